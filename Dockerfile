@@ -1,0 +1,22 @@
+# Multi-stage build: compile with the Maven wrapper, run on a slim JRE 17 as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp dependency:go-offline
+COPY src src
+RUN ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app skillgraph
+WORKDIR /app
+COPY --from=build /src/target/lib lib
+COPY --from=build /src/target/skillgraph.jar skillgraph.jar
+COPY graph-seed graph-seed
+RUN mkdir -p /app/data && chown skillgraph /app/data
+USER skillgraph
+ENV SKILLGRAPH_HTTP_HOST=0.0.0.0 \
+    SKILLGRAPH_DATA_DIR=/app/data \
+    SKILLGRAPH_SEED_DIR=/app/graph-seed
+EXPOSE 7000
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/app/skillgraph.jar"]

@@ -1,0 +1,20 @@
+package dev.skillgraph.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document, the body of every error response.
+ *
+ * @param parameter the request parameter at fault, if one is
+ * @param problems individual findings, e.g. every problem of a refused seed
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String parameter, List<String> problems) {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, null, List.of());
+    }
+}

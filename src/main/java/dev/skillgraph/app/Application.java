@@ -1,0 +1,158 @@
+package dev.skillgraph.app;
+
+import dev.skillgraph.api.HttpApi;
+import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.EmbeddedNeo4j;
+import dev.skillgraph.graph.GraphRepository;
+import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.graph.Neo4jConnector;
+import dev.skillgraph.seed.SeedException;
+import dev.skillgraph.seed.SeedImporter;
+import dev.skillgraph.seed.SeedLoader;
+import io.javalin.Javalin;
+import java.net.BindException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every component with {@code new}, starts them in order and closes them in reverse. */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final URI apiUri;
+    private final URI boltUri;
+    private final Optional<URI> browserUri;
+    private final SeedImporter importer;
+
+    private Application(
+            Deque<AutoCloseable> resources, URI apiUri, URI boltUri, Optional<URI> browserUri, SeedImporter importer) {
+        this.resources = resources;
+        this.apiUri = apiUri;
+        this.boltUri = boltUri;
+        this.browserUri = browserUri;
+        this.importer = importer;
+    }
+
+    /**
+     * Starts Neo4j (embedded unless {@code SKILLGRAPH_NEO4J_URI} is set), imports the seed when it changed, and
+     * starts the HTTP API.
+     *
+     * @throws SkillGraphException with a message that names the cause when any step fails; whatever had started is
+     *     closed again
+     */
+    public static Application start(SkillGraphConfig config) {
+        LOG.info("Starting SkillGraph: {}", config.describe());
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            Optional<EmbeddedNeo4j> embedded = Optional.empty();
+            if (config.embedded()) {
+                embedded = Optional.of(EmbeddedNeo4j.start(
+                        config.dataDir().resolve("neo4j"), config.boltPort(), Optional.of(config.browserPort())));
+                resources.push(embedded.get());
+            }
+            URI boltUri = embedded.map(EmbeddedNeo4j::boltUri)
+                    .orElseGet(() -> config.neo4jUri().orElseThrow());
+            Driver driver = Neo4jConnector.connect(
+                    boltUri,
+                    config.neo4jUser(),
+                    embedded.isPresent() ? Optional.empty() : config.neo4jPassword(),
+                    config.connectTimeout());
+            resources.push(driver);
+            GraphRepository repository = new GraphRepository(driver);
+            repository.ensureSchema();
+            SeedImporter importer = new SeedImporter(new SeedLoader(), repository, config.seedDir());
+            importOnStart(importer, repository);
+
+            Javalin http = new HttpApi(repository).create(config.httpHost(), config.httpPort());
+            startHttp(http, config);
+            resources.push(http::stop);
+            URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());
+            Application application =
+                    new Application(resources, apiUri, boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), importer);
+            application.logUrls();
+            return application;
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    public URI apiUri() {
+        return apiUri;
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public Optional<URI> browserUri() {
+        return browserUri;
+    }
+
+    public SeedImporter importer() {
+        return importer;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping SkillGraph");
+        closeAll(resources);
+    }
+
+    /**
+     * A seed that changed is imported; an invalid one stops the start only when there is no graph to serve yet, so
+     * a bad edit to the seed never takes a working service down.
+     */
+    private static void importOnStart(SeedImporter importer, GraphRepository repository) {
+        try {
+            importer.importIfChanged();
+        } catch (SeedException e) {
+            GraphState state = repository.state();
+            if (!state.seeded()) {
+                throw e;
+            }
+            LOG.warn("Keeping graph {}: {}", state.importedVersion().orElseThrow(), e.getMessage());
+        }
+    }
+
+    private static void startHttp(Javalin http, SkillGraphConfig config) {
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw SkillGraphException.configuration("HTTP port " + config.httpPort() + " on "
+                            + config.httpHost() + " is already in use; stop what holds it or set "
+                            + "SKILLGRAPH_HTTP_PORT (0 picks a free port)");
+                }
+            }
+            throw SkillGraphException.startup("the HTTP server failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private void logUrls() {
+        LOG.info("SkillGraph is up");
+        LOG.info("  API            {}", apiUri);
+        LOG.info("  Ready check    {}/ready", apiUri);
+        LOG.info("  Neo4j (Bolt)   {}", boltUri);
+        browserUri.ifPresent(uri -> LOG.info("  Neo4j Browser  {}", uri));
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to close {}: {}", resource, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.skillgraph.config;
+
+import dev.skillgraph.error.SkillGraphException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated, immutable configuration of one SkillGraph process, read from {@code SKILLGRAPH_*} environment
+ * variables and mirrored by {@code --kebab-case=value} flags (flags win).
+ */
+public record SkillGraphConfig(
+        String httpHost,
+        int httpPort,
+        Optional<URI> neo4jUri,
+        String neo4jUser,
+        Optional<String> neo4jPassword,
+        Path dataDir,
+        int boltPort,
+        int browserPort,
+        Path seedDir,
+        Optional<String> adminToken,
+        Duration connectTimeout) {
+
+    /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
+    enum Setting {
+        HTTP_HOST("127.0.0.1"),
+        HTTP_PORT("7000"),
+        NEO4J_URI(null),
+        NEO4J_USER("neo4j"),
+        NEO4J_PASSWORD(null),
+        DATA_DIR("./data"),
+        BOLT_PORT("7687"),
+        BROWSER_PORT("7474"),
+        SEED_DIR("./graph-seed"),
+        ADMIN_TOKEN(null),
+        CONNECT_TIMEOUT_SECONDS("15");
+
+        final String defaultValue;
+
+        Setting(String defaultValue) {
+            this.defaultValue = defaultValue;
+        }
+
+        String variable() {
+            return "SKILLGRAPH_" + name();
+        }
+
+        String flag() {
+            return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final Set<String> URI_SCHEMES =
+            Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
+
+    public SkillGraphConfig {
+        requirePort("SKILLGRAPH_HTTP_PORT", httpPort);
+        requirePort("SKILLGRAPH_BOLT_PORT", boltPort);
+        requirePort("SKILLGRAPH_BROWSER_PORT", browserPort);
+        if (httpHost == null || httpHost.isBlank()) {
+            throw SkillGraphException.configuration("SKILLGRAPH_HTTP_HOST must not be blank");
+        }
+        neo4jUri.ifPresent(SkillGraphConfig::requireSupportedUri);
+        adminToken.ifPresent(token -> {
+            if (token.length() < 16) {
+                throw SkillGraphException.configuration(
+                        "SKILLGRAPH_ADMIN_TOKEN must be at least 16 characters long (got " + token.length() + ")");
+            }
+        });
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw SkillGraphException.configuration("SKILLGRAPH_CONNECT_TIMEOUT_SECONDS must be positive");
+        }
+    }
+
+    /** Reads the configuration from the process environment and command-line flags. */
+    public static SkillGraphConfig load(Map<String, String> environment, List<String> args) {
+        Map<Setting, String> values = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            String value = environment.get(setting.variable());
+            values.put(setting, value == null || value.isBlank() ? setting.defaultValue : value.trim());
+        }
+        for (String arg : args) {
+            values.put(flagSetting(arg), arg.substring(arg.indexOf('=') + 1).trim());
+        }
+        return new SkillGraphConfig(
+                values.get(Setting.HTTP_HOST),
+                integer(Setting.HTTP_PORT, values),
+                optional(values.get(Setting.NEO4J_URI)).map(SkillGraphConfig::parseUri),
+                values.get(Setting.NEO4J_USER),
+                optional(values.get(Setting.NEO4J_PASSWORD)),
+                Path.of(values.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
+                integer(Setting.BOLT_PORT, values),
+                integer(Setting.BROWSER_PORT, values),
+                Path.of(values.get(Setting.SEED_DIR)).toAbsolutePath().normalize(),
+                optional(values.get(Setting.ADMIN_TOKEN)),
+                Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)));
+    }
+
+    /** True when the service starts its own Neo4j instead of using an external server. */
+    public boolean embedded() {
+        return neo4jUri.isEmpty();
+    }
+
+    /** The settings as they may be logged: secrets are only said to be set or not. */
+    public String describe() {
+        return "http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s"
+                .formatted(
+                        httpHost,
+                        httpPort,
+                        neo4jUri.map(uri -> uri + " (user " + neo4jUser + ", password "
+                                        + (neo4jPassword.isPresent() ? "set" : "unset") + ")")
+                                .orElse("embedded"),
+                        dataDir,
+                        boltPort,
+                        browserPort,
+                        seedDir,
+                        adminToken.isPresent() ? "set" : "unset (admin endpoints disabled)");
+    }
+
+    @Override
+    public String toString() {
+        return "SkillGraphConfig[" + describe() + "]";
+    }
+
+    private static Setting flagSetting(String arg) {
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        for (Setting setting : Setting.values()) {
+            if (setting.flag().equals(name) && eq > 0) {
+                return setting;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Setting setting : Setting.values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(setting.flag()).append("=...");
+        }
+        throw SkillGraphException.configuration("unknown argument '" + arg + "'; flags are " + known);
+    }
+
+    private static int integer(Setting setting, Map<Setting, String> values) {
+        String value = values.get(setting);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw SkillGraphException.configuration(
+                    setting.variable() + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static URI parseUri(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw SkillGraphException.configuration("SKILLGRAPH_NEO4J_URI is not a valid URI: '" + value + "'");
+        }
+    }
+
+    private static void requireSupportedUri(URI uri) {
+        if (uri.getScheme() == null || !URI_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
+            throw SkillGraphException.configuration("SKILLGRAPH_NEO4J_URI must look like bolt://host:7687, "
+                    + "neo4j://host:7687 or neo4j+s://host; schemes allowed: " + URI_SCHEMES + "; got '" + uri + "'");
+        }
+    }
+
+    private static void requirePort(String variable, int port) {
+        if (port < 0 || port > 65535) {
+            throw SkillGraphException.configuration(
+                    variable + " must be between 0 (pick a free port) and 65535, got " + port);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.skillgraph.error;
+
+/** The one unchecked exception type of SkillGraph; its {@link Reason} decides how a client sees it. */
+public class SkillGraphException extends RuntimeException {
+
+    /** What went wrong, independent of transport; the API maps each reason to one HTTP status. */
+    public enum Reason {
+        BAD_REQUEST,
+        NOT_FOUND,
+        UNPROCESSABLE,
+        UNAVAILABLE,
+        CONFIGURATION,
+        STARTUP
+    }
+
+    private final Reason reason;
+
+    public SkillGraphException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public SkillGraphException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public static SkillGraphException badRequest(String message) {
+        return new SkillGraphException(Reason.BAD_REQUEST, message);
+    }
+
+    public static SkillGraphException notFound(String message) {
+        return new SkillGraphException(Reason.NOT_FOUND, message);
+    }
+
+    public static SkillGraphException configuration(String message) {
+        return new SkillGraphException(Reason.CONFIGURATION, message);
+    }
+
+    public static SkillGraphException startup(String message, Throwable cause) {
+        return new SkillGraphException(Reason.STARTUP, message, cause);
+    }
+
+    public static SkillGraphException unavailable(String message, Throwable cause) {
+        return new SkillGraphException(Reason.UNAVAILABLE, message, cause);
+    }
+}

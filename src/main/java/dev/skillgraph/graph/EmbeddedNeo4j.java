@@ -1,0 +1,138 @@
+package dev.skillgraph.graph;
+
+import dev.skillgraph.error.SkillGraphException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Neo4j in this process with its Bolt connector (and Neo4j Browser over HTTP) on loopback. The application
+ * reaches it only through the Java driver, exactly like an external server; this class exposes no database API.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final DatabaseManagementService service;
+    private final int boltPort;
+    private final Optional<Integer> browserPort;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort, Optional<Integer> browserPort) {
+        this.service = service;
+        this.boltPort = boltPort;
+        this.browserPort = browserPort;
+    }
+
+    /**
+     * Starts the database stored under {@code home}; port 0 picks a free port.
+     *
+     * @param browserPort the HTTP port serving Neo4j Browser, or empty for no HTTP connector
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Optional<Integer> browserPort) {
+        int bolt = resolvePort(boltPort, "Bolt", "SKILLGRAPH_BOLT_PORT");
+        Optional<Integer> http = browserPort.map(port -> resolvePort(port, "Neo4j Browser", "SKILLGRAPH_BROWSER_PORT"));
+        createDirectories(home);
+        long started = System.nanoTime();
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, bolt))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("localhost", bolt))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Loopback only, so no authentication: anyone who can reach it is already on this machine.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                .setConfig(ServerSettings.allow_telemetry, false)
+                // Without these, Bolt shutdown waits ~10 s for Netty's quiet period.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                .setConfig(HttpConnector.enabled, http.isPresent());
+        http.ifPresent(port -> builder.setConfig(HttpConnector.listen_address, new SocketAddress(LOOPBACK, port))
+                // Browser dials the advertised Bolt address; without these it would dial 7687.
+                .setConfig(HttpConnector.advertised_address, new SocketAddress("localhost", port)));
+        DatabaseManagementService service;
+        try {
+            service = builder.build();
+        } catch (RuntimeException e) {
+            throw startupFailure(home, e);
+        }
+        LOG.info("Embedded Neo4j started in {} ms, store {}", (System.nanoTime() - started) / 1_000_000, home);
+        return new EmbeddedNeo4j(service, bolt, http);
+    }
+
+    public URI boltUri() {
+        return URI.create("bolt://" + LOOPBACK + ":" + boltPort);
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    /** The URL that opens Neo4j Browser already connected to this database, if Browser is served. */
+    public Optional<URI> browserUri() {
+        return browserPort.map(port -> URI.create("http://localhost:" + port
+                + "/browser/?preselectAuthMethod=NO_AUTH&dbms=bolt://localhost:" + boltPort));
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        service.shutdown();
+        LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static int resolvePort(int port, String what, String variable) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw SkillGraphException.configuration(what + " port " + port + " on " + LOOPBACK
+                    + " is already in use; stop what holds it or set " + variable + " (0 picks a free port)");
+        }
+    }
+
+    private static void createDirectories(Path home) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw SkillGraphException.startup("cannot create the Neo4j store directory " + home + ": " + e, e);
+        }
+    }
+
+    private static SkillGraphException startupFailure(Path home, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = String.valueOf(t.getMessage());
+            if (name.contains("FileLock") || message.contains("lock")) {
+                return SkillGraphException.startup(
+                        "the Neo4j store " + home + " is locked by another process "
+                                + "(is another SkillGraph running on the same SKILLGRAPH_DATA_DIR?)",
+                        e);
+            }
+            if (message.contains("Address already in use")) {
+                return SkillGraphException.startup("a Neo4j port is already in use: " + message, e);
+            }
+        }
+        return SkillGraphException.startup("embedded Neo4j failed to start in " + home + ": " + e.getMessage(), e);
+    }
+}

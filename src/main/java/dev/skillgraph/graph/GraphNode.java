@@ -1,0 +1,67 @@
+package dev.skillgraph.graph;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One node of the roadmap graph as stored in Neo4j; kind-specific fields are null where they do not apply.
+ *
+ * @param weeks the stage's duration as the roadmap words it, e.g. {@code 4–6 weeks}
+ * @param format a resource's format: book, course, paper, docs, video
+ * @param salary a career's salary range as the roadmap words it
+ * @param roadmapLine a topic's line exactly as the roadmap page words it
+ * @param source {@code seed} for nodes the importer owns; anything else was added by hand
+ */
+public record GraphNode(
+        String id,
+        Kind kind,
+        String name,
+        String summary,
+        String description,
+        List<String> aliases,
+        Integer hours,
+        String level,
+        String url,
+        Integer order,
+        String weeks,
+        String format,
+        String salary,
+        String roadmapLine,
+        String source) {
+
+    public static final String SEED_SOURCE = "seed";
+
+    public GraphNode {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** The properties written to Neo4j, without nulls (Neo4j stores no null properties). */
+    Map<String, Object> properties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("id", id);
+        put(props, "name", name);
+        put(props, "summary", summary);
+        put(props, "description", description);
+        props.put("aliases", aliases);
+        put(props, "hours", hours);
+        put(props, "level", level);
+        put(props, "url", url);
+        put(props, "order", order);
+        put(props, "weeks", weeks);
+        put(props, "format", format);
+        put(props, "salary", salary);
+        put(props, "roadmapLine", roadmapLine);
+        put(props, "source", source);
+        return props;
+    }
+
+    private static void put(Map<String, Object> props, String key, Object value) {
+        if (value != null) {
+            props.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.skillgraph.seed;
+
+import dev.skillgraph.error.SkillGraphException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A seed that was refused before anything was written, with every problem found in it. */
+public final class SeedException extends SkillGraphException {
+
+    private final List<SeedProblem> problems;
+
+    public SeedException(List<SeedProblem> problems) {
+        super(Reason.UNPROCESSABLE, summary(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<SeedProblem> problems() {
+        return problems;
+    }
+
+    private static String summary(List<SeedProblem> problems) {
+        return "seed rejected, nothing was written; " + problems.size()
+                + (problems.size() == 1 ? " problem:" : " problems:")
+                + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.skillgraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.EmbeddedNeo4j;
+import dev.skillgraph.seed.SeedFiles;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/** The whole service started as the README's run command starts it: embedded Neo4j, seed import, HTTP. */
+class ApplicationIT {
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SkillGraphConfig config(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SKILLGRAPH_HTTP_PORT", "0",
+                "SKILLGRAPH_BOLT_PORT", "0",
+                "SKILLGRAPH_BROWSER_PORT", "0",
+                "SKILLGRAPH_DATA_DIR", data.toString(),
+                "SKILLGRAPH_CONNECT_TIMEOUT_SECONDS", "5"));
+        env.putAll(overrides);
+        return SkillGraphConfig.load(env, List.of());
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long topics(URI bolt) {
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
+            return driver.executableQuery("MATCH (t:Topic) RETURN count(t) AS n")
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+        }
+    }
+
+    @Test
+    void startsEmbeddedImportsTheSeedServesBrowserAndKeepsTheGraphAcrossRestarts() throws Exception {
+        String version;
+        try (Application app = Application.start(config(Map.of()))) {
+            HttpResponse<String> ready = get(app.apiUri().resolve("/ready"));
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\":\"READY\"", "\"graphVersion\":");
+            version = ready.body().replaceAll(".*\"graphVersion\":\"([^\"]+)\".*", "$1");
+            assertThat(get(app.apiUri().resolve("/health")).statusCode()).isEqualTo(200);
+            assertThat(topics(app.boltUri())).isGreaterThanOrEqualTo(38);
+            assertThat(app.boltUri().getHost()).isEqualTo("127.0.0.1");
+
+            URI browser = app.browserUri().orElseThrow();
+            assertThat(browser.getQuery())
+                    .contains(
+                            "preselectAuthMethod=NO_AUTH",
+                            "dbms=bolt://localhost:" + app.boltUri().getPort());
+            HttpResponse<String> page = get(browser);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).containsIgnoringCase("neo4j browser");
+        }
+        assertThat(data.resolve("neo4j")).isDirectory();
+
+        try (Application restarted = Application.start(config(Map.of()))) {
+            HttpResponse<String> ready = get(restarted.apiUri().resolve("/ready"));
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"graphVersion\":\"" + version + "\"");
+            assertThat(topics(restarted.boltUri())).isGreaterThanOrEqualTo(38);
+        }
+    }
+
+    @Test
+    void errorsAreProblemDocumentsWithoutStackTraces() throws Exception {
+        try (Application app = Application.start(config(Map.of()))) {
+            HttpResponse<String> missing = get(app.apiUri().resolve("/no/such/thing"));
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(missing.body())
+                    .contains("\"status\":404", "/no/such/thing")
+                    .doesNotContain("Exception");
+
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/health"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.body()).contains("\"status\":405");
+        }
+    }
+
+    @Test
+    void usesAnExternalServerWhenAUriIsGivenAndStartsNoDatabase(@TempDir Path serverHome) throws Exception {
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(serverHome, 0, Optional.empty());
+                Application app = Application.start(
+                        config(Map.of("SKILLGRAPH_NEO4J_URI", server.boltUri().toString())))) {
+            assertThat(get(app.apiUri().resolve("/ready")).statusCode()).isEqualTo(200);
+            assertThat(app.boltUri()).isEqualTo(server.boltUri());
+            assertThat(app.browserUri()).isEmpty();
+            assertThat(topics(server.boltUri())).isGreaterThanOrEqualTo(38);
+        }
+        assertThat(data.resolve("neo4j")).doesNotExist();
+    }
+
+    @Test
+    void failsFastWhenTheExternalServerIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() ->
+                        Application.start(config(Map.of("SKILLGRAPH_NEO4J_URI", "bolt://127.0.0.1:" + closedPort))))
+                .isInstanceOf(SkillGraphException.class)
+                .hasMessageStartingWith("Neo4j at bolt://127.0.0.1:" + closedPort + " is unreachable");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void failsFastWhenAPortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+
+            assertThatThrownBy(() -> Application.start(config(Map.of("SKILLGRAPH_BOLT_PORT", port))))
+                    .hasMessage("Bolt port " + port + " on 127.0.0.1 is already in use; stop what holds it or set "
+                            + "SKILLGRAPH_BOLT_PORT (0 picks a free port)");
+            assertThatThrownBy(() -> Application.start(config(Map.of("SKILLGRAPH_HTTP_PORT", port))))
+                    .hasMessage("HTTP port " + port + " on 127.0.0.1 is already in use; stop what holds it or set "
+                            + "SKILLGRAPH_HTTP_PORT (0 picks a free port)");
+        }
+    }
+
+    @Test
+    void refusesToOpenAStoreAnotherInstanceHolds() {
+        try (Application first = Application.start(config(Map.of()))) {
+            assertThatThrownBy(() -> Application.start(config(Map.of())))
+                    .isInstanceOf(SkillGraphException.class)
+                    .hasMessageContaining("is locked by another process");
+        }
+    }
+
+    @Test
+    void anInvalidSeedStopsAFirstStartButNotAServiceThatHasAGraph(@TempDir Path seed) throws Exception {
+        SeedFiles.write(seed, "pack/graph.yaml", SeedFiles.VALID.replace("requires: [b]", "requires: [ghost]"));
+        assertThatThrownBy(() -> Application.start(config(Map.of("SKILLGRAPH_SEED_DIR", seed.toString()))))
+                .hasMessageContaining("'requires' names unknown id 'ghost'");
+
+        SeedFiles.write(seed, "pack/graph.yaml", SeedFiles.VALID);
+        try (Application app = Application.start(config(Map.of("SKILLGRAPH_SEED_DIR", seed.toString())))) {
+            assertThat(get(app.apiUri().resolve("/ready")).statusCode()).isEqualTo(200);
+        }
+
+        Files.writeString(seed.resolve("pack/graph.yaml"), "topics: [ {id: broken");
+        try (Application app = Application.start(config(Map.of("SKILLGRAPH_SEED_DIR", seed.toString())))) {
+            assertThat(get(app.apiUri().resolve("/ready")).statusCode()).isEqualTo(200);
+        }
+    }
+}
