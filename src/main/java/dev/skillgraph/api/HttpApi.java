@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.projection.ProjectionManager;
 import dev.skillgraph.seed.SeedException;
+import dev.skillgraph.seed.SeedImporter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +24,31 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final GraphRepository repository;
+    private final ProjectionManager projections;
+    private final ProjectionReads reads;
+    private final SearchController search;
+    private final PathController paths;
+    private final BrowseController browse;
+    private final AdminController admin;
 
-    public HttpApi(GraphRepository repository) {
+    public HttpApi(
+            GraphRepository repository,
+            ProjectionManager projections,
+            SeedImporter importer,
+            Optional<String> adminToken) {
         this.repository = repository;
+        this.projections = projections;
+        this.reads = new ProjectionReads(projections);
+        this.search = new SearchController(reads);
+        this.paths = new PathController(reads);
+        this.browse = new BrowseController(reads);
+        this.admin = new AdminController(adminToken, importer, projections, reads);
     }
 
     /** The Javalin app listening on {@code host:port} once started. */
@@ -33,16 +57,45 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+                // Room for a 10,000-character query to reach the handler and get a precise 400, not a bare 414.
+                http.setRequestHeaderSize(32 * 1024);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.routes.get("/health", this::health);
+            config.requestLogger.http((ctx, millis) -> ACCESS.info(
+                    "{} {} {} {} ms id={}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.statusCode(),
+                    String.format("%.1f", millis),
+                    ctx.attribute(REQUEST_ID_HEADER)));
+
+            config.routes.before(HttpApi::commonHeaders);
+            config.routes.get("/health", ctx -> ctx.json(new HealthResponse("UP", null, null, null, null)));
             config.routes.get("/ready", this::ready);
+            config.routes.get("/api/search", search::search);
+            config.routes.get("/api/suggest", search::suggest);
+            config.routes.get("/api/nodes/{id}", browse::node);
+            config.routes.get("/api/stages", browse::stages);
+            config.routes.get("/api/careers", browse::careers);
+            config.routes.get("/api/learning-path/{id}", paths::plan);
+            config.routes.get("/api/learning-path", paths::chain);
+            config.routes.get("/api/next", paths::next);
+            config.routes.get("/api/unlocks/{id}", paths::unlocks);
+            config.routes.before("/api/admin/*", admin::authorize);
+            config.routes.post("/api/admin/import", admin::importSeed);
+            config.routes.post("/api/admin/reindex", admin::reindex);
+
             config.routes.exception(SkillGraphException.class, HttpApi::skillGraphError);
             config.routes.exception(Exception.class, HttpApi::unexpectedError);
             config.routes.error(404, ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                if (!isProblem(ctx)) {
                     problem(ctx, Problem.of(404, "Not Found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });
@@ -54,34 +107,55 @@ public final class HttpApi {
         });
     }
 
-    private void health(Context ctx) {
-        ctx.json(new HealthResponse("UP", null, null));
+    private static void commonHeaders(Context ctx) {
+        String given = ctx.header(REQUEST_ID_HEADER);
+        String id = given != null && REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID_HEADER, id);
+        ctx.header(REQUEST_ID_HEADER, id);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     private void ready(Context ctx) {
+        String graphVersion = reads.apply(p -> p.version());
         if (!repository.ping(PING_TIMEOUT)) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthResponse("NOT_READY", "DOWN", null));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(new HealthResponse(
+                            "NOT_READY",
+                            "DOWN",
+                            graphVersion,
+                            null,
+                            "Neo4j does not answer; search and learning paths are served from the last projection"));
             return;
         }
         GraphState state = repository.state();
         if (!state.seeded()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthResponse("NOT_READY", "UP", null));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(new HealthResponse("NOT_READY", "UP", graphVersion, null, "no seed has been imported yet"));
             return;
         }
-        ctx.json(new HealthResponse("READY", "UP", state.importedVersion().orElseThrow()));
+        ctx.json(new HealthResponse(
+                "READY", "UP", graphVersion, state.importedVersion().orElseThrow(), null));
     }
 
     private static void skillGraphError(SkillGraphException e, Context ctx) {
         Problem problem =
                 switch (e.reason()) {
-                    case BAD_REQUEST -> Problem.of(400, "Bad Request", e.getMessage());
+                    case BAD_REQUEST -> Problem.of(400, "Bad Request", e.getMessage())
+                            .withParameter(e.parameter());
+                    case UNAUTHORIZED -> Problem.of(401, "Unauthorized", e.getMessage());
                     case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage());
+                    case NOT_ACCEPTABLE -> Problem.of(406, "Not Acceptable", e.getMessage())
+                            .withParameter("format");
                     case UNPROCESSABLE -> e instanceof SeedException seed
                             ? new Problem(
                                     "about:blank",
                                     "Invalid Seed",
                                     422,
-                                    "the seed was refused and nothing was written",
+                                    "the seed was refused and nothing was written; "
+                                            + seed.problems().size() + " problem(s)",
                                     null,
                                     seed.problems().stream()
                                             .map(Object::toString)
@@ -98,17 +172,52 @@ public final class HttpApi {
     }
 
     private static void unexpectedError(Exception e, Context ctx) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof SkillGraphException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SkillGraphException known) {
+            skillGraphError(known, ctx);
+            return;
+        }
+        if (isNeo4jOutage(e)) {
+            LOG.warn("{} {} failed: Neo4j is unavailable: {}", ctx.method(), ctx.path(), e.toString());
+            problem(ctx, Problem.of(503, "Service Unavailable", "Neo4j is unavailable; try again shortly"));
+            return;
+        }
         // The client learns that it failed, never how: the stack trace goes to the log only.
-        LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+        LOG.error(
+                "{} {} failed unexpectedly (request {})",
+                ctx.method(),
+                ctx.path(),
+                ctx.attribute(REQUEST_ID_HEADER),
+                e);
         problem(
                 ctx,
                 new Problem(
                         "about:blank",
                         "Internal Server Error",
                         500,
-                        "the request failed unexpectedly; the error was logged",
+                        "the request failed unexpectedly; the error was logged with request id "
+                                + ctx.attribute(REQUEST_ID_HEADER),
                         null,
                         List.of()));
+    }
+
+    private static boolean isNeo4jOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("org.neo4j.driver.exceptions.ServiceUnavailable")
+                    || name.startsWith("org.neo4j.driver.exceptions.SessionExpired")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
     }
 
     static void problem(Context ctx, Problem problem) {

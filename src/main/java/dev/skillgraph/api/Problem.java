@@ -17,4 +17,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, null, List.of());
     }
+
+    Problem withParameter(String name) {
+        return new Problem(type, title, status, detail, name, problems);
+    }
 }

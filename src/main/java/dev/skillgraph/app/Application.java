@@ -7,15 +7,22 @@ import dev.skillgraph.graph.EmbeddedNeo4j;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.graph.Neo4jConnector;
+import dev.skillgraph.projection.ProjectionManager;
+import dev.skillgraph.search.Synonyms;
 import dev.skillgraph.seed.SeedException;
 import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
 import io.javalin.Javalin;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +77,13 @@ public final class Application implements AutoCloseable {
             SeedImporter importer = new SeedImporter(new SeedLoader(), repository, config.seedDir());
             importOnStart(importer, repository);
 
-            Javalin http = new HttpApi(repository).create(config.httpHost(), config.httpPort());
+            Path synonyms = config.seedDir().resolve("synonyms.txt");
+            ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms));
+            resources.push(projections);
+            resources.push(refreshEvery(projections, config.refreshInterval()));
+
+            Javalin http = new HttpApi(repository, projections, importer, config.adminToken())
+                    .create(config.httpHost(), config.httpPort());
             startHttp(http, config);
             resources.push(http::stop);
             URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());
@@ -120,6 +133,31 @@ public final class Application implements AutoCloseable {
             }
             LOG.warn("Keeping graph {}: {}", state.importedVersion().orElseThrow(), e.getMessage());
         }
+    }
+
+    /**
+     * Checks Neo4j for changes made elsewhere (e.g. in Neo4j Browser) on a named background thread and swaps in a
+     * new projection when the graph changed; a check of an unchanged graph is one tiny read.
+     */
+    private static AutoCloseable refreshEvery(ProjectionManager projections, Duration interval) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "skillgraph-projection-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = interval.toMillis();
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        projections.maybeRefreshBlocking();
+                    } catch (Exception e) {
+                        LOG.warn("Could not check Neo4j for changes; serving the last projection: {}", e.toString());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
+        return scheduler::shutdownNow;
     }
 
     private static void startHttp(Javalin http, SkillGraphConfig config) {

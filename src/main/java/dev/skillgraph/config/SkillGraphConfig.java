@@ -26,7 +26,8 @@ public record SkillGraphConfig(
         int browserPort,
         Path seedDir,
         Optional<String> adminToken,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        Duration refreshInterval) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -40,7 +41,8 @@ public record SkillGraphConfig(
         BROWSER_PORT("7474"),
         SEED_DIR("./graph-seed"),
         ADMIN_TOKEN(null),
-        CONNECT_TIMEOUT_SECONDS("15");
+        CONNECT_TIMEOUT_SECONDS("15"),
+        REFRESH_SECONDS("10");
 
         final String defaultValue;
 
@@ -77,6 +79,9 @@ public record SkillGraphConfig(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw SkillGraphException.configuration("SKILLGRAPH_CONNECT_TIMEOUT_SECONDS must be positive");
         }
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw SkillGraphException.configuration("SKILLGRAPH_REFRESH_SECONDS must be positive");
+        }
     }
 
     /** Reads the configuration from the process environment and command-line flags. */
@@ -100,7 +105,8 @@ public record SkillGraphConfig(
                 integer(Setting.BROWSER_PORT, values),
                 Path.of(values.get(Setting.SEED_DIR)).toAbsolutePath().normalize(),
                 optional(values.get(Setting.ADMIN_TOKEN)),
-                Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)));
+                Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)),
+                Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */

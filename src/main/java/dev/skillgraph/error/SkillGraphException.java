@@ -6,6 +6,8 @@ public class SkillGraphException extends RuntimeException {
     /** What went wrong, independent of transport; the API maps each reason to one HTTP status. */
     public enum Reason {
         BAD_REQUEST,
+        UNAUTHORIZED,
+        NOT_ACCEPTABLE,
         NOT_FOUND,
         UNPROCESSABLE,
         UNAVAILABLE,
@@ -14,19 +16,36 @@ public class SkillGraphException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String parameter;
 
     public SkillGraphException(Reason reason, String message) {
+        this(reason, message, (String) null);
+    }
+
+    private SkillGraphException(Reason reason, String message, String parameter) {
         super(message);
         this.reason = reason;
+        this.parameter = parameter;
     }
 
     public SkillGraphException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.parameter = null;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The request parameter at fault, or null. */
+    public String parameter() {
+        return parameter;
+    }
+
+    /** A bad value of request parameter {@code parameter}; the message says what is allowed. */
+    public static SkillGraphException badParameter(String parameter, String message) {
+        return new SkillGraphException(Reason.BAD_REQUEST, message, parameter);
     }
 
     public static SkillGraphException badRequest(String message) {

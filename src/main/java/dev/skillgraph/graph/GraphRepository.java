@@ -5,18 +5,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.TypeSystem;
 
 /** Every Cypher statement of SkillGraph, each parameterised and next to the method that runs it. */
 public final class GraphRepository {
@@ -80,6 +84,20 @@ public final class GraphRepository {
                 m.seedNodes = $nodeCount, m.seedRelationships = $relationshipCount
             """;
 
+    private static final String READ_NODES =
+            """
+            MATCH (n)
+            WHERE n.id IS NOT NULL AND any(label IN labels(n) WHERE label IN $labels)
+            RETURN n.id AS id, [label IN labels(n) WHERE label IN $labels][0] AS label, n {.*} AS props
+            """;
+
+    private static final String READ_EDGES =
+            """
+            MATCH (a)-[r]->(b)
+            WHERE type(r) IN $types AND a.id IS NOT NULL AND b.id IS NOT NULL
+            RETURN a.id AS from, type(r) AS type, b.id AS to, r.reason AS reason, r.strength AS strength
+            """;
+
     private final Driver driver;
 
     public GraphRepository(Driver driver) {
@@ -110,11 +128,109 @@ public final class GraphRepository {
     public GraphState state() {
         try (Session session = session(AccessMode.READ)) {
             Record row = session.executeRead(tx -> tx.run(STATE).single());
-            return new GraphState(
-                    optionalString(row.get("version")),
-                    optionalString(row.get("hash")),
-                    row.get("nodes").asLong(),
-                    row.get("relationships").asLong());
+            return state(row, changeToken(session));
+        }
+    }
+
+    private static GraphState state(Record row, String changeToken) {
+        return new GraphState(
+                optionalString(row.get("version")),
+                optionalString(row.get("hash")),
+                row.get("nodes").asLong(),
+                row.get("relationships").asLong(),
+                changeToken);
+    }
+
+    /** The bookmark the server gave the session's last transaction: it moves with every commit to the database. */
+    private static String changeToken(Session session) {
+        return session.lastBookmarks().stream().map(Bookmark::value).sorted().collect(Collectors.joining(","));
+    }
+
+    private static GraphNode node(Record row) {
+        Value p = row.get("props");
+        Kind kind = Kind.fromLabel(row.get("label").asString()).orElseThrow();
+        return new GraphNode(
+                row.get("id").asString(),
+                kind,
+                text(p, "name"),
+                text(p, "summary"),
+                text(p, "description"),
+                texts(p.get("aliases")),
+                integer(p.get("hours")),
+                text(p, "level"),
+                text(p, "url"),
+                integer(p.get("order")),
+                text(p, "weeks"),
+                text(p, "format"),
+                text(p, "salary"),
+                text(p, "roadmapLine"),
+                text(p, "source"));
+    }
+
+    private static GraphEdge edge(Record row) {
+        return new GraphEdge(
+                row.get("from").asString(),
+                RelType.valueOf(row.get("type").asString()),
+                row.get("to").asString(),
+                row.get("reason").isNull() ? null : row.get("reason").asString(),
+                row.get("strength").isNull() ? null : row.get("strength").asString());
+    }
+
+    /** Properties edited by hand may have any type; anything not text is shown as text rather than refused. */
+    private static String text(Value props, String key) {
+        Value value = props.get(key);
+        if (value.isNull()) {
+            return null;
+        }
+        return value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString();
+    }
+
+    private static List<String> texts(Value value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (value.hasType(TypeSystem.getDefault().LIST())) {
+            return value.asList(v -> v.hasType(TypeSystem.getDefault().STRING()) ? v.asString() : v.toString());
+        }
+        return List.of(value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString());
+    }
+
+    private static Integer integer(Value value) {
+        if (value.hasType(TypeSystem.getDefault().INTEGER())) {
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
+        }
+        if (value.hasType(TypeSystem.getDefault().FLOAT())) {
+            return (int) Math.round(value.asDouble());
+        }
+        return null;
+    }
+
+    /**
+     * Reads every roadmap node (any node with an {@code id} and a kind label, whether the seed or a user made it) and
+     * the relationships among them, in one read transaction so that both come from the same state of the graph.
+     */
+    public GraphData readGraph() {
+        List<String> labels = Arrays.stream(Kind.values()).map(Kind::label).toList();
+        List<String> types = Arrays.stream(RelType.values()).map(RelType::name).toList();
+        try (Session session = session(AccessMode.READ)) {
+            GraphData data = session.executeRead(tx -> {
+                List<GraphNode> nodes =
+                        tx.run(READ_NODES, Map.of("labels", labels)).list(GraphRepository::node);
+                List<GraphEdge> edges =
+                        tx.run(READ_EDGES, Map.of("types", types)).list(GraphRepository::edge);
+                Record row = tx.run(STATE).single();
+                return new GraphData(nodes, edges, state(row, ""));
+            });
+            GraphState read = data.state();
+            return new GraphData(
+                    data.nodes(),
+                    data.edges(),
+                    new GraphState(
+                            read.importedVersion(),
+                            read.importedHash(),
+                            read.nodes(),
+                            read.relationships(),
+                            changeToken(session)));
         }
     }
 

@@ -3,11 +3,16 @@ package dev.skillgraph.graph;
 import java.util.Optional;
 
 /**
- * A cheap fingerprint of the graph: the version stamp the last import wrote plus node and relationship counts, so a
- * change made elsewhere (e.g. in Neo4j Browser) shows up as a different state.
+ * A cheap fingerprint of the graph: the version stamp the last import wrote, node and relationship counts, and the
+ * bookmark of the last committed transaction, so any change made elsewhere (e.g. a rename in Neo4j Browser) shows up
+ * as a different state without reading the graph.
  */
 public record GraphState(
-        Optional<String> importedVersion, Optional<String> importedHash, long nodes, long relationships) {
+        Optional<String> importedVersion,
+        Optional<String> importedHash,
+        long nodes,
+        long relationships,
+        String changeToken) {
 
     /** True once some seed import has completed against this database. */
     public boolean seeded() {

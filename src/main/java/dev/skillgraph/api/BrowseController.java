@@ -1,0 +1,30 @@
+package dev.skillgraph.api;
+
+import dev.skillgraph.path.NodeCatalog;
+import io.javalin.http.Context;
+
+/** {@code /api/nodes/{id}}, {@code /api/stages}, {@code /api/careers}. */
+final class BrowseController {
+
+    private final ProjectionReads reads;
+
+    BrowseController(ProjectionReads reads) {
+        this.reads = reads;
+    }
+
+    void node(Context ctx) {
+        String id = ctx.pathParam("id");
+        reads.json(ctx, projection -> {
+            ProjectionReads.requireNode(projection, id, "node");
+            return new NodeCatalog(projection.paths()).details(id);
+        });
+    }
+
+    void stages(Context ctx) {
+        reads.json(ctx, projection -> new NodeCatalog(projection.paths()).stages());
+    }
+
+    void careers(Context ctx) {
+        reads.json(ctx, projection -> new NodeCatalog(projection.paths()).careers());
+    }
+}

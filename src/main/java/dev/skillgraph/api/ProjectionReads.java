@@ -1,0 +1,93 @@
+package dev.skillgraph.api;
+
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.projection.ProjectionManager;
+import dev.skillgraph.search.Suggestion;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs one request against one projection: acquired and released in try/finally like a Lucene searcher, so an answer
+ * never mixes two graph versions. Sets the version header and the ETag, and answers 304 when the client has it.
+ */
+final class ProjectionReads {
+
+    static final String VERSION_HEADER = "X-Graph-Version";
+
+    private final ProjectionManager manager;
+
+    ProjectionReads(ProjectionManager manager) {
+        this.manager = manager;
+    }
+
+    /** Computes the body on the current projection and sends it as JSON (or 304 if unchanged for the client). */
+    void json(Context ctx, Function<Projection, Object> body) {
+        send(ctx, projection -> {
+            Object value = body.apply(projection);
+            return () -> ctx.json(value);
+        });
+    }
+
+    /** Like {@link #json} for handlers that write the response themselves (e.g. other formats). */
+    void send(Context ctx, Function<Projection, Runnable> handler) {
+        Projection projection = acquire();
+        try {
+            Runnable write = handler.apply(projection);
+            String etag = "\"" + projection.version() + "\"";
+            ctx.header(VERSION_HEADER, projection.version());
+            ctx.header("ETag", etag);
+            ctx.header("Cache-Control", "no-cache");
+            String ifNoneMatch = ctx.header("If-None-Match");
+            if (ifNoneMatch != null
+                    && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+                ctx.status(304);
+                return;
+            }
+            write.run();
+        } finally {
+            release(projection);
+        }
+    }
+
+    /** The current projection, for work that is not a GET answer (e.g. admin replies). */
+    <T> T apply(Function<Projection, T> work) {
+        Projection projection = acquire();
+        try {
+            return work.apply(projection);
+        } finally {
+            release(projection);
+        }
+    }
+
+    /** 404 naming the closest ids when {@code id} is not in the graph. */
+    static void requireNode(Projection projection, String id, String what) {
+        if (projection.graph().contains(id)) {
+            return;
+        }
+        List<String> close = projection.index().suggest(id.replace('-', ' '), 5).stream()
+                .map(Suggestion::id)
+                .toList();
+        throw SkillGraphException.notFound("no " + what + " with id '" + QueryParams.abbreviate(id) + "'"
+                + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+    }
+
+    private Projection acquire() {
+        try {
+            return manager.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(Projection projection) {
+        try {
+            manager.release(projection);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

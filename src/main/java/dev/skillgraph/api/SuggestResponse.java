@@ -1,0 +1,7 @@
+package dev.skillgraph.api;
+
+import dev.skillgraph.search.Suggestion;
+import java.util.List;
+
+/** The body of {@code /api/suggest}. */
+record SuggestResponse(String query, List<Suggestion> suggestions) {}

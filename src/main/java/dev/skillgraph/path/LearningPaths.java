@@ -1,0 +1,336 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The learning-path questions, answered on one immutable {@link RoadmapGraph}: what must I learn before X, what can
+ * I learn next, what does X unlock, and the shortest chain from A to B. Every method is pure and thread-safe.
+ */
+public final class LearningPaths {
+
+    private final RoadmapGraph graph;
+
+    public LearningPaths(RoadmapGraph graph) {
+        this.graph = graph;
+    }
+
+    public RoadmapGraph graph() {
+        return graph;
+    }
+
+    /**
+     * Plans the way to {@code goalId} as Metacademy does: walk back from the goal, stop at what is known, and order
+     * the rest prerequisites first.
+     *
+     * @param hoursPerWeek a learning pace for an ETA and weekly milestones, or empty
+     */
+    public LearningPlan plan(String goalId, Collection<String> knownIds, Optional<Integer> hoursPerWeek) {
+        GraphNode goal = require(goalId);
+        if (goal.kind() == Kind.RESOURCE || goal.kind() == Kind.FAQ) {
+            throw SkillGraphException.badRequest(
+                    "'" + goalId + "' is a " + goal.kind().key()
+                            + ", not a learning goal; plan for a topic, tool, stage or career"
+                            + (goal.kind() == Kind.RESOURCE ? " (it teaches: " + graph.taughtBy(goalId) + ")" : ""));
+        }
+        Set<String> known = knownSet(knownIds);
+        List<NodeRef> knownRefs = refs(known);
+        if (known.contains(goalId)) {
+            return new LearningPlan(
+                    NodeRef.of(goal),
+                    List.of(),
+                    0,
+                    knownRefs,
+                    List.of(),
+                    hoursPerWeek.orElse(null),
+                    hoursPerWeek.map(h -> 0).orElse(null),
+                    hoursPerWeek.map(h -> List.<LearningPlan.Milestone>of()).orElse(null),
+                    "'" + goal.name() + "' is already known: there is nothing to learn");
+        }
+        Set<String> steps = closure(goalId, known);
+        Set<String> assumed = closure(goalId, Set.of());
+        assumed.removeAll(steps);
+        assumed.removeAll(known);
+
+        List<String> ordered =
+                steps.stream().sorted(Comparator.comparingInt(graph::rank)).toList();
+        List<LearningPlan.Step> planSteps = new ArrayList<>(ordered.size());
+        int total = 0;
+        for (String id : ordered) {
+            LearningPlan.Step step = step(planSteps.size() + 1, id, goalId, steps);
+            total += step.hours() == null ? 0 : step.hours();
+            planSteps.add(step);
+        }
+        Integer eta = null;
+        List<LearningPlan.Milestone> milestones = null;
+        if (hoursPerWeek.isPresent()) {
+            int pace = hoursPerWeek.get();
+            eta = (total + pace - 1) / pace;
+            milestones = milestones(planSteps, pace);
+        }
+        String message = planSteps.isEmpty() ? "'" + goal.name() + "' has no prerequisites left to learn" : null;
+        return new LearningPlan(
+                NodeRef.of(goal),
+                planSteps,
+                total,
+                knownRefs,
+                sortedRefs(assumed),
+                hoursPerWeek.orElse(null),
+                eta,
+                milestones,
+                message);
+    }
+
+    /**
+     * The shortest chain of {@code REQUIRES} hops leading from {@code fromId} up to {@code toId}.
+     *
+     * @throws SkillGraphException not found when {@code toId} does not depend on {@code fromId}
+     */
+    public PrerequisiteChain chain(String fromId, String toId) {
+        GraphNode from = require(fromId);
+        GraphNode to = require(toId);
+        if (fromId.equals(toId)) {
+            throw SkillGraphException.badRequest("'from' and 'to' are both '" + fromId + "'; name two different nodes");
+        }
+        Map<String, String> via = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(toId));
+        via.put(toId, null);
+        while (!queue.isEmpty() && !via.containsKey(fromId)) {
+            String current = queue.poll();
+            for (Prerequisite p : graph.prerequisitesOf(current)) {
+                if (!via.containsKey(p.id())) {
+                    via.put(p.id(), current);
+                    reasons.put(p.id(), p.reason());
+                    queue.add(p.id());
+                }
+            }
+        }
+        if (!via.containsKey(fromId)) {
+            throw SkillGraphException.notFound("'" + to.name() + "' (" + toId + ") does not depend on '" + from.name()
+                    + "' (" + fromId + "): no chain of prerequisites leads from one to the other");
+        }
+        List<PrerequisiteChain.Link> links = new ArrayList<>();
+        String reason = null;
+        for (String at = fromId; at != null; at = via.get(at)) {
+            GraphNode node = graph.node(at).orElseThrow();
+            links.add(new PrerequisiteChain.Link(at, node.kind().key(), node.name(), reason));
+            reason = reasons.get(at);
+        }
+        return new PrerequisiteChain(NodeRef.of(from), NodeRef.of(to), links, links.size() - 1);
+    }
+
+    /**
+     * The frontier: topics and tools not known whose prerequisites are all known, ranked by how much they unlock, or
+     * by how much of the plan for {@code goalId} they open up when a goal is given.
+     */
+    public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
+        Set<String> known = knownSet(knownIds);
+        Optional<GraphNode> goal = goalId.map(this::require);
+        Set<String> planSteps = goal.map(g -> closure(g.id(), known)).orElse(Set.of());
+        List<NextSteps.Candidate> candidates = new ArrayList<>();
+        for (GraphNode node : graph.nodes()) {
+            if (!RoadmapGraph.isLearnable(node) || known.contains(node.id())) {
+                continue;
+            }
+            if (!graph.prerequisitesOf(node.id()).stream().allMatch(p -> known.contains(p.id()))) {
+                continue;
+            }
+            if (goal.isPresent() && !planSteps.contains(node.id())) {
+                continue;
+            }
+            Set<String> opened = dependentsClosure(node.id());
+            Integer toward = goal.isPresent()
+                    ? (int) opened.stream().filter(planSteps::contains).count()
+                    : null;
+            candidates.add(new NextSteps.Candidate(
+                    node.id(),
+                    node.kind().key(),
+                    node.name(),
+                    graph.stageOf(node.id()).map(GraphNode::id).orElse(null),
+                    node.hours(),
+                    (int) opened.stream()
+                            .map(graph::node)
+                            .flatMap(Optional::stream)
+                            .filter(RoadmapGraph::isLearnable)
+                            .count(),
+                    toward));
+        }
+        candidates.sort(Comparator.<NextSteps.Candidate>comparingInt(c -> c.towardGoal() == null ? 0 : -c.towardGoal())
+                .thenComparingInt(c -> -c.unlocks())
+                .thenComparingInt(c -> graph.rank(c.id())));
+        return new NextSteps(
+                refs(known),
+                goal.map(NodeRef::of).orElse(null),
+                candidates.subList(0, Math.min(limit, candidates.size())));
+    }
+
+    /** Everything that depends on {@code id}, nearest first, and the careers it leads to. */
+    public Unlocks unlocks(String id) {
+        GraphNode node = require(id);
+        Map<String, Integer> distance = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(id));
+        distance.put(id, 0);
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            for (String dependent : graph.dependentsOf(current)) {
+                if (!distance.containsKey(dependent)) {
+                    distance.put(dependent, distance.get(current) + 1);
+                    queue.add(dependent);
+                }
+            }
+        }
+        distance.remove(id);
+        List<Unlocks.Dependent> dependents = distance.entrySet().stream()
+                .map(e -> graph.node(e.getKey())
+                        .map(n -> new Unlocks.Dependent(n.id(), n.kind().key(), n.name(), e.getValue())))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(Unlocks.Dependent::distance).thenComparingInt(d -> graph.rank(d.id())))
+                .toList();
+        Set<String> careers = new LinkedHashSet<>();
+        dependents.stream().filter(d -> d.kind().equals(Kind.CAREER.key())).forEach(d -> careers.add(d.id()));
+        Set<String> origins = new LinkedHashSet<>(List.of(id));
+        graph.stageOf(id).ifPresent(stage -> origins.add(stage.id()));
+        origins.forEach(origin -> careers.addAll(graph.leadsTo(origin)));
+        return new Unlocks(NodeRef.of(node), dependents, sortedRefs(careers));
+    }
+
+    private LearningPlan.Step step(int position, String id, String goalId, Set<String> steps) {
+        GraphNode node = graph.node(id).orElseThrow();
+        List<LearningPlan.Why> why = new ArrayList<>();
+        for (String dependent : graph.dependentsOf(id)) {
+            if (steps.contains(dependent) || dependent.equals(goalId)) {
+                graph.prerequisitesOf(dependent).stream()
+                        .filter(p -> p.id().equals(id))
+                        .findFirst()
+                        .ifPresent(p -> why.add(new LearningPlan.Why(
+                                dependent,
+                                graph.node(dependent).map(GraphNode::name).orElse(dependent),
+                                p.reason(),
+                                p.strength())));
+            }
+        }
+        graph.node(goalId)
+                .filter(g ->
+                        g.kind() == Kind.STAGE && graph.topicsOfStage(goalId).contains(id))
+                .ifPresent(
+                        stage -> why.add(new LearningPlan.Why(stage.id(), stage.name(), "part of the stage", "hard")));
+        why.sort(Comparator.comparingInt((LearningPlan.Why w) -> graph.rank(w.neededBy())));
+        LearningPlan.StageRef stage = graph.stageOf(id)
+                .map(s -> new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
+                .orElse(null);
+        List<LearningPlan.Resource> resources = graph.resourcesFor(id).stream()
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(r -> new LearningPlan.Resource(r.id(), r.name(), r.url(), r.format()))
+                .sorted(Comparator.comparing(LearningPlan.Resource::name))
+                .toList();
+        List<String> prerequisites = graph.prerequisitesOf(id).stream()
+                .map(Prerequisite::id)
+                .filter(steps::contains)
+                .sorted(Comparator.comparingInt(graph::rank))
+                .toList();
+        return new LearningPlan.Step(
+                position,
+                id,
+                node.kind().key(),
+                node.name(),
+                node.summary(),
+                stage,
+                node.hours(),
+                resources,
+                why,
+                prerequisites);
+    }
+
+    private static List<LearningPlan.Milestone> milestones(List<LearningPlan.Step> steps, int pace) {
+        Map<Integer, List<String>> byWeek = new java.util.TreeMap<>();
+        int done = 0;
+        for (LearningPlan.Step step : steps) {
+            done += step.hours() == null ? 0 : step.hours();
+            int week = Math.max(1, (done + pace - 1) / pace);
+            byWeek.computeIfAbsent(week, w -> new ArrayList<>()).add(step.id());
+        }
+        List<LearningPlan.Milestone> milestones = new ArrayList<>();
+        byWeek.forEach((week, ids) ->
+                milestones.add(new LearningPlan.Milestone(week, Math.min(week * pace, totalHours(steps)), ids)));
+        return milestones;
+    }
+
+    private static int totalHours(List<LearningPlan.Step> steps) {
+        return steps.stream().mapToInt(s -> s.hours() == null ? 0 : s.hours()).sum();
+    }
+
+    /** Prerequisites of {@code goalId}, walking back and stopping at (not including) known nodes. */
+    private Set<String> closure(String goalId, Set<String> known) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(goalId));
+        while (!todo.isEmpty()) {
+            for (Prerequisite p : graph.prerequisitesOf(todo.pop())) {
+                if (!known.contains(p.id()) && !p.id().equals(goalId) && seen.add(p.id())) {
+                    todo.push(p.id());
+                }
+            }
+        }
+        return seen;
+    }
+
+    private Set<String> dependentsClosure(String id) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            for (String dependent : graph.dependentsOf(todo.pop())) {
+                if (seen.add(dependent)) {
+                    todo.push(dependent);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private GraphNode require(String id) {
+        return graph.node(id).orElseThrow(() -> SkillGraphException.notFound("no node with id '" + id + "'"));
+    }
+
+    private Set<String> knownSet(Collection<String> ids) {
+        Set<String> known = new LinkedHashSet<>(ids);
+        List<String> unknown =
+                known.stream().filter(id -> !graph.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw SkillGraphException.badRequest("'known' names " + (unknown.size() == 1 ? "an id" : "ids")
+                    + " that do not exist: " + String.join(", ", unknown));
+        }
+        return known;
+    }
+
+    private List<NodeRef> refs(Collection<String> ids) {
+        return ids.stream()
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(NodeRef::of)
+                .toList();
+    }
+
+    private List<NodeRef> sortedRefs(Collection<String> ids) {
+        return ids.stream()
+                .sorted(Comparator.comparingInt(graph::rank))
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(NodeRef::of)
+                .collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.skillgraph.path;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The frontier: what can be learned now because every prerequisite is known, best first. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NextSteps(List<NodeRef> known, NodeRef goal, List<Candidate> next) {
+
+    /**
+     * @param unlocks how many topics and tools (transitively) depend on it
+     * @param towardGoal how many steps of the plan for the goal it opens up, when a goal was given
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Candidate(
+            String id, String kind, String name, String stage, Integer hours, int unlocks, Integer towardGoal) {}
+}

@@ -1,0 +1,140 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Browsing answers on the immutable graph view: one node's neighbourhood, the stages, the careers. */
+public final class NodeCatalog {
+
+    private final RoadmapGraph graph;
+    private final LearningPaths paths;
+
+    public NodeCatalog(LearningPaths paths) {
+        this.graph = paths.graph();
+        this.paths = paths;
+    }
+
+    /** @throws SkillGraphException not found when there is no such node */
+    public NodeDetails details(String id) {
+        GraphNode n = graph.node(id).orElseThrow(() -> SkillGraphException.notFound("no node with id '" + id + "'"));
+        List<NodeDetails.Requirement> prerequisites = n.kind() == Kind.STAGE
+                ? List.of()
+                : graph.prerequisitesOf(id).stream()
+                        .sorted(Comparator.comparingInt(p -> graph.rank(p.id())))
+                        .map(p -> requirement(p))
+                        .flatMap(Optional::stream)
+                        .toList();
+        Set<String> careers = new LinkedHashSet<>();
+        graph.dependentsOf(id).stream().filter(d -> kindOf(d) == Kind.CAREER).forEach(careers::add);
+        careers.addAll(graph.leadsTo(id));
+        return new NodeDetails(
+                n.id(),
+                n.kind().key(),
+                n.name(),
+                n.summary(),
+                n.description(),
+                n.aliases(),
+                n.hours(),
+                n.level(),
+                n.url(),
+                n.order(),
+                n.weeks(),
+                n.format(),
+                n.salary(),
+                n.roadmapLine(),
+                n.source(),
+                graph.stageOf(id)
+                        .map(s -> new LearningPlan.StageRef(s.id(), s.name(), orderOf(s)))
+                        .orElse(null),
+                prerequisites,
+                refs(graph.dependentsOf(id).stream()
+                        .filter(d -> kindOf(d) != Kind.CAREER)
+                        .toList()),
+                refs(graph.toolsOf(id)),
+                graph.resourcesFor(id).stream()
+                        .map(graph::node)
+                        .flatMap(Optional::stream)
+                        .map(r -> new LearningPlan.Resource(r.id(), r.name(), r.url(), r.format()))
+                        .sorted(Comparator.comparing(LearningPlan.Resource::name))
+                        .toList(),
+                refs(List.copyOf(careers)),
+                refs(graph.topicsOfStage(id)),
+                refs(graph.taughtBy(id)));
+    }
+
+    /** Every stage in order, each with its topics in curriculum order and total hours. */
+    public List<RoadmapOverview.Stage> stages() {
+        return graph.nodes().stream()
+                .filter(n -> n.kind() == Kind.STAGE)
+                .sorted(Comparator.comparingInt(NodeCatalog::orderOf).thenComparing(GraphNode::id))
+                .map(stage -> {
+                    List<RoadmapOverview.Topic> topics = graph.topicsOfStage(stage.id()).stream()
+                            .sorted(Comparator.comparingInt(graph::rank))
+                            .map(graph::node)
+                            .flatMap(Optional::stream)
+                            .map(t -> new RoadmapOverview.Topic(t.id(), t.name(), t.summary(), t.hours(), t.level()))
+                            .toList();
+                    int hours = topics.stream()
+                            .mapToInt(t -> t.hours() == null ? 0 : t.hours())
+                            .sum();
+                    return new RoadmapOverview.Stage(
+                            stage.id(),
+                            stage.name(),
+                            orderOf(stage),
+                            stage.weeks(),
+                            stage.summary(),
+                            stage.description(),
+                            hours,
+                            topics,
+                            refs(graph.leadsTo(stage.id())));
+                })
+                .toList();
+    }
+
+    /** Every career with its direct requirements and the hours of its full plan from scratch. */
+    public List<RoadmapOverview.Career> careers() {
+        return graph.nodes().stream()
+                .filter(n -> n.kind() == Kind.CAREER)
+                .sorted(Comparator.comparing(GraphNode::name))
+                .map(c -> new RoadmapOverview.Career(
+                        c.id(),
+                        c.name(),
+                        c.summary(),
+                        c.salary(),
+                        graph.prerequisitesOf(c.id()).stream()
+                                .sorted(Comparator.comparingInt(p -> graph.rank(p.id())))
+                                .map(this::requirement)
+                                .flatMap(Optional::stream)
+                                .toList(),
+                        paths.plan(c.id(), List.of(), Optional.empty()).totalHours()))
+                .toList();
+    }
+
+    private Optional<NodeDetails.Requirement> requirement(Prerequisite p) {
+        return graph.node(p.id())
+                .map(t -> new NodeDetails.Requirement(t.id(), t.kind().key(), t.name(), p.reason(), p.strength()));
+    }
+
+    private Kind kindOf(String id) {
+        return graph.node(id).map(GraphNode::kind).orElse(null);
+    }
+
+    private List<NodeRef> refs(List<String> ids) {
+        return ids.stream()
+                .sorted(Comparator.comparingInt(graph::rank))
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(NodeRef::of)
+                .toList();
+    }
+
+    private static int orderOf(GraphNode stage) {
+        return stage.order() == null ? 0 : stage.order();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.skillgraph.path;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.graph.GraphNode;
+
+/** A short reference to a node, as it appears inside answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NodeRef(String id, String kind, String name) {
+
+    public static NodeRef of(GraphNode node) {
+        return new NodeRef(node.id(), node.kind().key(), node.name());
+    }
+}

@@ -1,0 +1,304 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.graph.GraphEdge;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An immutable, in-memory view of the roadmap graph for path queries: prerequisites as a DAG with a precomputed
+ * curriculum order, plus the stage, tools, resources and careers of every node. Built once per graph version.
+ */
+public final class RoadmapGraph {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoadmapGraph.class);
+
+    private final Map<String, GraphNode> nodes;
+    private final Map<String, List<Prerequisite>> prerequisites;
+    private final Map<String, List<String>> dependents;
+    private final Map<String, String> stageOf;
+    private final Map<String, List<String>> stageTopics;
+    private final Map<String, List<String>> tools;
+    private final Map<String, List<String>> teachers;
+    private final Map<String, List<String>> teaches;
+    private final Map<String, List<String>> leadsTo;
+    private final Map<String, Integer> rank;
+    private final Map<String, Integer> depth;
+    private final List<String> droppedCycleEdges;
+
+    private RoadmapGraph(Builder b) {
+        this.nodes = Map.copyOf(b.nodes);
+        this.prerequisites = freeze(b.prerequisites);
+        this.dependents = freeze(b.dependents);
+        this.stageOf = Map.copyOf(b.stageOf);
+        this.stageTopics = freeze(b.stageTopics);
+        this.tools = freeze(b.tools);
+        this.teachers = freeze(b.teachers);
+        this.teaches = freeze(b.teaches);
+        this.leadsTo = freeze(b.leadsTo);
+        this.rank = Map.copyOf(b.rank);
+        this.depth = Map.copyOf(b.depth);
+        this.droppedCycleEdges = List.copyOf(b.droppedCycleEdges);
+    }
+
+    /**
+     * Builds the view. {@code REQUIRES} edges that would close a cycle (possible only through hand edits in Neo4j,
+     * the importer refuses them) are dropped and logged, so path queries always run on a DAG.
+     */
+    public static RoadmapGraph of(Collection<GraphNode> nodes, Collection<GraphEdge> edges) {
+        Builder b = new Builder();
+        nodes.forEach(n -> b.nodes.put(n.id(), n));
+        List<GraphEdge> sorted = new ArrayList<>(edges);
+        sorted.sort(Comparator.comparing(GraphEdge::from).thenComparing(GraphEdge::to));
+        for (GraphEdge e : sorted) {
+            if (!b.nodes.containsKey(e.from()) || !b.nodes.containsKey(e.to())) {
+                continue;
+            }
+            switch (e.type()) {
+                case REQUIRES -> b.prerequisites
+                        .computeIfAbsent(e.from(), k -> new ArrayList<>())
+                        .add(new Prerequisite(e.to(), e.reason(), e.strength() == null ? "hard" : e.strength()));
+                case IN_STAGE -> {
+                    b.stageOf.putIfAbsent(e.from(), e.to());
+                    b.stageTopics
+                            .computeIfAbsent(e.to(), k -> new ArrayList<>())
+                            .add(e.from());
+                }
+                case USES -> b.tools
+                        .computeIfAbsent(e.from(), k -> new ArrayList<>())
+                        .add(e.to());
+                case TEACHES -> {
+                    b.teachers.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+                    b.teaches.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+                }
+                case LEADS_TO -> b.leadsTo
+                        .computeIfAbsent(e.from(), k -> new ArrayList<>())
+                        .add(e.to());
+                case ABOUT -> {}
+            }
+        }
+        b.order();
+        RoadmapGraph graph = new RoadmapGraph(b);
+        graph.droppedCycleEdges.forEach(edge -> LOG.warn("Ignoring REQUIRES edge {}: it closes a cycle", edge));
+        return graph;
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    public Collection<GraphNode> nodes() {
+        return nodes.values();
+    }
+
+    public Optional<GraphNode> node(String id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
+    /** Direct prerequisites: {@code REQUIRES} targets, and for a stage the topics in it. */
+    public List<Prerequisite> prerequisitesOf(String id) {
+        GraphNode node = nodes.get(id);
+        if (node != null && node.kind() == Kind.STAGE) {
+            return stageTopics.getOrDefault(id, List.of()).stream()
+                    .map(topic -> new Prerequisite(topic, "part of the stage", "hard"))
+                    .toList();
+        }
+        return prerequisites.getOrDefault(id, List.of());
+    }
+
+    /** Direct dependents: what lists {@code id} among its {@code REQUIRES}. */
+    public List<String> dependentsOf(String id) {
+        return dependents.getOrDefault(id, List.of());
+    }
+
+    public Optional<GraphNode> stageOf(String id) {
+        return Optional.ofNullable(stageOf.get(id)).map(nodes::get);
+    }
+
+    public List<String> topicsOfStage(String stageId) {
+        return stageTopics.getOrDefault(stageId, List.of());
+    }
+
+    public List<String> toolsOf(String id) {
+        return tools.getOrDefault(id, List.of());
+    }
+
+    /** Resources that teach {@code id}. */
+    public List<String> resourcesFor(String id) {
+        return teachers.getOrDefault(id, List.of());
+    }
+
+    /** What a resource teaches. */
+    public List<String> taughtBy(String resourceId) {
+        return teaches.getOrDefault(resourceId, List.of());
+    }
+
+    public List<String> leadsTo(String id) {
+        return leadsTo.getOrDefault(id, List.of());
+    }
+
+    /** Position in the curriculum order: every node ranks after all of its prerequisites. */
+    public int rank(String id) {
+        return rank.getOrDefault(id, Integer.MAX_VALUE);
+    }
+
+    /** Length of the longest prerequisite chain below {@code id} (0 for a node with no prerequisites). */
+    public int depth(String id) {
+        return depth.getOrDefault(id, 0);
+    }
+
+    /** The stage order of a node: its own for a stage, its stage's for a topic, else the earliest dependent's. */
+    public int stageOrder(String id) {
+        GraphNode node = nodes.get(id);
+        if (node != null && node.kind() == Kind.STAGE && node.order() != null) {
+            return node.order();
+        }
+        GraphNode stage = stageOf.containsKey(id) ? nodes.get(stageOf.get(id)) : null;
+        return stage == null || stage.order() == null ? Integer.MAX_VALUE : stage.order();
+    }
+
+    public List<String> droppedCycleEdges() {
+        return droppedCycleEdges;
+    }
+
+    private static <V> Map<String, List<V>> freeze(Map<String, List<V>> map) {
+        Map<String, List<V>> copy = new HashMap<>();
+        map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return Map.copyOf(copy);
+    }
+
+    private static final class Builder {
+        final Map<String, GraphNode> nodes = new HashMap<>();
+        final Map<String, List<Prerequisite>> prerequisites = new HashMap<>();
+        final Map<String, List<String>> dependents = new HashMap<>();
+        final Map<String, String> stageOf = new HashMap<>();
+        final Map<String, List<String>> stageTopics = new HashMap<>();
+        final Map<String, List<String>> tools = new HashMap<>();
+        final Map<String, List<String>> teachers = new HashMap<>();
+        final Map<String, List<String>> teaches = new HashMap<>();
+        final Map<String, List<String>> leadsTo = new HashMap<>();
+        final Map<String, Integer> rank = new HashMap<>();
+        final Map<String, Integer> depth = new HashMap<>();
+        final List<String> droppedCycleEdges = new ArrayList<>();
+
+        /**
+         * Kahn's algorithm with a priority queue, so the order reads like a curriculum: stage order first, then
+         * prerequisites-first depth, then name. A node stuck on a cycle is released by dropping its open edges.
+         */
+        void order() {
+            Map<String, Integer> waitingOn = new HashMap<>();
+            for (String id : nodes.keySet()) {
+                waitingOn.put(id, prerequisites.getOrDefault(id, List.of()).size());
+            }
+            prerequisites.forEach((from, prereqs) -> prereqs.forEach(p ->
+                    dependents.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(from)));
+            dependents.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+            Map<String, Integer> stageOrder = effectiveStageOrders();
+            Comparator<String> curriculum = Comparator.<String>comparingInt(stageOrder::get)
+                    .thenComparingInt(id -> depth.getOrDefault(id, 0))
+                    .thenComparing(id -> sortName(nodes.get(id)))
+                    .thenComparing(Comparator.naturalOrder());
+            PriorityQueue<String> ready = new PriorityQueue<>(curriculum);
+            waitingOn.forEach((id, count) -> {
+                if (count == 0) {
+                    ready.add(id);
+                }
+            });
+            Set<String> done = new HashSet<>();
+            while (done.size() < nodes.size()) {
+                if (ready.isEmpty()) {
+                    breakCycle(waitingOn, done, curriculum, ready);
+                }
+                String id = ready.poll();
+                rank.put(id, rank.size());
+                done.add(id);
+                for (String dependent : dependents.getOrDefault(id, List.of())) {
+                    depth.merge(dependent, depth.getOrDefault(id, 0) + 1, Math::max);
+                    if (waitingOn.merge(dependent, -1, Integer::sum) == 0) {
+                        ready.add(dependent);
+                    }
+                }
+            }
+        }
+
+        private void breakCycle(
+                Map<String, Integer> waitingOn,
+                Set<String> done,
+                Comparator<String> order,
+                PriorityQueue<String> ready) {
+            String stuck = waitingOn.keySet().stream()
+                    .filter(id -> !done.contains(id))
+                    .min(order)
+                    .orElseThrow();
+            List<Prerequisite> kept = new ArrayList<>();
+            for (Prerequisite p : prerequisites.getOrDefault(stuck, List.of())) {
+                if (done.contains(p.id())) {
+                    kept.add(p);
+                } else {
+                    droppedCycleEdges.add(stuck + " -> " + p.id());
+                    dependents.get(p.id()).remove(stuck);
+                }
+            }
+            prerequisites.put(stuck, kept);
+            waitingOn.put(stuck, 0);
+            ready.add(stuck);
+        }
+
+        /** Topics and stages carry a stage; anything else takes the earliest stage of what depends on it. */
+        private Map<String, Integer> effectiveStageOrders() {
+            Map<String, Integer> orders = new HashMap<>();
+            for (GraphNode node : nodes.values()) {
+                Integer own = node.kind() == Kind.STAGE
+                        ? node.order()
+                        : Optional.ofNullable(stageOf.get(node.id()))
+                                .map(nodes::get)
+                                .map(GraphNode::order)
+                                .orElse(null);
+                if (own != null) {
+                    orders.put(node.id(), own);
+                }
+            }
+            for (GraphNode node : nodes.values()) {
+                if (!orders.containsKey(node.id())) {
+                    orders.put(node.id(), earliestDependentStage(node.id(), orders, new HashSet<>()));
+                }
+            }
+            return orders;
+        }
+
+        private int earliestDependentStage(String id, Map<String, Integer> orders, Set<String> seen) {
+            int best = Integer.MAX_VALUE;
+            for (String dependent : dependents.getOrDefault(id, List.of())) {
+                if (!seen.add(dependent)) {
+                    continue;
+                }
+                Integer order = orders.get(dependent);
+                best = Math.min(best, order != null ? order : earliestDependentStage(dependent, orders, seen));
+            }
+            return best;
+        }
+
+        private static String sortName(GraphNode node) {
+            return node.name() == null ? node.id() : node.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static boolean isLearnable(GraphNode node) {
+        return node.kind() == Kind.TOPIC || node.kind() == Kind.TOOL;
+    }
+}

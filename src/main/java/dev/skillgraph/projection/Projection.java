@@ -1,0 +1,160 @@
+package dev.skillgraph.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.skillgraph.graph.GraphData;
+import dev.skillgraph.graph.GraphEdge;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.graph.Kind;
+import dev.skillgraph.path.LearningPaths;
+import dev.skillgraph.path.RoadmapGraph;
+import dev.skillgraph.search.IndexedNode;
+import dev.skillgraph.search.SearchIndex;
+import dev.skillgraph.search.StageRef;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * One graph version as the API serves it: the search index and the prerequisite view, built together from the same
+ * read of Neo4j and swapped together. Its version is a hash of that content, so every replica reading the same graph
+ * reports the same version.
+ */
+public final class Projection {
+
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final String version;
+    private final GraphState source;
+    private final Instant builtAt;
+    private final long buildMillis;
+    private final LearningPaths paths;
+    private final SearchIndex index;
+
+    private Projection(
+            String version,
+            GraphState source,
+            Instant builtAt,
+            long buildMillis,
+            LearningPaths paths,
+            SearchIndex index) {
+        this.version = version;
+        this.source = source;
+        this.builtAt = builtAt;
+        this.buildMillis = buildMillis;
+        this.paths = paths;
+        this.index = index;
+    }
+
+    /** Builds the path view and the search index of {@code data}. */
+    public static Projection build(GraphData data, SynonymMap synonyms) {
+        long started = System.nanoTime();
+        List<GraphNode> nodes = new ArrayList<>(data.nodes());
+        nodes.sort(Comparator.comparing(GraphNode::id));
+        List<GraphEdge> edges = new ArrayList<>(data.edges());
+        edges.sort(Comparator.comparing(GraphEdge::from)
+                .thenComparing(e -> e.type().name())
+                .thenComparing(GraphEdge::to));
+        RoadmapGraph graph = RoadmapGraph.of(nodes, edges);
+        List<IndexedNode> indexed = new ArrayList<>(nodes.size());
+        for (GraphNode node : nodes) {
+            indexed.add(new IndexedNode(
+                    node, stage(graph, node).orElse(null), related(graph, node), dependents(graph, node.id())));
+        }
+        SearchIndex index = SearchIndex.build(indexed, synonyms);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Projection(hash(nodes, edges), data.state(), Instant.now(), millis, new LearningPaths(graph), index);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The state of Neo4j this was built from, to tell whether the graph changed since. */
+    public GraphState source() {
+        return source;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    public long buildMillis() {
+        return buildMillis;
+    }
+
+    public LearningPaths paths() {
+        return paths;
+    }
+
+    public RoadmapGraph graph() {
+        return paths.graph();
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    boolean tryIncRef() {
+        return index.tryIncRef();
+    }
+
+    void decRef() {
+        index.decRef();
+    }
+
+    int refCount() {
+        return index.refCount();
+    }
+
+    private static Optional<StageRef> stage(RoadmapGraph graph, GraphNode node) {
+        Optional<GraphNode> stage = node.kind() == Kind.STAGE ? Optional.of(node) : graph.stageOf(node.id());
+        return stage.map(s -> new StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()));
+    }
+
+    /** Names of what a node is tied to: its tools and stage, a resource's topics, a stage's topics, an FAQ's subject. */
+    private static List<String> related(RoadmapGraph graph, GraphNode node) {
+        List<String> ids = new ArrayList<>();
+        ids.addAll(graph.toolsOf(node.id()));
+        graph.stageOf(node.id()).ifPresent(stage -> ids.add(stage.id()));
+        ids.addAll(graph.taughtBy(node.id()));
+        ids.addAll(graph.topicsOfStage(node.id()));
+        return ids.stream()
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(GraphNode::name)
+                .toList();
+    }
+
+    private static int dependents(RoadmapGraph graph, String id) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            graph.dependentsOf(todo.pop()).stream().filter(seen::add).forEach(todo::push);
+        }
+        return seen.size();
+    }
+
+    private static String hash(List<GraphNode> nodes, List<GraphEdge> edges) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(CANONICAL.writeValueAsBytes(List.of(nodes, edges)));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash the graph", e);
+        }
+    }
+}

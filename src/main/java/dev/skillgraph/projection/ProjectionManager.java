@@ -1,0 +1,86 @@
+package dev.skillgraph.projection;
+
+import dev.skillgraph.graph.GraphRepository;
+import dev.skillgraph.graph.GraphState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.search.ReferenceManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the current {@link Projection} the way Lucene's SearcherManager holds a searcher: requests
+ * {@link #acquire()} and {@link #release} it in try/finally, and a refresh off the request path builds the next
+ * version and swaps it in atomically. A refresh rebuilds only when Neo4j's state changed, unless forced.
+ */
+public final class ProjectionManager extends ReferenceManager<Projection> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionManager.class);
+
+    private final GraphRepository repository;
+    private final Supplier<SynonymMap> synonyms;
+    private final AtomicBoolean forced = new AtomicBoolean();
+
+    /** Builds the first projection from Neo4j now. */
+    public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
+        this.repository = repository;
+        this.synonyms = synonyms;
+        this.current = build();
+    }
+
+    /** Rebuilds now even if Neo4j looks unchanged (after an import, or on an admin's request). */
+    public void rebuild() {
+        forced.set(true);
+        try {
+            maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Projection refreshIfNeeded(Projection current) {
+        boolean force = forced.getAndSet(false);
+        if (!force) {
+            GraphState state = repository.state();
+            if (state.equals(current.source())) {
+                return null;
+            }
+        }
+        Projection next = build();
+        if (!force && next.version().equals(current.version())) {
+            next.decRef(); // same content (e.g. a no-op write): keep serving the current one
+            return null;
+        }
+        LOG.info("Projection {} replaces {}", next.version(), current.version());
+        return next;
+    }
+
+    @Override
+    protected boolean tryIncRef(Projection projection) {
+        return projection.tryIncRef();
+    }
+
+    @Override
+    protected void decRef(Projection projection) {
+        projection.decRef();
+    }
+
+    @Override
+    protected int getRefCount(Projection projection) {
+        return projection.refCount();
+    }
+
+    private Projection build() {
+        Projection projection = Projection.build(repository.readGraph(), synonyms.get());
+        LOG.info(
+                "Built projection {}: {} nodes indexed in {} ms",
+                projection.version(),
+                projection.index().size(),
+                projection.buildMillis());
+        return projection;
+    }
+}

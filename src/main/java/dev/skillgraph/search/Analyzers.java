@@ -1,0 +1,116 @@
+package dev.skillgraph.search;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * The analysis chains of the index. Text fields are stemmed English; the {@code spell} field keeps whole lowercase
+ * words for typo tolerance, prefixes and "did you mean"; the {@code suggest} field holds edge n-grams for
+ * as-you-type completion. Synonyms apply at query time only, so editing them needs no reindex of the words.
+ */
+final class Analyzers {
+
+    /** English stop words plus the words of a question ("how do I ...", "what should I learn ..."). */
+    static final CharArraySet STOP_WORDS = stopWords();
+
+    private Analyzers() {}
+
+    /** Lowercase, ASCII-folded words, possessives and stop words removed; no stemming. */
+    static Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, words(source));
+            }
+        };
+    }
+
+    /** The exact chain with synonyms added: used to find which words to highlight. */
+    static Analyzer exactWithSynonyms(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, synonyms(words(source), synonyms));
+            }
+        };
+    }
+
+    /** Stemmed English for the text fields at index time. */
+    static Analyzer stemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new PorterStemFilter(words(source)));
+            }
+        };
+    }
+
+    /** Stemmed English with synonyms, for the text fields at query time. */
+    static Analyzer stemmedWithSynonyms(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new PorterStemFilter(synonyms(words(source), synonyms)));
+            }
+        };
+    }
+
+    /** Prefixes of every word (1 to 20 characters) for completion. */
+    static Analyzer edgeNGrams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new EdgeNGramTokenFilter(folded(source), 1, 20, true));
+            }
+        };
+    }
+
+    /** What the index writer uses, field by field. */
+    static Analyzer forIndexing() {
+        return new PerFieldAnalyzerWrapper(
+                stemmed(), Map.of(Fields.SPELL, exact(), Fields.SUGGEST, edgeNGrams(), Fields.NAME_EXACT, exact()));
+    }
+
+    private static TokenStream folded(Tokenizer source) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+    }
+
+    private static TokenStream words(Tokenizer source) {
+        return new StopFilter(folded(source), STOP_WORDS);
+    }
+
+    private static TokenStream synonyms(TokenStream in, SynonymMap synonyms) {
+        return synonyms.fst == null ? in : new SynonymGraphFilter(in, synonyms, true);
+    }
+
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        for (String word : new String[] {
+            "how", "what", "which", "who", "whom", "why", "when", "where", "do", "does", "did", "i", "me", "my", "we",
+            "you", "your", "should", "can", "could", "would", "need", "want", "learn", "know", "about", "get", "start",
+            "use", "using", "from", "have", "has", "am", "before", "first", "best", "good", "way", "some"
+        }) {
+            words.add(word);
+        }
+        return CharArraySet.unmodifiableSet(words);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.skillgraph.search;
+
+/** Names of the index fields, and the weight each text field carries in ranking. */
+final class Fields {
+
+    static final String ID = "id";
+    static final String KIND = "kind";
+    static final String STAGE = "stage";
+    static final String NAME = "name";
+    static final String NAME_EXACT = "name_exact";
+    static final String NAME_KEY = "name_key";
+    static final String ALIAS_KEY = "alias_key";
+    static final String PRIOR = "prior";
+    static final String ALIASES = "aliases";
+    static final String SUMMARY = "summary";
+    static final String DESCRIPTION = "description";
+    static final String RELATED = "related";
+    static final String SPELL = "spell";
+    static final String SUGGEST = "suggest";
+    static final String FEATURES = "features";
+    static final String IMPORTANCE = "importance";
+
+    /** Text fields by weight: name > aliases > summary > description > names of related nodes. */
+    static final String[] TEXT = {NAME, ALIASES, SUMMARY, DESCRIPTION, RELATED};
+
+    static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};
+
+    private Fields() {}
+}

@@ -1,0 +1,18 @@
+package dev.skillgraph.search;
+
+import dev.skillgraph.graph.GraphNode;
+import java.util.List;
+
+/**
+ * One node as the index sees it.
+ *
+ * @param stage the stage it belongs to (a stage is its own), or null
+ * @param related names of related nodes (tools, stage, what a resource teaches), searched with a low weight
+ * @param importance how much depends on it, used to rank ties and completions
+ */
+public record IndexedNode(GraphNode node, StageRef stage, List<String> related, int importance) {
+
+    public IndexedNode {
+        related = List.copyOf(related);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.skillgraph.search;
+
+/** An as-you-type completion. */
+public record Suggestion(String id, String kind, String name) {}

@@ -1,0 +1,397 @@
+package dev.skillgraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skillgraph.app.Application;
+import dev.skillgraph.config.SkillGraphConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/** Every endpoint and error through real HTTP, against the service as the README's run command starts it. */
+class HttpApiIT {
+
+    private static final String TOKEN = "test-admin-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Path work;
+    private static Path seed;
+    private static Application app;
+    private static Driver bolt;
+
+    @BeforeAll
+    static void start() throws IOException {
+        work = Files.createTempDirectory("skillgraph-api-it");
+        seed = work.resolve("seed");
+        copy(Path.of("graph-seed"), seed);
+        app = Application.start(SkillGraphConfig.load(
+                Map.of(
+                        "SKILLGRAPH_HTTP_PORT", "0",
+                        "SKILLGRAPH_BOLT_PORT", "0",
+                        "SKILLGRAPH_BROWSER_PORT", "0",
+                        "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
+                        "SKILLGRAPH_SEED_DIR", seed.toString(),
+                        "SKILLGRAPH_ADMIN_TOKEN", TOKEN,
+                        "SKILLGRAPH_REFRESH_SECONDS", "1"),
+                List.of()));
+        bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none());
+    }
+
+    @AfterAll
+    static void stop() {
+        bolt.close();
+        app.close();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(app.apiUri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.apiUri().resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detailPart) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode body = json(response);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("title").asText()).isNotBlank();
+        assertThat(body.get("detail").asText()).contains(detailPart);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void searchAnswersWithHitsFacetsHighlightsAndTheGraphVersion() throws Exception {
+        HttpResponse<String> response = get("/api/search?q=transfomer&limit=3");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("hits").get(0).get("id").asText()).isEqualTo("transformer-architecture");
+        assertThat(body.get("hits").get(0).get("highlights").get("name").asText())
+                .contains("<mark>");
+        assertThat(body.get("hits").size()).isEqualTo(3);
+        assertThat(body.get("total").asInt()).isGreaterThan(3);
+        assertThat(body.get("facets").get("kind").size()).isPositive();
+        assertThat(body.get("didYouMean").asText()).isEqualTo("transformer");
+        assertThat(response.headers().firstValue("X-Graph-Version")).isPresent();
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+    }
+
+    @Test
+    void getsCarryAnEtagFromTheGraphVersionAndAnswer304WhenUnchanged() throws Exception {
+        HttpResponse<String> first = get("/api/nodes/backpropagation");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).contains(first.headers().firstValue("X-Graph-Version").orElseThrow());
+
+        HttpResponse<String> second = get("/api/nodes/backpropagation", "If-None-Match", etag);
+        assertThat(second.statusCode()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+    }
+
+    @Test
+    void suggestCompletesAsYouType() throws Exception {
+        JsonNode body = json(get("/api/suggest?q=quant"));
+        assertThat(body.get("suggestions").get(0).get("id").asText()).isEqualTo("model-compression");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/search|q",
+                "/api/search?q=|q",
+                "/api/search?q=%20%20%20|q",
+                "/api/search?q=x&limit=0|limit",
+                "/api/search?q=x&limit=101|limit",
+                "/api/search?q=x&limit=ten|limit",
+                "/api/search?q=x&offset=-1|offset",
+                "/api/search?q=x&kind=widget|kind",
+                "/api/search?q=x&stage=stage-9|stage",
+                "/api/search?q=x%00y|q",
+                "/api/suggest|q",
+                "/api/learning-path/python?hoursPerWeek=0|hoursPerWeek",
+                "/api/learning-path?from=python|to",
+                "/api/next?limit=1000|limit",
+            })
+    void badParametersAre400sThatNameTheParameter(String pathAndQuery, String parameter) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery);
+        assertProblem(response, 400, parameter);
+        assertThat(json(response).get("parameter").asText()).isEqualTo(parameter);
+    }
+
+    @Test
+    void aQueryOfTenThousandCharactersIsRefusedWithTheLimit() throws Exception {
+        assertProblem(get("/api/search?q=" + "a".repeat(10_000)), 400, "at most 500");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "AND (",
+                "*",
+                "\"",
+                "~",
+                "\\",
+                ")))",
+                "🚀",
+                "') DETACH DELETE n //",
+                "../../etc/passwd",
+                "<script>alert(1)</script>",
+                "%",
+                "a:b",
+                "{}[]"
+            })
+    void anyQueryTextIsSearchedSafely(String text) throws Exception {
+        HttpResponse<String> response = get("/api/search?q=" + q(text));
+        assertThat(response.statusCode()).as(text).isEqualTo(200);
+        assertThat(json(response).has("hits")).isTrue();
+    }
+
+    @Test
+    void nodesShowTheirNeighbourhoodAndUnknownIdsNameCloseMatches() throws Exception {
+        JsonNode node = json(get("/api/nodes/fine-tuning-peft"));
+        assertThat(node.get("name").asText()).isEqualTo("Fine-tuning and PEFT (LoRA, QLoRA)");
+        assertThat(node.get("stage").get("id").asText()).isEqualTo("stage-3-advanced-architectures");
+        assertThat(node.get("prerequisites").findValuesAsText("id")).contains("transfer-learning");
+        assertThat(node.get("prerequisites").get(0).get("reason").asText()).isNotBlank();
+        assertThat(node.get("resources").findValuesAsText("id")).contains("lora-paper");
+        assertThat(node.get("careers").findValuesAsText("id")).contains("machine-learning-engineer");
+
+        assertProblem(get("/api/nodes/transformer"), 404, "did you mean");
+        assertThat(json(get("/api/nodes/transformer")).get("detail").asText()).contains("transformer-architecture");
+    }
+
+    @Test
+    void stagesAndCareersListTheRoadmap() throws Exception {
+        JsonNode stages = json(get("/api/stages"));
+        assertThat(stages.size()).isEqualTo(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(stages.get(i).get("order").asInt()).isEqualTo(i);
+        }
+        assertThat(stages.get(1).get("topics").size()).isEqualTo(7);
+        JsonNode careers = json(get("/api/careers"));
+        List<String> careerIds = new java.util.ArrayList<>();
+        careers.forEach(career -> careerIds.add(career.get("id").asText()));
+        assertThat(careerIds)
+                .containsExactlyInAnyOrder(
+                        "machine-learning-engineer",
+                        "ml-platform-engineer",
+                        "applied-scientist",
+                        "ai-ml-technical-lead");
+    }
+
+    @Test
+    void theLearningPathIsOrderedExplainedAndPersonal() throws Exception {
+        JsonNode plan = json(get("/api/learning-path/fine-tuning-peft?known=python&hoursPerWeek=10"));
+        List<String> steps = plan.get("steps").findValuesAsText("id");
+        assertThat(steps)
+                .contains("transformer-architecture", "transfer-learning", "backpropagation")
+                .doesNotContain("python", "fine-tuning-peft");
+        assertThat(steps.indexOf("backpropagation")).isLessThan(steps.indexOf("transformer-architecture"));
+        assertThat(plan.get("goal").get("id").asText()).isEqualTo("fine-tuning-peft");
+        assertThat(plan.get("totalHours").asInt()).isPositive();
+        assertThat(plan.get("etaWeeks").asInt())
+                .isEqualTo((plan.get("totalHours").asInt() + 9) / 10);
+        assertThat(plan.get("steps").get(0).get("why").get(0).get("reason").asText())
+                .isNotBlank();
+
+        assertProblem(get("/api/learning-path/fine-tuning-peft?known=python,ghost"), 400, "ghost");
+        assertProblem(get("/api/learning-path/no-such-topic"), 404, "no-such-topic");
+        JsonNode known = json(get("/api/learning-path/python?known=python"));
+        assertThat(known.get("steps").size()).isZero();
+        assertThat(known.get("message").asText()).contains("already known");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "markdown, text/markdown, # Learning plan",
+        "mermaid, text/vnd.mermaid, flowchart TD",
+        "dot, text/vnd.graphviz, digraph plan {",
+        "csv, text/csv, position,id,kind",
+        "cypher, application/x-cypher-query, MATCH (n:Entity)",
+        "json, application/json, {",
+    })
+    void plansExportInEveryFormatWithItsContentType(String format, String type, String start) throws Exception {
+        HttpResponse<String> response = get("/api/learning-path/model-serving?format=" + format);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(type);
+        assertThat(response.body()).contains(start);
+    }
+
+    @Test
+    void anUnsupportedFormatIs406() throws Exception {
+        assertProblem(get("/api/learning-path/model-serving?format=pdf"), 406, "markdown");
+    }
+
+    @Test
+    void chainsNextAndUnlocksAnswer() throws Exception {
+        JsonNode chain = json(get("/api/learning-path?from=backpropagation&to=fine-tuning-peft"));
+        List<String> ids = chain.get("chain").findValuesAsText("id");
+        assertThat(ids.get(0)).isEqualTo("backpropagation");
+        assertThat(ids.get(ids.size() - 1)).isEqualTo("fine-tuning-peft");
+        assertProblem(get("/api/learning-path?from=fine-tuning-peft&to=python"), 404, "does not depend on");
+
+        JsonNode next = json(get("/api/next?known=python,linear-algebra-calculus,statistics-probability"));
+        assertThat(next.get("next").findValuesAsText("id")).contains("linear-logistic-regression");
+
+        JsonNode unlocks = json(get("/api/unlocks/backpropagation"));
+        assertThat(unlocks.get("dependents").findValuesAsText("id")).contains("transformer-architecture");
+        assertThat(unlocks.get("careers").findValuesAsText("id")).contains("machine-learning-engineer");
+    }
+
+    @Test
+    void wrongMethodsAndUnknownPathsAreProblems() throws Exception {
+        assertProblem(post("/api/search"), 405, "POST");
+        assertProblem(get("/api/nothing-here"), 404, "/api/nothing-here");
+    }
+
+    @Test
+    void adminEndpointsNeedTheBearerToken() throws Exception {
+        assertProblem(post("/api/admin/reindex"), 401, "Authorization");
+        HttpResponse<String> wrong = post("/api/admin/reindex", "Authorization", "Bearer not-the-token");
+        assertProblem(wrong, 401, "not valid");
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
+
+        HttpResponse<String> ok = post("/api/admin/reindex", "Authorization", "Bearer " + TOKEN);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).get("status").asText()).isEqualTo("reindexed");
+    }
+
+    @Test
+    void anInvalidImportIs422ListingEveryProblemAndChangesNothing() throws Exception {
+        String versionBefore =
+                get("/ready").headers().firstValue("X-Graph-Version").orElse("");
+        JsonNode readyBefore = json(get("/ready"));
+        Path broken = seed.resolve("ml-engineer/zz-broken.yaml");
+        Files.writeString(
+                broken,
+                """
+                topics:
+                  - id: broken-topic
+                    name: Broken
+                    summary: refers to nothing
+                    stage: stage-1-core-ml
+                    requires: [no-such-thing, python]
+                  - id: python
+                    name: Duplicate Python
+                    summary: clashes
+                    stage: stage-1-core-ml
+                """);
+        try {
+            HttpResponse<String> response = post("/api/admin/import", "Authorization", "Bearer " + TOKEN);
+            assertProblem(response, 422, "nothing was written");
+            assertThat(json(response).get("problems").size()).isEqualTo(2);
+            assertThat(response.body()).contains("no-such-thing", "duplicate id 'python'");
+        } finally {
+            Files.delete(broken);
+        }
+        assertThat(json(get("/ready")).get("importedVersion")).isEqualTo(readyBefore.get("importedVersion"));
+        assertThat(json(get("/ready")).get("graphVersion")).isEqualTo(readyBefore.get("graphVersion"));
+        assertThat(json(get("/api/nodes/python")).get("name").asText()).isEqualTo("Python Programming");
+        assertThat(versionBefore).isNotNull();
+    }
+
+    @Test
+    void aValidImportRewritesTheSeedAndTheProjection() throws Exception {
+        HttpResponse<String> response = post("/api/admin/import", "Authorization", "Bearer " + TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("nodes").asInt()).isEqualTo(99);
+    }
+
+    @Test
+    void editsMadeDirectlyInNeo4jReachSearchAndPathsWithoutARestart() throws Exception {
+        bolt.executableQuery(
+                        """
+                        MERGE (t:Entity:Topic {id: 'mixture-of-experts'})
+                        SET t.name = 'Mixture of Experts', t.summary = 'Sparse expert layers', t.hours = 4
+                        WITH t MATCH (p:Entity {id: 'transformer-architecture'})
+                        MERGE (t)-[:REQUIRES {reason: 'experts replace transformer feed-forward layers'}]->(p)
+                        """)
+                .execute();
+        try {
+            JsonNode hit = null;
+            for (int i = 0; i < 50 && hit == null; i++) {
+                JsonNode hits =
+                        json(get("/api/search?q=" + q("mixture of experts"))).get("hits");
+                if (hits.size() > 0 && hits.get(0).get("id").asText().equals("mixture-of-experts")) {
+                    hit = hits.get(0);
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(hit).as("the new topic became searchable within 10 s").isNotNull();
+            JsonNode plan = json(get("/api/learning-path/mixture-of-experts"));
+            assertThat(plan.get("steps").findValuesAsText("id")).contains("transformer-architecture");
+        } finally {
+            bolt.executableQuery("MATCH (t:Entity {id: 'mixture-of-experts'}) DETACH DELETE t")
+                    .execute();
+        }
+    }
+
+    @Test
+    void readyReportsTheServedAndImportedVersions() throws Exception {
+        JsonNode ready = json(get("/ready"));
+        assertThat(ready.get("status").asText()).isEqualTo("READY");
+        assertThat(ready.get("graphVersion").asText()).isNotBlank();
+        assertThat(ready.get("importedVersion").asText()).isNotBlank();
+        assertThat(URI.create(app.apiUri().toString()).getHost()).isEqualTo("127.0.0.1");
+    }
+}

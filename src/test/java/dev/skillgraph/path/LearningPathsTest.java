@@ -1,0 +1,227 @@
+package dev.skillgraph.path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.GraphEdge;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import dev.skillgraph.graph.RelType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LearningPathsTest {
+
+    /** Brute force: v is a step iff v is reachable from the goal in the graph with the known nodes taken out. */
+    private static Set<String> referenceSteps(RandomDags.Dag dag, String goal, Set<String> known) {
+        Map<String, List<String>> requires = requires(dag);
+        Set<String> steps = new HashSet<>();
+        for (GraphNode node : dag.nodes()) {
+            String v = node.id();
+            if (v.equals(goal) || known.contains(v) || node.kind() != Kind.TOPIC) {
+                continue;
+            }
+            if (reachable(requires, goal, v, known)) {
+                steps.add(v);
+            }
+        }
+        return steps;
+    }
+
+    private static boolean reachable(Map<String, List<String>> requires, String from, String to, Set<String> avoid) {
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>(List.of(from));
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            for (String next : requires.getOrDefault(current, List.of())) {
+                if (next.equals(to)) {
+                    return true;
+                }
+                if (!avoid.contains(next) && seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, List<String>> requires(RandomDags.Dag dag) {
+        Map<String, List<String>> requires = new HashMap<>();
+        for (GraphEdge e : dag.edges()) {
+            if (e.type() == RelType.REQUIRES) {
+                requires.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            }
+        }
+        return requires;
+    }
+
+    @Test
+    void plansMatchABruteForceReferenceOnRandomDags() {
+        Random random = new Random(42);
+        int plans = 0;
+        for (int graphSeed = 0; graphSeed < 25; graphSeed++) {
+            RandomDags.Dag dag = RandomDags.generate(graphSeed, 150 + random.nextInt(250), 1 + random.nextInt(5));
+            LearningPaths paths = new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges()));
+            List<String> topics = dag.nodes().stream()
+                    .filter(n -> n.kind() == Kind.TOPIC)
+                    .map(GraphNode::id)
+                    .toList();
+            Map<String, List<String>> requires = requires(dag);
+            for (int q = 0; q < 20; q++) {
+                String goal = topics.get(random.nextInt(topics.size()));
+                Set<String> known = new HashSet<>();
+                int knownCount = random.nextInt(12);
+                for (int k = 0; k < knownCount; k++) {
+                    known.add(topics.get(random.nextInt(topics.size())));
+                }
+                known.remove(goal);
+
+                LearningPlan plan = paths.plan(goal, known, Optional.empty());
+
+                List<String> order =
+                        plan.steps().stream().map(LearningPlan.Step::id).toList();
+                assertThat(Set.copyOf(order)).isEqualTo(referenceSteps(dag, goal, known));
+                assertThat(order).doesNotHaveDuplicates();
+                for (int i = 0; i < order.size(); i++) {
+                    for (String prerequisite : requires.getOrDefault(order.get(i), List.of())) {
+                        if (order.contains(prerequisite)) {
+                            assertThat(order.indexOf(prerequisite))
+                                    .as("%s before %s", prerequisite, order.get(i))
+                                    .isLessThan(i);
+                        }
+                    }
+                }
+                Set<String> all = referenceSteps(dag, goal, Set.of());
+                all.removeAll(order);
+                all.removeAll(known);
+                assertThat(plan.assumedKnown()).extracting(NodeRef::id).containsExactlyInAnyOrderElementsOf(all);
+                assertThat(plan.totalHours())
+                        .isEqualTo(plan.steps().stream()
+                                .mapToInt(LearningPlan.Step::hours)
+                                .sum());
+                plans++;
+            }
+        }
+        assertThat(plans).isEqualTo(500);
+    }
+
+    @Test
+    void plansAreDeterministic() {
+        RandomDags.Dag dag = RandomDags.generate(7, 300, 4);
+        LearningPlan first =
+                new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges())).plan("t5", Set.of(), Optional.of(10));
+        List<GraphNode> reversed = new ArrayList<>(dag.nodes());
+        java.util.Collections.reverse(reversed);
+        LearningPlan second =
+                new LearningPaths(RoadmapGraph.of(reversed, dag.edges())).plan("t5", Set.of(), Optional.of(10));
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** a <- b <- c <- goal, and x <- goal: knowing b makes a assumed known; knowing the goal empties the plan. */
+    private static LearningPaths small() {
+        List<GraphNode> nodes = List.of(
+                RandomDags.topic("a", 5),
+                RandomDags.topic("b", 5),
+                RandomDags.topic("c", 5),
+                RandomDags.topic("x", 5),
+                RandomDags.topic("goal", 5));
+        List<GraphEdge> edges = List.of(
+                new GraphEdge("b", RelType.REQUIRES, "a", "b builds on a", "hard"),
+                new GraphEdge("c", RelType.REQUIRES, "b", "c builds on b", "hard"),
+                new GraphEdge("goal", RelType.REQUIRES, "c", "goal needs c", "hard"),
+                new GraphEdge("goal", RelType.REQUIRES, "x", "goal needs x", "soft"));
+        return new LearningPaths(RoadmapGraph.of(nodes, edges));
+    }
+
+    @Test
+    void walkingBackStopsAtKnownNodesAndReportsWhatLiesBehindThemAsAssumedKnown() {
+        LearningPlan plan = small().plan("goal", Set.of("b"), Optional.empty());
+
+        // x has no prerequisites, c sits two levels up: shallower first, as a curriculum reads.
+        assertThat(plan.steps()).extracting(LearningPlan.Step::id).containsExactly("x", "c");
+        assertThat(plan.assumedKnown()).extracting(NodeRef::id).containsExactly("a");
+        assertThat(plan.known()).extracting(NodeRef::id).containsExactly("b");
+        assertThat(plan.totalHours()).isEqualTo(10);
+        assertThat(plan.steps().get(1).why())
+                .containsExactly(new LearningPlan.Why("goal", "Topic goal", "goal needs c", "hard"));
+    }
+
+    @Test
+    void aKnownGoalGivesAnEmptyPlanThatSaysSo() {
+        LearningPlan plan = small().plan("goal", Set.of("goal"), Optional.empty());
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.message()).contains("already known");
+    }
+
+    @Test
+    void unknownIdsInKnownAreRefusedByName() {
+        assertThatThrownBy(() -> small().plan("goal", List.of("b", "nope", "zilch"), Optional.empty()))
+                .isInstanceOf(SkillGraphException.class)
+                .hasMessage("'known' names ids that do not exist: nope, zilch");
+    }
+
+    @Test
+    void aPaceGivesAnEtaAndWeeklyMilestones() {
+        LearningPlan plan = small().plan("goal", Set.of(), Optional.of(6));
+
+        assertThat(plan.totalHours()).isEqualTo(20);
+        assertThat(plan.etaWeeks()).isEqualTo(4);
+        assertThat(plan.milestones()).extracting(LearningPlan.Milestone::week).containsExactly(1, 2, 3, 4);
+        assertThat(plan.milestones().get(3).hoursDone()).isEqualTo(20);
+    }
+
+    @Test
+    void theShortestChainFollowsRequiresEdgesOrSaysThereIsNone() {
+        PrerequisiteChain chain = small().chain("a", "goal");
+        assertThat(chain.chain()).extracting(PrerequisiteChain.Link::id).containsExactly("a", "b", "c", "goal");
+        assertThat(chain.chain().get(1).reason()).isEqualTo("b builds on a");
+
+        assertThatThrownBy(() -> small().chain("goal", "a"))
+                .isInstanceOf(SkillGraphException.class)
+                .hasMessageContaining("does not depend on");
+    }
+
+    @Test
+    void nextIsTheFrontierRankedByWhatItUnlocks() {
+        NextSteps next = small().next(Set.of(), Optional.empty(), 10);
+        assertThat(next.next()).extracting(NextSteps.Candidate::id).containsExactly("a", "x");
+        assertThat(next.next().get(0).unlocks()).isEqualTo(3);
+
+        NextSteps towardGoal = small().next(Set.of("a"), Optional.of("goal"), 10);
+        assertThat(towardGoal.next()).extracting(NextSteps.Candidate::id).containsExactly("b", "x");
+    }
+
+    @Test
+    void unlocksListsEveryDependentNearestFirst() {
+        Unlocks unlocks = small().unlocks("a");
+        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::id).containsExactly("b", "c", "goal");
+        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::distance).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aCycleEditedInByHandIsBrokenSoPathsStillWork() {
+        List<GraphNode> nodes = List.of(RandomDags.topic("a", 1), RandomDags.topic("b", 1), RandomDags.topic("c", 1));
+        List<GraphEdge> edges = List.of(
+                GraphEdge.of("a", RelType.REQUIRES, "b"),
+                GraphEdge.of("b", RelType.REQUIRES, "c"),
+                GraphEdge.of("c", RelType.REQUIRES, "a"));
+        RoadmapGraph graph = RoadmapGraph.of(nodes, edges);
+
+        assertThat(graph.droppedCycleEdges()).hasSize(1);
+        LearningPlan plan = new LearningPaths(graph).plan("a", Set.of(), Optional.empty());
+        assertThat(plan.steps().stream().map(LearningPlan.Step::id).collect(Collectors.toSet()))
+                .isSubsetOf(Set.of("b", "c"));
+    }
+}

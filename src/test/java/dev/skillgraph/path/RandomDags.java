@@ -1,0 +1,81 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.graph.GraphEdge;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import dev.skillgraph.graph.RelType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Seeded random prerequisite DAGs for property tests: node i may only require nodes created before it. */
+final class RandomDags {
+
+    record Dag(List<GraphNode> nodes, List<GraphEdge> edges) {}
+
+    private RandomDags() {}
+
+    static GraphNode topic(String id, int hours) {
+        return new GraphNode(
+                id,
+                Kind.TOPIC,
+                "Topic " + id,
+                null,
+                null,
+                List.of(),
+                hours,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "seed");
+    }
+
+    static Dag generate(long seed, int size, int stages) {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ids.add("t" + i);
+        }
+        Collections.shuffle(ids, random); // creation order is not id order
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphEdge> edges = new ArrayList<>();
+        for (int s = 0; s < stages; s++) {
+            nodes.add(new GraphNode(
+                    "s" + s,
+                    Kind.STAGE,
+                    "Stage " + s,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    s,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "seed"));
+        }
+        for (int i = 0; i < size; i++) {
+            nodes.add(topic(ids.get(i), 1 + random.nextInt(20)));
+            if (random.nextInt(4) > 0) {
+                edges.add(GraphEdge.of(ids.get(i), RelType.IN_STAGE, "s" + (i * stages / size)));
+            }
+            int prerequisites = i == 0 ? 0 : random.nextInt(Math.min(i, 6) + 1);
+            java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+            for (int p = 0; p < prerequisites; p++) {
+                targets.add(ids.get(random.nextInt(i)));
+            }
+            for (String target : targets) {
+                edges.add(new GraphEdge(ids.get(i), RelType.REQUIRES, target, "because", "hard"));
+            }
+        }
+        return new Dag(nodes, edges);
+    }
+}

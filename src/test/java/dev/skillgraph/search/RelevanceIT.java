@@ -1,0 +1,128 @@
+package dev.skillgraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillgraph.graph.GraphRepository;
+import dev.skillgraph.graph.SharedNeo4j;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.seed.SeedImporter;
+import dev.skillgraph.seed.SeedLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relevance suite: queries learners type, each with its expected best answer, run on the index built from the
+ * seed graph in Neo4j. Fails below the floors; writes the figures to target/relevance-report.md.
+ */
+@ExtendWith(SharedNeo4j.class)
+class RelevanceIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelevanceIT.class);
+
+    /** Floors set just under the figures measured when the suite was written (see README "Search relevance"). */
+    private static final double MIN_SUCCESS_AT_1 = 0.95;
+
+    private static final double MIN_SUCCESS_AT_3 = 0.98;
+    private static final double MIN_MRR = 0.97;
+
+    private record Case(String category, String query, Set<String> expected) {}
+
+    private final Driver driver;
+
+    RelevanceIT(Driver driver) {
+        this.driver = driver;
+    }
+
+    private static List<Case> cases() throws IOException {
+        try (InputStream in = RelevanceIT.class.getResourceAsStream("/relevance-queries.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
+                    .map(cols -> new Case(cols[0], cols[1], Set.of(cols[2].split("\\|"))))
+                    .toList();
+        }
+    }
+
+    @Test
+    void theRankingMeetsItsFloors() throws IOException {
+        SharedNeo4j.clear(driver);
+        GraphRepository repository = new GraphRepository(driver);
+        new SeedImporter(new SeedLoader(), repository, Path.of("graph-seed")).importSeed();
+        Projection projection =
+                Projection.build(repository.readGraph(), Synonyms.load(Path.of("graph-seed/synonyms.txt")));
+
+        List<Case> cases = cases();
+        Map<String, double[]> byCategory = new LinkedHashMap<>(); // category -> [count, @1, @3, reciprocal rank]
+        List<String> misses = new ArrayList<>();
+        double at1 = 0;
+        double at3 = 0;
+        double mrr = 0;
+        for (Case c : cases) {
+            List<String> ids = projection
+                    .index()
+                    .search(new SearchQuery(c.query(), Optional.empty(), Optional.empty(), 10, 0))
+                    .hits()
+                    .stream()
+                    .map(SearchResult.Hit::id)
+                    .toList();
+            int rank = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                if (c.expected().contains(ids.get(i))) {
+                    rank = i + 1;
+                    break;
+                }
+            }
+            double[] totals = byCategory.computeIfAbsent(c.category(), k -> new double[4]);
+            totals[0]++;
+            if (rank == 1) {
+                at1++;
+                totals[1]++;
+            } else {
+                misses.add("`" + c.query() + "` expected " + c.expected() + ", got "
+                        + ids.subList(0, Math.min(3, ids.size()))
+                        + (rank == 0 ? " (not in top 10)" : " (rank " + rank + ")"));
+            }
+            if (rank >= 1 && rank <= 3) {
+                at3++;
+                totals[2]++;
+            }
+            if (rank > 0) {
+                mrr += 1.0 / rank;
+                totals[3] += 1.0 / rank;
+            }
+        }
+        int n = cases.size();
+        StringBuilder report =
+                new StringBuilder("| category | queries | success@1 | success@3 | MRR |\n|---|---|---|---|---|\n");
+        byCategory.forEach((category, t) -> report.append("| %s | %d | %.2f | %.2f | %.2f |\n"
+                .formatted(category, (int) t[0], t[1] / t[0], t[2] / t[0], t[3] / t[0])));
+        report.append("| **all** | %d | **%.2f** | **%.2f** | **%.2f** |\n".formatted(n, at1 / n, at3 / n, mrr / n));
+        if (!misses.isEmpty()) {
+            report.append("\nNot first:\n");
+            misses.forEach(m -> report.append("- ").append(m).append('\n'));
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/relevance-report.md"), report.toString());
+        LOG.info("Relevance suite:\n{}", report);
+
+        assertThat(n).isGreaterThanOrEqualTo(50);
+        assertThat(at1 / n).as("success@1").isGreaterThanOrEqualTo(MIN_SUCCESS_AT_1);
+        assertThat(at3 / n).as("success@3").isGreaterThanOrEqualTo(MIN_SUCCESS_AT_3);
+        assertThat(mrr / n).as("MRR").isGreaterThanOrEqualTo(MIN_MRR);
+    }
+}
