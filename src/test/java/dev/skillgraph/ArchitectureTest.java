@@ -55,6 +55,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void learningPathsAndSearchKnowNothingOfNeo4jOrHttp() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.skillgraph.path..", "dev.skillgraph.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.neo4j..", "io.javalin..", "org.eclipse.jetty..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.skillgraph.path..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.skillgraph.search..", "dev.skillgraph.projection..", "org.apache.lucene..")
+                .check(CLASSES);
+    }
+
+    @Test
     void noClassWritesToStandardStreams() {
         com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CLASSES);
     }
