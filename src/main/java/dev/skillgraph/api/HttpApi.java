@@ -36,12 +36,23 @@ public final class HttpApi {
     private final PathController paths;
     private final BrowseController browse;
     private final AdminController admin;
+    private final OpenApiDocument openApi = new OpenApiDocument();
+    private final HttpMetrics metrics;
+    private final List<String> corsOrigins;
+    private final Optional<RateLimiter> rateLimiter;
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * @param corsOrigins origins allowed to call the API from a browser; empty means CORS is off
+     * @param rateLimit requests per second per client address on {@code /api/*}; 0 means no limit
+     */
     public HttpApi(
             GraphRepository repository,
             ProjectionManager projections,
             SeedImporter importer,
-            Optional<String> adminToken) {
+            Optional<String> adminToken,
+            List<String> corsOrigins,
+            int rateLimit) {
         this.repository = repository;
         this.projections = projections;
         this.reads = new ProjectionReads(projections);
@@ -49,6 +60,14 @@ public final class HttpApi {
         this.paths = new PathController(reads);
         this.browse = new BrowseController(reads);
         this.admin = new AdminController(adminToken, importer, projections, reads);
+        this.metrics = new HttpMetrics(reads);
+        this.corsOrigins = List.copyOf(corsOrigins);
+        this.rateLimiter = rateLimit > 0 ? Optional.of(new RateLimiter(rateLimit)) : Optional.empty();
+    }
+
+    /** Every route the app serves, as {@code METHOD /path}; filled once the app is created. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** The Javalin app listening on {@code host:port} once started. */
@@ -68,17 +87,53 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.requestLogger.http((ctx, millis) -> ACCESS.info(
-                    "{} {} {} {} ms id={}",
-                    ctx.method(),
-                    ctx.path(),
-                    ctx.statusCode(),
-                    String.format("%.1f", millis),
-                    ctx.attribute(REQUEST_ID_HEADER)));
+            config.requestLogger.http((ctx, millis) -> {
+                metrics.record(ctx.method().name(), route(ctx), ctx.statusCode(), millis);
+                ACCESS.info(
+                        "{} {} {} {} ms id={}",
+                        ctx.method(),
+                        ctx.path(),
+                        ctx.statusCode(),
+                        String.format("%.1f", millis),
+                        ctx.attribute(REQUEST_ID_HEADER));
+            });
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
+                }
+            });
+            config.staticFiles.enableWebjars();
+            if (!corsOrigins.isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (corsOrigins.contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(
+                                corsOrigins.get(0),
+                                corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
+                    }
+                    rule.exposeHeader(ProjectionReads.VERSION_HEADER);
+                    rule.exposeHeader(REQUEST_ID_HEADER);
+                    rule.exposeHeader("ETag");
+                }));
+            }
 
             config.routes.before(HttpApi::commonHeaders);
+            rateLimiter.ifPresent(limiter -> config.routes.before("/api/*", ctx -> {
+                if (!limiter.tryAcquire(ctx.ip())) {
+                    ctx.header("Retry-After", "1");
+                    throw new SkillGraphException(
+                            SkillGraphException.Reason.TOO_MANY_REQUESTS,
+                            "more than the configured SKILLGRAPH_RATE_LIMIT requests per second from this client");
+                }
+            }));
             config.routes.get("/health", ctx -> ctx.json(new HealthResponse("UP", null, null, null, null)));
             config.routes.get("/ready", this::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.get(
+                    "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
+            config.routes.get("/docs", ctx -> ctx.html(openApi.docsPage()));
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", search::suggest);
             config.routes.get("/api/nodes/{id}", browse::node);
@@ -105,6 +160,15 @@ public final class HttpApi {
                             ctx,
                             Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
+    }
+
+    /** The matched route template (e.g. {@code /api/nodes/{id}}), or a fixed label for unmatched requests. */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     private static void commonHeaders(Context ctx) {
@@ -146,6 +210,7 @@ public final class HttpApi {
                     case BAD_REQUEST -> Problem.of(400, "Bad Request", e.getMessage())
                             .withParameter(e.parameter());
                     case UNAUTHORIZED -> Problem.of(401, "Unauthorized", e.getMessage());
+                    case TOO_MANY_REQUESTS -> Problem.of(429, "Too Many Requests", e.getMessage());
                     case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage());
                     case NOT_ACCEPTABLE -> Problem.of(406, "Not Acceptable", e.getMessage())
                             .withParameter("format");

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,15 +37,15 @@ public final class Application implements AutoCloseable {
     private final URI apiUri;
     private final URI boltUri;
     private final Optional<URI> browserUri;
-    private final SeedImporter importer;
+    private final List<String> routes;
 
     private Application(
-            Deque<AutoCloseable> resources, URI apiUri, URI boltUri, Optional<URI> browserUri, SeedImporter importer) {
+            Deque<AutoCloseable> resources, URI apiUri, URI boltUri, Optional<URI> browserUri, List<String> routes) {
         this.resources = resources;
         this.apiUri = apiUri;
         this.boltUri = boltUri;
         this.browserUri = browserUri;
-        this.importer = importer;
+        this.routes = routes;
     }
 
     /**
@@ -82,13 +83,14 @@ public final class Application implements AutoCloseable {
             resources.push(projections);
             resources.push(refreshEvery(projections, config.refreshInterval()));
 
-            Javalin http = new HttpApi(repository, projections, importer, config.adminToken())
-                    .create(config.httpHost(), config.httpPort());
+            HttpApi api = new HttpApi(
+                    repository, projections, importer, config.adminToken(), config.corsOrigins(), config.rateLimit());
+            Javalin http = api.create(config.httpHost(), config.httpPort());
             startHttp(http, config);
             resources.push(http::stop);
             URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());
-            Application application =
-                    new Application(resources, apiUri, boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), importer);
+            Application application = new Application(
+                    resources, apiUri, boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), api.routes());
             application.logUrls();
             return application;
         } catch (RuntimeException e) {
@@ -109,8 +111,9 @@ public final class Application implements AutoCloseable {
         return browserUri;
     }
 
-    public SeedImporter importer() {
-        return importer;
+    /** Every route the HTTP API serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return routes;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.skillgraph.error.SkillGraphException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,9 @@ public record SkillGraphConfig(
         Path seedDir,
         Optional<String> adminToken,
         Duration connectTimeout,
-        Duration refreshInterval) {
+        Duration refreshInterval,
+        List<String> corsOrigins,
+        int rateLimit) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -42,7 +45,9 @@ public record SkillGraphConfig(
         SEED_DIR("./graph-seed"),
         ADMIN_TOKEN(null),
         CONNECT_TIMEOUT_SECONDS("15"),
-        REFRESH_SECONDS("10");
+        REFRESH_SECONDS("10"),
+        CORS_ORIGINS(null),
+        RATE_LIMIT("0");
 
         final String defaultValue;
 
@@ -79,6 +84,16 @@ public record SkillGraphConfig(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw SkillGraphException.configuration("SKILLGRAPH_CONNECT_TIMEOUT_SECONDS must be positive");
         }
+        corsOrigins = List.copyOf(corsOrigins);
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                throw SkillGraphException.configuration("SKILLGRAPH_CORS_ORIGINS must list origins such as "
+                        + "https://app.example.com (or *), got '" + origin + "'");
+            }
+        }
+        if (rateLimit < 0) {
+            throw SkillGraphException.configuration("SKILLGRAPH_RATE_LIMIT must be 0 (off) or more, got " + rateLimit);
+        }
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw SkillGraphException.configuration("SKILLGRAPH_REFRESH_SECONDS must be positive");
         }
@@ -106,7 +121,14 @@ public record SkillGraphConfig(
                 Path.of(values.get(Setting.SEED_DIR)).toAbsolutePath().normalize(),
                 optional(values.get(Setting.ADMIN_TOKEN)),
                 Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)),
-                Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)));
+                Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)),
+                optional(values.get(Setting.CORS_ORIGINS))
+                        .map(list -> Arrays.stream(list.split(","))
+                                .map(String::strip)
+                                .filter(o -> !o.isEmpty())
+                                .toList())
+                        .orElse(List.of()),
+                integer(Setting.RATE_LIMIT, values));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */
@@ -116,7 +138,8 @@ public record SkillGraphConfig(
 
     /** The settings as they may be logged: secrets are only said to be set or not. */
     public String describe() {
-        return "http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s"
+        return ("http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s cors=%s "
+                        + "rateLimit=%s")
                 .formatted(
                         httpHost,
                         httpPort,
@@ -127,7 +150,9 @@ public record SkillGraphConfig(
                         boltPort,
                         browserPort,
                         seedDir,
-                        adminToken.isPresent() ? "set" : "unset (admin endpoints disabled)");
+                        adminToken.isPresent() ? "set" : "unset (admin endpoints disabled)",
+                        corsOrigins.isEmpty() ? "off" : corsOrigins,
+                        rateLimit == 0 ? "off" : rateLimit + "/s per client");
     }
 
     @Override

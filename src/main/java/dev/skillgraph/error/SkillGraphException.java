@@ -8,6 +8,7 @@ public class SkillGraphException extends RuntimeException {
         BAD_REQUEST,
         UNAUTHORIZED,
         NOT_ACCEPTABLE,
+        TOO_MANY_REQUESTS,
         NOT_FOUND,
         UNPROCESSABLE,
         UNAVAILABLE,

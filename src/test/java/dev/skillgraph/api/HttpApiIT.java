@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
 import dev.skillgraph.config.SkillGraphConfig;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -393,5 +396,102 @@ class HttpApiIT {
         assertThat(ready.get("graphVersion").asText()).isNotBlank();
         assertThat(ready.get("importedVersion").asText()).isNotBlank();
         assertThat(URI.create(app.apiUri().toString()).getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidAndDescribesExactlyTheRoutesServed() throws Exception {
+        HttpResponse<String> response = get("/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).isNotEmpty();
+
+        assertThat(OpenApiDocument.operations(json(response))).containsExactlyInAnyOrderElementsOf(app.routes());
+    }
+
+    @Test
+    void theDocumentedSchemasHaveExactlyTheFieldsTheApiSends() throws Exception {
+        JsonNode schemas = json(get("/openapi.json")).get("components").get("schemas");
+        Map<String, Class<?>> records = Map.ofEntries(
+                Map.entry("SearchResult", dev.skillgraph.search.SearchResult.class),
+                Map.entry("Hit", dev.skillgraph.search.SearchResult.Hit.class),
+                Map.entry("Facets", dev.skillgraph.search.SearchResult.Facets.class),
+                Map.entry("FacetCount", dev.skillgraph.search.SearchResult.FacetCount.class),
+                Map.entry("StageRef", dev.skillgraph.search.StageRef.class),
+                Map.entry("Suggestion", dev.skillgraph.search.Suggestion.class),
+                Map.entry("SuggestResponse", SuggestResponse.class),
+                Map.entry("NodeRef", dev.skillgraph.path.NodeRef.class),
+                Map.entry("NodeDetails", dev.skillgraph.path.NodeDetails.class),
+                Map.entry("Requirement", dev.skillgraph.path.NodeDetails.Requirement.class),
+                Map.entry("Resource", dev.skillgraph.path.LearningPlan.Resource.class),
+                Map.entry("LearningPlan", dev.skillgraph.path.LearningPlan.class),
+                Map.entry("Step", dev.skillgraph.path.LearningPlan.Step.class),
+                Map.entry("Why", dev.skillgraph.path.LearningPlan.Why.class),
+                Map.entry("Milestone", dev.skillgraph.path.LearningPlan.Milestone.class),
+                Map.entry("PrerequisiteChain", dev.skillgraph.path.PrerequisiteChain.class),
+                Map.entry("Link", dev.skillgraph.path.PrerequisiteChain.Link.class),
+                Map.entry("NextSteps", dev.skillgraph.path.NextSteps.class),
+                Map.entry("Candidate", dev.skillgraph.path.NextSteps.Candidate.class),
+                Map.entry("Unlocks", dev.skillgraph.path.Unlocks.class),
+                Map.entry("Dependent", dev.skillgraph.path.Unlocks.Dependent.class),
+                Map.entry("Stage", dev.skillgraph.path.RoadmapOverview.Stage.class),
+                Map.entry("Topic", dev.skillgraph.path.RoadmapOverview.Topic.class),
+                Map.entry("Career", dev.skillgraph.path.RoadmapOverview.Career.class),
+                Map.entry("AdminResponse", AdminResponse.class),
+                Map.entry("HealthResponse", HealthResponse.class),
+                Map.entry("Problem", Problem.class));
+        records.forEach((schema, type) -> {
+            List<String> documented = new java.util.ArrayList<>();
+            schemas.get(schema).get("properties").fieldNames().forEachRemaining(documented::add);
+            List<String> fields = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName)
+                    .toList();
+            assertThat(documented).as(schema).containsExactlyInAnyOrderElementsOf(fields);
+        });
+    }
+
+    @Test
+    void theDocsPageServesSwaggerUiFromTheServiceItself() throws Exception {
+        HttpResponse<String> page = get("/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"")
+                .matcher(page.body());
+        int found = 0;
+        while (assets.find()) {
+            assertThat(get(assets.group(1)).statusCode()).as(assets.group(1)).isEqualTo(200);
+            found++;
+        }
+        assertThat(found).isEqualTo(3);
+        assertThat(page.body()).contains("/openapi.json").doesNotContain("https://");
+    }
+
+    @Test
+    void metricsExposeRequestsByRouteProjectionAndJvm() throws Exception {
+        get("/api/nodes/python");
+        get("/api/nodes/no-such-node");
+        String metrics = get("/metrics").body();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/nodes/{id}\",status=\"200\"}")
+                .contains("route=\"/api/nodes/{id}\",status=\"404\"")
+                .contains("http_server_requests_seconds_bucket{")
+                .contains("skillgraph_projection_nodes ")
+                .contains("skillgraph_projection_build_seconds ")
+                .contains("skillgraph_graph{version=\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void largeBodiesAreGzippedAndCorsIsOffByDefault() throws Exception {
+        HttpResponse<byte[]> stages = HTTP.send(
+                HttpRequest.newBuilder(app.apiUri().resolve("/api/stages"))
+                        .header("Accept-Encoding", "gzip")
+                        .header("Origin", "https://evil.example")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stages.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(stages.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }

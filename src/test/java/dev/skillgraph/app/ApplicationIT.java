@@ -113,6 +113,15 @@ class ApplicationIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(post.body()).contains("\"status\":405");
+
+            HttpResponse<String> admin = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/api/admin/import"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .header("Authorization", "Bearer anything")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(admin.statusCode()).isEqualTo(404);
+            assertThat(admin.body()).contains("admin endpoints are disabled");
         }
     }
 
@@ -182,6 +191,40 @@ class ApplicationIT {
         Files.writeString(seed.resolve("pack/graph.yaml"), "topics: [ {id: broken");
         try (Application app = Application.start(config(Map.of("SKILLGRAPH_SEED_DIR", seed.toString())))) {
             assertThat(get(app.apiUri().resolve("/ready")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOriginsAndTheRateLimitAnswers429() throws Exception {
+        try (Application app = Application.start(config(Map.of(
+                "SKILLGRAPH_CORS_ORIGINS", "https://app.example.com",
+                "SKILLGRAPH_RATE_LIMIT", "5")))) {
+            HttpResponse<String> allowed = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/health"))
+                            .header("Origin", "https://app.example.com")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains("https://app.example.com");
+            HttpResponse<String> other = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/health"))
+                            .header("Origin", "https://evil.example")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+
+            int limited = 0;
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> response = get(app.apiUri().resolve("/api/stages"));
+                if (response.statusCode() == 429) {
+                    limited++;
+                    assertThat(response.headers().firstValue("Retry-After")).contains("1");
+                    assertThat(response.body()).contains("\"status\":429");
+                }
+            }
+            assertThat(limited).isGreaterThanOrEqualTo(10);
+            assertThat(get(app.apiUri().resolve("/health")).statusCode()).isEqualTo(200); // ops stay unlimited
         }
     }
 }
