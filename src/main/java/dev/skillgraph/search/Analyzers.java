@@ -87,7 +87,11 @@ final class Analyzers {
     /** What the index writer uses, field by field. */
     static Analyzer forIndexing() {
         return new PerFieldAnalyzerWrapper(
-                stemmed(), Map.of(Fields.SPELL, exact(), Fields.SUGGEST, edgeNGrams(), Fields.NAME_EXACT, exact()));
+                stemmed(),
+                Map.of(
+                        Fields.SPELL, exact(),
+                        Fields.SUGGEST, edgeNGrams(),
+                        Fields.NAME_EXACT, exact()));
     }
 
     private static TokenStream folded(Tokenizer source) {

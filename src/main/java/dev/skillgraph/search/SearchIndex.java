@@ -39,27 +39,32 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -74,10 +79,7 @@ public final class SearchIndex implements Closeable {
 
     private static final int MAX_TERMS = 16;
     private static final int MAX_EXPANSIONS = 10;
-    private static final String MARK = "<mark>";
-    private static final String UNMARK = "</mark>";
-    private static final String[] WHOLE_FIELDS = {Fields.NAME, Fields.SUMMARY};
-    private static final String[] PASSAGE_FIELDS = {Fields.DESCRIPTION};
+    private static final int MAX_HIGHLIGHT_TERMS = 16;
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -87,9 +89,9 @@ public final class SearchIndex implements Closeable {
     private final Analyzer queryAnalyzer;
     private final Analyzer highlightTerms;
     private final Analyzer exact = Analyzers.exact();
-    private final UnifiedHighlighter wholeHighlighter;
-    private final UnifiedHighlighter passageHighlighter;
+    private final Highlighter highlighter;
     private final Map<String, IndexedNode> nodes;
+    private final IndexedNode[] byDoc;
     private final Map<String, StageRef> stages = new HashMap<>();
 
     private SearchIndex(Directory directory, Collection<IndexedNode> indexed, SynonymMap synonyms) throws IOException {
@@ -111,26 +113,28 @@ public final class SearchIndex implements Closeable {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        // The index never changes, so doc ids are stable: map them to nodes once instead of reading stored fields
+        // for every hit.
+        this.byDoc = new IndexedNode[reader.maxDoc()];
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            byDoc[doc] = byId.get(stored.document(doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
         this.queryAnalyzer = Analyzers.stemmedWithSynonyms(synonyms);
         this.highlightTerms = Analyzers.exactWithSynonyms(synonyms);
-        DefaultPassageFormatter formatter = new DefaultPassageFormatter(MARK, UNMARK, "… ", true);
-        this.wholeHighlighter = UnifiedHighlighter.builder(searcher, exact)
-                .withFormatter(formatter)
-                .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
-                .withMaxNoHighlightPassages(0)
-                .withHandleMultiTermQuery(true)
-                .build();
-        this.passageHighlighter = UnifiedHighlighter.builder(searcher, exact)
-                .withFormatter(formatter)
-                .withMaxNoHighlightPassages(0)
-                .withHandleMultiTermQuery(true)
-                .build();
+        this.highlighter = new Highlighter(exact);
     }
 
     /** Builds the index of {@code nodes}; synonyms apply to queries. */
     public static SearchIndex build(Collection<IndexedNode> nodes, SynonymMap synonyms) {
         try {
-            return new SearchIndex(new ByteBuffersDirectory(), nodes, synonyms);
+            // One buffer per file: cloning an input (every term lookup does) then copies one reference, not a list of
+            // small blocks, which made search allocate megabytes per query.
+            Directory directory = new ByteBuffersDirectory(
+                    new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new,
+                    ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+            return new SearchIndex(directory, nodes, synonyms);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
@@ -164,42 +168,50 @@ public final class SearchIndex implements Closeable {
             return new SearchResult(query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of()), null);
         }
         try {
-            Query match = matchQuery(words);
+            Map<String, Map<String, Float>> variants = variants(distinct(words));
+            Query match = matchQuery(words, variants);
             Query ranked = new BooleanQuery.Builder()
                     .add(rankedByImportance(match), Occur.MUST)
                     .add(exactName(words), Occur.SHOULD)
                     .build();
-            FacetsCollector facetsCollector = searcher.search(match, new FacetsCollectorManager());
-            Facets facets = new SortedSetDocValuesFacetCounts(facetState, facetsCollector);
 
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
             query.kind()
                     .ifPresent(kind -> filtered.add(new TermQuery(new Term(Fields.KIND, kind.key())), Occur.FILTER));
             query.stage().ifPresent(stage -> filtered.add(new TermQuery(new Term(Fields.STAGE, stage)), Occur.FILTER));
-            Query filteredQuery = filtered.build();
-            TopDocs top = searcher.search(filteredQuery, query.offset() + query.limit());
+            // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
+            TopScoreDocCollectorManager topManager =
+                    new TopScoreDocCollectorManager(query.offset() + query.limit(), Integer.MAX_VALUE);
+            TopDocs top;
+            FacetsCollector facetsCollector;
+            if (query.kind().isEmpty() && query.stage().isEmpty()) {
+                Object[] both =
+                        searcher.search(ranked, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+                top = (TopDocs) both[0];
+                facetsCollector = (FacetsCollector) both[1];
+            } else {
+                facetsCollector = searcher.search(match, new FacetsCollectorManager());
+                top = searcher.search(filtered.build(), topManager);
+            }
+            Facets facets = new SortedSetDocValuesFacetCounts(facetState, facetsCollector);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, page);
 
-            Query highlight = highlightQuery(words);
-            Map<String, String[]> whole = wholeHighlighter.highlightFields(WHOLE_FIELDS, highlight, pageDocs);
-            Map<String, String[]> passages =
-                    passageHighlighter.highlightFields(PASSAGE_FIELDS, highlight, pageDocs, new int[] {2});
+            Set<String> marked = highlightTerms(words, variants);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
-                IndexedNode node =
-                        nodes.get(searcher.storedFields().document(page[i].doc).get(Fields.ID));
-                Map<String, String> marks = new LinkedHashMap<>();
-                putIfMarked(marks, Fields.NAME, whole.get(Fields.NAME)[i]);
-                putIfMarked(marks, Fields.SUMMARY, whole.get(Fields.SUMMARY)[i]);
-                putIfMarked(marks, Fields.DESCRIPTION, passages.get(Fields.DESCRIPTION)[i]);
+                IndexedNode node = byDoc[page[i].doc];
                 GraphNode n = node.node();
+                Map<String, String> marks = new LinkedHashMap<>();
+                putIfMarked(marks, Fields.NAME, highlighter.highlight(n.name(), marked, 0));
+                putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
+                putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
                 hits.add(new SearchResult.Hit(
                         n.id(), n.kind().key(), n.name(), n.summary(), node.stage(), page[i].score, marks));
             }
-            long total = searcher.count(filteredQuery);
-            String didYouMean = didYouMean(words, total);
+            long total = top.totalHits.value;
+            String didYouMean = didYouMean(distinct(words), variants);
             return new SearchResult(
                     query.text(),
                     hits,
@@ -230,21 +242,24 @@ public final class SearchIndex implements Closeable {
             TopDocs top = searcher.search(rankedByImportance(prefixes.build()), limit);
             if (top.scoreDocs.length == 0) {
                 BooleanQuery.Builder typos = new BooleanQuery.Builder();
-                words.stream().limit(MAX_TERMS).forEach(word -> {
-                    int edits = edits(word);
-                    typos.add(
-                            edits == 0
-                                    ? new PrefixQuery(new Term(Fields.SPELL, word))
-                                    : new FuzzyQuery(new Term(Fields.SPELL, word), edits, 1, 50, true),
-                            Occur.MUST);
-                });
+                Map<String, Map<String, Float>> variants = variants(distinct(words));
+                for (String word : distinct(words)) {
+                    Map<String, Float> similar = variants.getOrDefault(word, Map.of());
+                    if (similar.isEmpty()) {
+                        typos.add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.MUST);
+                    } else {
+                        BooleanQuery.Builder any = new BooleanQuery.Builder();
+                        similar.forEach((variant, similarity) -> any.add(
+                                new BoostQuery(new TermQuery(new Term(Fields.SPELL, variant)), similarity),
+                                Occur.SHOULD));
+                        typos.add(any.build(), Occur.MUST);
+                    }
+                }
                 top = searcher.search(rankedByImportance(typos.build()), limit);
             }
             List<Suggestion> suggestions = new ArrayList<>();
             for (ScoreDoc doc : top.scoreDocs) {
-                GraphNode n = nodes.get(
-                                searcher.storedFields().document(doc.doc).get(Fields.ID))
-                        .node();
+                GraphNode n = byDoc[doc.doc].node();
                 suggestions.add(new Suggestion(n.id(), n.kind().key(), n.name()));
             }
             return suggestions;
@@ -264,7 +279,7 @@ public final class SearchIndex implements Closeable {
      * Stemmed words with synonyms on every text field by weight, a phrase boost, typo-tolerant matches of whole
      * words, and the last word as a prefix (the user may still be typing it).
      */
-    private Query matchQuery(List<String> words) {
+    private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants) {
         String text = String.join(" ", distinct(words));
         QueryBuilder builder = new QueryBuilder(queryAnalyzer);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -296,15 +311,13 @@ public final class SearchIndex implements Closeable {
         List<String> limited = words.subList(0, Math.min(words.size(), MAX_TERMS));
         for (int i = 0; i < limited.size(); i++) {
             String word = limited.get(i);
-            int edits = edits(word);
-            if (edits > 0) {
+            variants.getOrDefault(word, Map.of()).forEach((variant, similarity) -> {
                 query.add(
-                        new BoostQuery(new FuzzyQuery(new Term(Fields.SPELL, word), edits, 1, 50, true), 2f),
-                        Occur.SHOULD);
+                        new BoostQuery(new TermQuery(new Term(Fields.SPELL, variant)), 2f * similarity), Occur.SHOULD);
                 query.add(
-                        new BoostQuery(new FuzzyQuery(new Term(Fields.NAME_EXACT, word), edits, 1, 50, true), 4f),
+                        new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, variant)), 4f * similarity),
                         Occur.SHOULD);
-            }
+            });
             if (i == limited.size() - 1 && word.length() >= 2) {
                 query.add(new BoostQuery(new PrefixQuery(new Term(Fields.SPELL, word)), 1.5f), Occur.SHOULD);
                 query.add(new BoostQuery(new PrefixQuery(new Term(Fields.NAME_EXACT, word)), 2f), Occur.SHOULD);
@@ -341,52 +354,144 @@ public final class SearchIndex implements Closeable {
         return FunctionScoreQuery.boostByValue(lifted, DoubleValuesSource.fromDoubleField(Fields.PRIOR));
     }
 
-    /** What to mark in the stored text: the words, their synonyms, typo and prefix variants, and stems. */
-    private Query highlightQuery(List<String> words) {
+    /**
+     * The words to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo, prefix
+     * and stem variants stand for, all as the exact analyzer spells them.
+     */
+    private Set<String> highlightTerms(List<String> words, Map<String, Map<String, Float>> variants)
+            throws IOException {
         List<String> limited = distinct(words);
         Set<String> terms = new LinkedHashSet<>(words(highlightTerms, String.join(" ", limited)));
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String field : new String[] {Fields.NAME, Fields.SUMMARY, Fields.DESCRIPTION}) {
-            terms.forEach(term -> query.add(new TermQuery(new Term(field, term)), Occur.SHOULD));
-            for (int i = 0; i < limited.size(); i++) {
-                String word = limited.get(i);
-                int edits = edits(word);
-                if (edits > 0) {
-                    query.add(fuzzy(field, word, edits), Occur.SHOULD);
-                }
-                String stem = stem(word);
-                if (stem.length() >= 4) {
-                    query.add(new PrefixQuery(new Term(field, stem)), Occur.SHOULD);
-                }
-                if (i == limited.size() - 1 && word.length() >= 2) {
-                    query.add(new PrefixQuery(new Term(field, word)), Occur.SHOULD);
-                }
+        for (int i = 0; i < limited.size(); i++) {
+            String word = limited.get(i);
+            terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            String stem = stem(word);
+            if (stem.length() >= 4) {
+                terms.addAll(indexedTerms(new PrefixQuery(new Term(Fields.SPELL, stem))));
+            }
+            if (i == limited.size() - 1 && word.length() >= 2) {
+                terms.addAll(indexedTerms(new PrefixQuery(new Term(Fields.SPELL, word))));
             }
         }
-        return query.build();
+        return terms;
     }
 
-    private String didYouMean(List<String> words, long total) throws IOException {
-        DirectSpellChecker spell = new DirectSpellChecker();
-        spell.setMaxEdits(2);
+    /** The indexed words a multi-term query (fuzzy, prefix) matches, at most {@link #MAX_HIGHLIGHT_TERMS}. */
+    private Set<String> indexedTerms(Query multiTerm) throws IOException {
+        Set<Term> found = new LinkedHashSet<>();
+        Query rewritten = multiTerm instanceof PrefixQuery prefix
+                ? new PrefixQuery(
+                        prefix.getPrefix(), new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_HIGHLIGHT_TERMS))
+                : multiTerm;
+        searcher.rewrite(rewritten).visit(QueryVisitor.termCollector(found));
+        Set<String> words = new LinkedHashSet<>();
+        found.forEach(term -> words.add(term.text()));
+        return words;
+    }
+
+    /**
+     * For each word long enough to carry a typo, the indexed words within its edit distance and their similarity
+     * (1 for the word itself). Resolved once per word per search and shared by matching, highlighting and "did you
+     * mean", so only one Levenshtein automaton is built per word.
+     */
+    private Map<String, Map<String, Float>> variants(List<String> words) throws IOException {
+        Map<String, Map<String, Float>> variants = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
+        if (terms == null) {
+            return variants;
+        }
+        for (String word : words) {
+            int edits = edits(word);
+            if (edits == 0) {
+                continue;
+            }
+            // Typos almost never hit the first letter: scan only the indexed words sharing it, like FuzzyQuery with
+            // a prefix of 1, but without compiling a Levenshtein automaton per query.
+            Map<String, Float> similar = new LinkedHashMap<>();
+            TermsEnum enumerator = terms.iterator();
+            String first = word.substring(0, 1);
+            if (enumerator.seekCeil(new BytesRef(first)) == TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            for (BytesRef term = enumerator.term(); term != null; term = enumerator.next()) {
+                String candidate = term.utf8ToString();
+                if (!candidate.startsWith(first)) {
+                    break;
+                }
+                if (Math.abs(candidate.length() - word.length()) <= edits) {
+                    int distance = distance(word, candidate, edits);
+                    if (distance <= edits) {
+                        similar.put(candidate, 1f - (float) distance / word.length());
+                    }
+                }
+            }
+            if (similar.size() > MAX_EXPANSIONS) {
+                similar = similar.entrySet().stream()
+                        .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
+                        .limit(MAX_EXPANSIONS)
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+            }
+            variants.put(word, similar);
+        }
+        return variants;
+    }
+
+    /** Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie). */
+    private String didYouMean(List<String> words, Map<String, Map<String, Float>> variants) throws IOException {
         boolean changed = false;
         List<String> corrected = new ArrayList<>(words.size());
         for (String word : words) {
-            SuggestWord[] suggestions = word.length() < 4
-                    ? new SuggestWord[0]
-                    : spell.suggestSimilar(
-                            new Term(Fields.SPELL, word),
-                            1,
-                            reader,
-                            total < 3 ? SuggestMode.SUGGEST_MORE_POPULAR : SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (suggestions.length > 0 && !isPlural(word, suggestions[0].string)) {
-                corrected.add(suggestions[0].string);
+            String best = word;
+            if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
+                float bestSimilarity = -1;
+                int bestFreq = -1;
+                for (Map.Entry<String, Float> variant :
+                        variants.getOrDefault(word, Map.of()).entrySet()) {
+                    int freq = reader.docFreq(new Term(Fields.SPELL, variant.getKey()));
+                    if (variant.getValue() > bestSimilarity
+                            || (variant.getValue() == bestSimilarity && freq > bestFreq)) {
+                        best = variant.getKey();
+                        bestSimilarity = variant.getValue();
+                        bestFreq = freq;
+                    }
+                }
+            }
+            if (!best.equals(word) && !isPlural(word, best)) {
                 changed = true;
+                corrected.add(best);
             } else {
                 corrected.add(word);
             }
         }
         return changed ? String.join(" ", corrected) : null;
+    }
+
+    /**
+     * Damerau-Levenshtein distance (with transpositions, as fuzzy queries count them), giving up once every cell of a
+     * row exceeds {@code max}: the answer is then {@code max + 1}.
+     */
+    static int distance(String a, String b, int max) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            d[i][0] = i;
+            int rowMin = d[i][0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+                rowMin = Math.min(rowMin, d[i][j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private List<SearchResult.FacetCount> counts(Facets facets, String dimension, boolean isStage) throws IOException {
@@ -424,10 +529,10 @@ public final class SearchIndex implements Closeable {
                     Fields.STAGE, indexed.stage().id()));
         }
         String name = orEmpty(node.name());
-        doc.add(new TextField(Fields.NAME, name, Field.Store.YES));
+        doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
         doc.add(new TextField(Fields.NAME_EXACT, name, Field.Store.NO));
-        doc.add(new TextField(Fields.SUMMARY, orEmpty(node.summary()), Field.Store.YES));
-        doc.add(new TextField(Fields.DESCRIPTION, orEmpty(node.description()), Field.Store.YES));
+        doc.add(new TextField(Fields.SUMMARY, orEmpty(node.summary()), Field.Store.NO));
+        doc.add(new TextField(Fields.DESCRIPTION, orEmpty(node.description()), Field.Store.NO));
         for (String alias : node.aliases()) {
             doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
             doc.add(new TextField(Fields.SPELL, alias, Field.Store.NO));
@@ -471,7 +576,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private static void putIfMarked(Map<String, String> marks, String field, String text) {
-        if (text != null && text.contains(MARK)) {
+        if (text != null && text.contains(Highlighter.MARK)) {
             marks.put(field, text);
         }
     }
@@ -479,11 +584,6 @@ public final class SearchIndex implements Closeable {
     /** The first distinct words of a query: repeating a word adds nothing but clauses. */
     private static List<String> distinct(List<String> words) {
         return words.stream().distinct().limit(MAX_TERMS).toList();
-    }
-
-    /** Typo-tolerant match of a whole word; the first letter must be right, as it almost always is. */
-    private static Query fuzzy(String field, String word, int edits) {
-        return new FuzzyQuery(new Term(field, word), edits, 1, MAX_EXPANSIONS, true);
     }
 
     /** No typos allowed in words under 5 letters, one up to 8 letters, two from 9 (as Typesense and Meilisearch do). */

@@ -1,0 +1,365 @@
+package dev.skillgraph.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The benchmark harness behind BENCHMARKS.md. For each graph size it starts the real service jar on that graph (cold
+ * start to /ready, import and projection times, heap and RSS), drives it with bounded HTTP load on loopback, and runs
+ * the same questions straight against its Neo4j over Bolt (fulltext index, variable-length Cypher) in the same run.
+ * Then it runs the JMH micro-benchmarks. Results go to target/benchmarks/.
+ *
+ * <p>System properties: {@code bench.sizes} (default {@code seed,1000,10000}), {@code bench.seconds} (load duration
+ * per mix, default 15), {@code bench.concurrency} (default 4), {@code bench.jmh} (default true).
+ */
+public final class BenchmarkRunner {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final StringBuilder report = new StringBuilder();
+    private final Path out;
+
+    private BenchmarkRunner(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Files.createDirectories(Path.of("target/benchmarks"));
+        BenchmarkRunner runner = new BenchmarkRunner(out);
+        List<String> sizes =
+                List.of(System.getProperty("bench.sizes", "seed,1000,10000").split(","));
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        int concurrency = Integer.getInteger("bench.concurrency", 4);
+        runner.line("# SkillGraph benchmark run, " + Instant.now());
+        runner.line("");
+        runner.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", load " + seconds + " s per mix at concurrency "
+                + concurrency + " on loopback; Bolt comparisons with one client thread, in the same run.");
+        for (String size : sizes) {
+            runner.endToEnd(size.strip(), seconds, concurrency);
+        }
+        Files.writeString(out.resolve("end-to-end.md"), runner.report.toString());
+        if (Boolean.parseBoolean(System.getProperty("bench.jmh", "true"))) {
+            runner.jmh(sizes);
+        }
+        System.out.println(runner.report);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    private void endToEnd(String size, int seconds, int concurrency) throws Exception {
+        Path work = Files.createTempDirectory("skillgraph-bench-" + size);
+        Path seed = BenchGraphs.seedDir(size, work);
+        BenchGraphs.Queries queries = BenchGraphs.queries(BenchGraphs.load(seed), 512);
+        int http = freePort();
+        int bolt = freePort();
+        Path log = out.resolve("service-" + size + ".log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/skillgraph.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "SKILLGRAPH_HTTP_PORT", Integer.toString(http),
+                        "SKILLGRAPH_BOLT_PORT", Integer.toString(bolt),
+                        "SKILLGRAPH_BROWSER_PORT", Integer.toString(freePort()),
+                        "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
+                        "SKILLGRAPH_SEED_DIR", seed.toString()));
+        long started = System.nanoTime();
+        Process service = builder.start();
+        URI base = URI.create("http://127.0.0.1:" + http);
+        try {
+            waitReady(base, service, Duration.ofMinutes(15));
+            double coldStart = (System.nanoTime() - started) / 1e9;
+            String logText = Files.readString(log);
+            line("");
+            line("## Graph: " + size + (size.equals("seed") ? " (the shipped roadmap)" : " synthetic topics"));
+            line("");
+            line("| cost of scale | value |");
+            line("|---|---|");
+            line("| nodes in projection | " + metric(base, "skillgraph_projection_nodes") + " |");
+            line("| cold start of `java -jar` to /ready (includes import) | %.1f s |".formatted(coldStart));
+            line("| seed import (validate + one transaction) | " + grab(logText, "Imported seed .* in (\\d+) ms")
+                    + " ms |");
+            line("| projection build (read Neo4j + index + DAG) | " + grab(logText, "nodes indexed in (\\d+) ms")
+                    + " ms |");
+            line("| RSS at ready | " + rssMb(service.pid()) + " MB |");
+            run("jcmd", Long.toString(service.pid()), "GC.run");
+            line("| heap used after GC | %.0f MB |".formatted(heapBytes(base) / 1e6));
+
+            Random random = new Random(11);
+            IntFunction<String> search =
+                    i -> "/api/search?q=" + enc(queries.plain().get(random.nextInt(512)));
+            IntFunction<String> path =
+                    i -> "/api/learning-path/" + queries.goals().get(random.nextInt(512));
+            line("");
+            line("| HTTP load (concurrency " + concurrency + ", " + seconds + " s) | requests/s | p50 ms | p99 ms | "
+                    + "p99.9 ms | errors |");
+            line("|---|---|---|---|---|---|");
+            load("search (plain)", base, seconds, concurrency, search);
+            load(
+                    "search (typo)",
+                    base,
+                    seconds,
+                    concurrency,
+                    i -> "/api/search?q=" + enc(queries.typo().get(random.nextInt(512))));
+            load("learning path", base, seconds, concurrency, path);
+            load(
+                    "mix: 60% search, 15% suggest, 20% path, 5% node",
+                    base, seconds, concurrency, i -> {
+                        int roll = random.nextInt(100);
+                        if (roll < 60) {
+                            return search.apply(i);
+                        } else if (roll < 75) {
+                            return "/api/suggest?q=" + enc(queries.prefix().get(random.nextInt(512)));
+                        } else if (roll < 95) {
+                            return path.apply(i);
+                        }
+                        return "/api/nodes/" + queries.goals().get(random.nextInt(512));
+                    });
+
+            line("");
+            line("| one client thread, same questions | p50 ms | p99 ms | vs raw Neo4j (p99) |");
+            line("|---|---|---|---|");
+            int n = 2000;
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+                    Session session = driver.session()) {
+                double[] fulltext = time(n, i -> session.run(
+                                """
+                                CALL db.index.fulltext.queryNodes('entity_text', $q) YIELD node, score
+                                RETURN node.id AS id, score LIMIT 10
+                                """,
+                                Map.of("q", queries.plain().get(i % 512)))
+                        .list());
+                double[] closure = time(n, i -> session.run(
+                                """
+                                MATCH (:Entity {id: $id})-[:REQUIRES*1..]->(p) RETURN DISTINCT p.id AS id
+                                """,
+                                Map.of("id", queries.goals().get(i % 512)))
+                        .list());
+                double[] httpSearch = time(
+                        n, i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))));
+                double[] httpPath = time(
+                        n,
+                        i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)));
+                double[] ping = time(n, i -> session.run("RETURN 1").list());
+                line("| Neo4j fulltext `queryNodes` top 10 over Bolt | %.2f | %.2f | 1x |"
+                        .formatted(pct(fulltext, 50), pct(fulltext, 99)));
+                line(
+                        "| SkillGraph `/api/search` over HTTP (highlights, facets, didYouMean) | %.2f | %.2f | %.1fx faster |"
+                                .formatted(
+                                        pct(httpSearch, 50),
+                                        pct(httpSearch, 99),
+                                        pct(fulltext, 99) / pct(httpSearch, 99)));
+                line("| Neo4j `[:REQUIRES*1..]` closure over Bolt (ids only, unordered) | %.2f | %.2f | 1x |"
+                        .formatted(pct(closure, 50), pct(closure, 99)));
+                line(
+                        "| SkillGraph `/api/learning-path/{id}` over HTTP (ordered, explained) | %.2f | %.2f | %.1fx faster |"
+                                .formatted(pct(httpPath, 50), pct(httpPath, 99), pct(closure, 99) / pct(httpPath, 99)));
+                line("| Bolt `RETURN 1` (floor of any Neo4j round trip) | %.2f | %.2f | |"
+                        .formatted(pct(ping, 50), pct(ping, 99)));
+            }
+            run("jcmd", Long.toString(service.pid()), "GC.run");
+            line("");
+            line("After the load: heap used after GC %.0f MB, RSS %s MB."
+                    .formatted(heapBytes(base) / 1e6, rssMb(service.pid())));
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    private void load(String name, URI base, int seconds, int concurrency, IntFunction<String> next) throws Exception {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<long[]>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                long[] samples = new long[1 << 22];
+                int count = 0;
+                while (System.nanoTime() < until && count < samples.length) {
+                    String pathAndQuery;
+                    synchronized (next) {
+                        pathAndQuery = next.apply(count);
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        if (get(base, pathAndQuery) != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    samples[count++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(samples, count);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> worker : workers) {
+            for (long sample : worker.get()) {
+                all.add(sample);
+            }
+        }
+        pool.shutdown();
+        double[] ms = all.stream().mapToDouble(ns -> ns / 1e6).sorted().toArray();
+        line("| %s | %.0f | %.2f | %.2f | %.2f | %d |"
+                .formatted(name, ms.length / (double) seconds, pct(ms, 50), pct(ms, 99), pct(ms, 99.9), errors.get()));
+    }
+
+    private void jmh(List<String> sizes) throws Exception {
+        List<String> jmhSizes =
+                sizes.stream().map(String::strip).filter(s -> !s.equals("1000")).toList();
+        var options = new OptionsBuilder()
+                .include(ProjectionBenchmarks.class.getSimpleName())
+                .param("graph", jmhSizes.toArray(String[]::new))
+                .resultFormat(ResultFormatType.CSV)
+                .result(out.resolve("jmh.csv").toString())
+                .build();
+        new Runner(options).run();
+        line("");
+        line("JMH results (sample mode, microseconds; projectionBuild single-shot, milliseconds): "
+                + "target/benchmarks/jmh.csv");
+    }
+
+    interface Call {
+        Object call(int i) throws Exception;
+    }
+
+    private static double[] time(int n, Call call) throws Exception {
+        for (int i = 0; i < n / 4; i++) {
+            call.call(i); // warm-up
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            call.call(i);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double pct(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static int get(URI base, String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(
+                        HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static void waitReady(URI base, Process service, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited; see target/benchmarks/service-*.log");
+            }
+            try {
+                if (get(base, "/ready") == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready within " + limit);
+    }
+
+    private static String metric(URI base, String name) throws Exception {
+        String text = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("(?m)^" + name + " ([0-9.E]+)").matcher(text);
+        return m.find() ? String.format("%.0f", Double.parseDouble(m.group(1))) : "?";
+    }
+
+    private static double heapBytes(URI base) throws Exception {
+        String text = HTTP.send(
+                        HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E]+)")
+                .matcher(text);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+
+    private static String rssMb(long pid) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.toString(Long.parseLong(l.replaceAll("\\D", "")) / 1024);
+            }
+        }
+        return "?";
+    }
+
+    private static String grab(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        String last = "?";
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
+    }
+
+    private static void run(String... command) throws Exception {
+        new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

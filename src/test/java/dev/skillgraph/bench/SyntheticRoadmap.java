@@ -1,0 +1,207 @@
+package dev.skillgraph.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.seed.SeedLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A deterministic generator of roadmap-like seed packs: stages, topics named and described with the vocabulary of the
+ * real seed, tools, resources and careers; about 3 prerequisites per topic, layered about 20 deep. It writes a normal
+ * seed pack, so it loads through the normal validation and import path.
+ */
+public final class SyntheticRoadmap {
+
+    static final int LAYERS = 20;
+    static final int STAGES = 10;
+
+    private final List<String> vocabulary;
+    private final Random random;
+
+    private SyntheticRoadmap(List<String> vocabulary, long seed) {
+        this.vocabulary = vocabulary;
+        this.random = new Random(seed);
+    }
+
+    /** Writes a pack of {@code topics} topics under {@code dir}/synthetic, using the words of {@code realSeed}. */
+    public static Path write(Path realSeed, Path dir, int topics, long seed) {
+        new SyntheticRoadmap(vocabulary(new SeedLoader().load(realSeed)), seed)
+                .writePack(dir.resolve("synthetic"), topics);
+        return dir;
+    }
+
+    private static List<String> vocabulary(SeedGraph seed) {
+        Set<String> words = new TreeSet<>();
+        for (GraphNode node : seed.nodes()) {
+            for (String text : new String[] {node.name(), node.summary(), node.description()}) {
+                if (text != null) {
+                    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                        if (word.length() >= 4) {
+                            words.add(word);
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    private void writePack(Path pack, int topicCount) {
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (int s = 0; s < STAGES; s++) {
+            stages.add(entry(
+                    "id",
+                    "stage-" + s,
+                    "name",
+                    "Stage " + s + " " + title(2),
+                    "order",
+                    s,
+                    "weeks",
+                    "4–6 weeks",
+                    "summary",
+                    sentence(10)));
+        }
+        int toolCount = Math.max(5, topicCount / 20);
+        List<Map<String, Object>> tools = new ArrayList<>();
+        for (int t = 0; t < toolCount; t++) {
+            tools.add(entry("id", "tool-" + t, "name", title(1) + " " + t, "summary", sentence(8), "hours", 8));
+        }
+        List<List<String>> layers = new ArrayList<>();
+        for (int l = 0; l < LAYERS; l++) {
+            layers.add(new ArrayList<>());
+        }
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (int i = 0; i < topicCount; i++) {
+            String id = "topic-" + i;
+            int layer = i < LAYERS ? i : random.nextInt(LAYERS);
+            Map<String, Object> topic = entry(
+                    "id",
+                    id,
+                    "name",
+                    title(2 + random.nextInt(3)) + " " + i,
+                    "summary",
+                    sentence(8 + random.nextInt(7)),
+                    "description",
+                    sentence(20 + random.nextInt(15)),
+                    "stage",
+                    "stage-" + (layer * STAGES / LAYERS),
+                    "hours",
+                    2 + random.nextInt(20),
+                    "aliases",
+                    List.of(title(1).toLowerCase(Locale.ROOT) + "-" + i));
+            if (layer > 0) {
+                Set<String> requires = new LinkedHashSet<>();
+                int wanted = 1 + random.nextInt(5); // 1..5, about 3 on average
+                for (int r = 0; r < wanted * 3 && requires.size() < wanted; r++) {
+                    // Mostly the layer just below, so that chains run about LAYERS deep.
+                    int from = random.nextInt(4) == 0 ? random.nextInt(layer) : layer - 1;
+                    List<String> candidates = layers.get(from);
+                    if (!candidates.isEmpty()) {
+                        requires.add(candidates.get(random.nextInt(candidates.size())));
+                    }
+                }
+                List<Map<String, Object>> edges = new ArrayList<>();
+                requires.forEach(r -> edges.add(entry("id", r, "reason", sentence(6))));
+                topic.put("requires", edges);
+            }
+            topic.put("uses", List.of("tool-" + random.nextInt(toolCount)));
+            layers.get(layer).add(id);
+            topics.add(topic);
+        }
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (int r = 0; r < Math.max(5, topicCount / 10); r++) {
+            Set<String> teaches = new LinkedHashSet<>();
+            for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                teaches.add("topic-" + random.nextInt(topicCount));
+            }
+            resources.add(entry(
+                    "id",
+                    "resource-" + r,
+                    "name",
+                    title(3) + " " + r,
+                    "summary",
+                    sentence(10),
+                    "format",
+                    "course",
+                    "url",
+                    "https://example.com/resource/" + r,
+                    "teaches",
+                    List.copyOf(teaches)));
+        }
+        List<Map<String, Object>> careers = new ArrayList<>();
+        List<String> top = layers.get(LAYERS - 1);
+        for (int c = 0; c < 10; c++) {
+            Set<String> requires = new LinkedHashSet<>();
+            for (int k = 0; k < 10 && !top.isEmpty(); k++) {
+                requires.add(top.get(random.nextInt(top.size())));
+            }
+            careers.add(entry(
+                    "id",
+                    "career-" + c,
+                    "name",
+                    title(2) + " Engineer " + c,
+                    "summary",
+                    sentence(10),
+                    "requires",
+                    List.copyOf(requires)));
+        }
+        try {
+            Files.createDirectories(pack);
+            ObjectMapper yaml =
+                    new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+            yaml.writeValue(pack.resolve("stages.yaml").toFile(), Map.of("stages", stages));
+            yaml.writeValue(pack.resolve("tools.yaml").toFile(), Map.of("tools", tools));
+            yaml.writeValue(pack.resolve("topics.yaml").toFile(), Map.of("topics", topics));
+            yaml.writeValue(pack.resolve("resources.yaml").toFile(), Map.of("resources", resources));
+            yaml.writeValue(pack.resolve("careers.yaml").toFile(), Map.of("careers", careers));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String word() {
+        return vocabulary.get(random.nextInt(vocabulary.size()));
+    }
+
+    private String title(int words) {
+        StringBuilder title = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            String word = word();
+            title.append(w == 0 ? "" : " ")
+                    .append(Character.toUpperCase(word.charAt(0)))
+                    .append(word.substring(1));
+        }
+        return title.toString();
+    }
+
+    private String sentence(int words) {
+        StringBuilder sentence = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            sentence.append(w == 0 ? "" : " ").append(word());
+        }
+        return sentence.append('.').toString();
+    }
+
+    private static Map<String, Object> entry(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
