@@ -19,4 +19,7 @@ ENV SKILLGRAPH_HTTP_HOST=0.0.0.0 \
     SKILLGRAPH_DATA_DIR=/app/data \
     SKILLGRAPH_SEED_DIR=/app/graph-seed
 EXPOSE 7000
+# bash's /dev/tcp keeps the image free of curl: /ready answers 200 once Neo4j answers and the graph is served.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SKILLGRAPH_HTTP_PORT:-7000} && printf 'GET /ready HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/app/skillgraph.jar"]

@@ -142,41 +142,54 @@ public final class LearningPaths {
         Set<String> known = knownSet(knownIds);
         Optional<GraphNode> goal = goalId.map(this::require);
         Set<String> planSteps = goal.map(g -> closure(g.id(), known)).orElse(Set.of());
-        List<NextSteps.Candidate> candidates = new ArrayList<>();
+        List<GraphNode> frontier = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
-            if (!RoadmapGraph.isLearnable(node) || known.contains(node.id())) {
-                continue;
+            if (RoadmapGraph.isLearnable(node)
+                    && !known.contains(node.id())
+                    && (goal.isEmpty() || planSteps.contains(node.id()))
+                    && graph.prerequisitesOf(node.id()).stream().allMatch(p -> known.contains(p.id()))) {
+                frontier.add(node);
             }
-            if (!graph.prerequisitesOf(node.id()).stream().allMatch(p -> known.contains(p.id()))) {
-                continue;
-            }
-            if (goal.isPresent() && !planSteps.contains(node.id())) {
-                continue;
-            }
-            Set<String> opened = dependentsClosure(node.id());
-            Integer toward = goal.isPresent()
-                    ? (int) opened.stream().filter(planSteps::contains).count()
-                    : null;
-            candidates.add(new NextSteps.Candidate(
-                    node.id(),
-                    node.kind().key(),
-                    node.name(),
-                    graph.stageOf(node.id()).map(GraphNode::id).orElse(null),
-                    node.hours(),
-                    (int) opened.stream()
-                            .map(graph::node)
-                            .flatMap(Optional::stream)
-                            .filter(RoadmapGraph::isLearnable)
-                            .count(),
-                    toward));
         }
-        candidates.sort(Comparator.<NextSteps.Candidate>comparingInt(c -> c.towardGoal() == null ? 0 : -c.towardGoal())
-                .thenComparingInt(c -> -c.unlocks())
-                .thenComparingInt(c -> graph.rank(c.id())));
-        return new NextSteps(
-                refs(known),
-                goal.map(NodeRef::of).orElse(null),
-                candidates.subList(0, Math.min(limit, candidates.size())));
+        // Rank on what is cheap for every candidate (the plan steps it opens, or its weight in the graph); count
+        // exactly what each unlocks only for the page returned.
+        Map<String, Integer> toward = new HashMap<>();
+        if (goal.isPresent()) {
+            frontier.forEach(node -> toward.put(node.id(), dependentsWithin(node.id(), planSteps)));
+        }
+        frontier.sort(Comparator.<GraphNode>comparingInt(n -> -toward.getOrDefault(n.id(), 0))
+                .thenComparingDouble(n -> -graph.weight(n.id()))
+                .thenComparingInt(n -> graph.rank(n.id())));
+        List<NextSteps.Candidate> candidates = frontier.stream()
+                .limit(limit)
+                .map(node -> new NextSteps.Candidate(
+                        node.id(),
+                        node.kind().key(),
+                        node.name(),
+                        graph.stageOf(node.id()).map(GraphNode::id).orElse(null),
+                        node.hours(),
+                        (int) dependentsClosure(node.id()).stream()
+                                .map(graph::node)
+                                .flatMap(Optional::stream)
+                                .filter(RoadmapGraph::isLearnable)
+                                .count(),
+                        goal.isPresent() ? toward.get(node.id()) : null))
+                .toList();
+        return new NextSteps(refs(known), goal.map(NodeRef::of).orElse(null), candidates);
+    }
+
+    /** How many of {@code within} depend on {@code id}, walking dependents inside {@code within} only. */
+    private int dependentsWithin(String id, Set<String> within) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            for (String dependent : graph.dependentsOf(todo.pop())) {
+                if (within.contains(dependent) && seen.add(dependent)) {
+                    todo.push(dependent);
+                }
+            }
+        }
+        return seen.size();
     }
 
     /** Everything that depends on {@code id}, nearest first, and the careers it leads to. */

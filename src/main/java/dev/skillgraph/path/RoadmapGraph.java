@@ -35,6 +35,7 @@ public final class RoadmapGraph {
     private final Map<String, List<String>> leadsTo;
     private final Map<String, Integer> rank;
     private final Map<String, Integer> depth;
+    private final Map<String, Double> weight;
     private final List<String> droppedCycleEdges;
 
     private RoadmapGraph(Builder b) {
@@ -49,6 +50,7 @@ public final class RoadmapGraph {
         this.leadsTo = freeze(b.leadsTo);
         this.rank = Map.copyOf(b.rank);
         this.depth = Map.copyOf(b.depth);
+        this.weight = Map.copyOf(b.weight);
         this.droppedCycleEdges = List.copyOf(b.droppedCycleEdges);
     }
 
@@ -158,6 +160,15 @@ public final class RoadmapGraph {
     }
 
     /** Length of the longest prerequisite chain below {@code id} (0 for a node with no prerequisites). */
+    /**
+     * How much of the graph builds on {@code id}: each node passes itself plus what builds on it to its prerequisites
+     * in equal shares. Computed for every node in one pass (linear in nodes and edges), it ranks what unlocks more
+     * without walking each node's whole set of dependents, which is quadratic on large graphs.
+     */
+    public double weight(String id) {
+        return weight.getOrDefault(id, 0.0);
+    }
+
     public int depth(String id) {
         return depth.getOrDefault(id, 0);
     }
@@ -194,6 +205,7 @@ public final class RoadmapGraph {
         final Map<String, List<String>> leadsTo = new HashMap<>();
         final Map<String, Integer> rank = new HashMap<>();
         final Map<String, Integer> depth = new HashMap<>();
+        final Map<String, Double> weight = new HashMap<>();
         final List<String> droppedCycleEdges = new ArrayList<>();
 
         /**
@@ -233,6 +245,19 @@ public final class RoadmapGraph {
                         ready.add(dependent);
                     }
                 }
+            }
+            // Dependents rank after their prerequisites: walking the order backwards, every dependent is final
+            // before the prerequisites it shares itself with.
+            List<String> byRank = new ArrayList<>(rank.keySet());
+            byRank.sort(Comparator.comparingInt(rank::get));
+            for (int i = byRank.size() - 1; i >= 0; i--) {
+                String id = byRank.get(i);
+                List<Prerequisite> prereqs = prerequisites.getOrDefault(id, List.of());
+                double share = (1 + weight.getOrDefault(id, 0.0)) / Math.max(1, prereqs.size());
+                for (Prerequisite p : prereqs) {
+                    weight.merge(p.id(), share, Double::sum);
+                }
+                weight.putIfAbsent(id, 0.0);
             }
         }
 

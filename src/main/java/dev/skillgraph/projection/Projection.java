@@ -16,15 +16,11 @@ import dev.skillgraph.search.StageRef;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
@@ -71,8 +67,8 @@ public final class Projection {
         RoadmapGraph graph = RoadmapGraph.of(nodes, edges);
         List<IndexedNode> indexed = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes) {
-            indexed.add(new IndexedNode(
-                    node, stage(graph, node).orElse(null), related(graph, node), dependents(graph, node.id())));
+            indexed.add(new IndexedNode(node, stage(graph, node).orElse(null), related(graph, node), (int)
+                    Math.round(graph.weight(node.id()))));
         }
         SearchIndex index = SearchIndex.build(indexed, synonyms);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -137,15 +133,6 @@ public final class Projection {
                 .flatMap(Optional::stream)
                 .map(GraphNode::name)
                 .toList();
-    }
-
-    private static int dependents(RoadmapGraph graph, String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(id));
-        while (!todo.isEmpty()) {
-            graph.dependentsOf(todo.pop()).stream().filter(seen::add).forEach(todo::push);
-        }
-        return seen.size();
     }
 
     private static String hash(List<GraphNode> nodes, List<GraphEdge> edges) {

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 /** A seed that was refused before anything was written, with every problem found in it. */
 public final class SeedException extends SkillGraphException {
 
+    /** Problems spelled out in the message (and the log); all of them stay in {@link #problems()}. */
+    private static final int SHOWN = 50;
+
     private final List<SeedProblem> problems;
 
     public SeedException(List<SeedProblem> problems) {
@@ -21,6 +24,7 @@ public final class SeedException extends SkillGraphException {
     private static String summary(List<SeedProblem> problems) {
         return "seed rejected, nothing was written; " + problems.size()
                 + (problems.size() == 1 ? " problem:" : " problems:")
-                + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining());
+                + problems.stream().limit(SHOWN).map(p -> "\n  - " + p).collect(Collectors.joining())
+                + (problems.size() > SHOWN ? "\n  ... and " + (problems.size() - SHOWN) + " more" : "");
     }
 }

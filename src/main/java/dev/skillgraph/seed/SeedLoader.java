@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads every pack of a seed directory and validates all of it before anything is written: it reports every problem
@@ -70,9 +71,16 @@ public final class SeedLoader {
             Kind.CAREER, Set.of("id", "name", "summary"),
             Kind.FAQ, Set.of("id", "question", "answer"));
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = new ObjectMapper(yamlFactory());
     private final ObjectMapper canonicalJson =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** Files up to 64 MiB: SnakeYAML's default limit of 3 MiB refused a 10,000-topic pack. */
+    private static YAMLFactory yamlFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return YAMLFactory.builder().loaderOptions(options).build();
+    }
 
     /** The fields an entry of {@code kind} may have (the JSON Schema in graph-seed/schema says the same). */
     static Set<String> allowedFields(Kind kind) {

@@ -166,7 +166,12 @@ public final class SyntheticRoadmap {
                     new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
             yaml.writeValue(pack.resolve("stages.yaml").toFile(), Map.of("stages", stages));
             yaml.writeValue(pack.resolve("tools.yaml").toFile(), Map.of("tools", tools));
-            yaml.writeValue(pack.resolve("topics.yaml").toFile(), Map.of("topics", topics));
+            // Files of at most 2,000 topics, as a team would split a large pack.
+            for (int from = 0; from < topics.size(); from += 2000) {
+                yaml.writeValue(
+                        pack.resolve("topics-%03d.yaml".formatted(from / 2000)).toFile(),
+                        Map.of("topics", topics.subList(from, Math.min(topics.size(), from + 2000))));
+            }
             yaml.writeValue(pack.resolve("resources.yaml").toFile(), Map.of("resources", resources));
             yaml.writeValue(pack.resolve("careers.yaml").toFile(), Map.of("careers", careers));
         } catch (IOException e) {

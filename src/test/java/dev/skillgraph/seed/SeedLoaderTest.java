@@ -219,4 +219,22 @@ class SeedLoaderTest {
 
         assertThat(problems()).hasSize(3);
     }
+
+    @Test
+    void loadsFilesLargerThanSnakeYamlsDefaultLimit() {
+        StringBuilder big = new StringBuilder(SeedFiles.VALID);
+        for (int i = 0; i < 12_000; i++) {
+            big.append(
+                    """
+                      - id: filler-%d
+                        name: Filler topic number %d with a long enough name
+                        summary: %s
+                        stage: s1
+                    """
+                            .formatted(i, i, "words ".repeat(30)));
+        }
+        SeedFiles.write(seed, "pack/big.yaml", big.toString());
+
+        assertThat(loader.load(seed).nodes()).hasSize(12_005);
+    }
 }
