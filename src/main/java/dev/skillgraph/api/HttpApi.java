@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -82,7 +84,13 @@ public final class HttpApi {
                 // Room for a 10,000-character query to reach the handler and get a precise 400, not a bare 414.
                 http.setRequestHeaderSize(32 * 1024);
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
+                // Stopping waits (at most this long) for requests in flight to finish: see the GracefulHandler below.
+                server.setStopTimeout(GRACE.toMillis());
+            });
+            // Tracks requests in flight so that a stop lets them finish and refuses only new ones.
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;

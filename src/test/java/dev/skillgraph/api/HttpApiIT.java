@@ -494,4 +494,16 @@ class HttpApiIT {
         assertThat(stages.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(stages.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void oversizedRequestsAreProblemsToo() throws Exception {
+        HttpResponse<String> longUri = get("/api/search?q=a&pad=" + "x".repeat(40_000));
+        assertThat(longUri.statusCode()).isEqualTo(414);
+        assertThat(longUri.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(longUri).get("status").asInt()).isEqualTo(414);
+
+        HttpResponse<String> bigHeader = get("/health", "X-Padding", "y".repeat(40_000));
+        assertThat(bigHeader.statusCode()).isEqualTo(431);
+        assertThat(bigHeader.body()).contains("\"status\":431").doesNotContain("<html");
+    }
 }

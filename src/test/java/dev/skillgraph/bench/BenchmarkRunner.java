@@ -256,8 +256,10 @@ public final class BenchmarkRunner {
     }
 
     private void jmh(List<String> sizes) throws Exception {
-        List<String> jmhSizes =
-                sizes.stream().map(String::strip).filter(s -> s.equals("seed") || s.equals("10000")).toList();
+        List<String> jmhSizes = sizes.stream()
+                .map(String::strip)
+                .filter(s -> s.equals("seed") || s.equals("10000"))
+                .toList();
         var options = new OptionsBuilder()
                 .include(ProjectionBenchmarks.class.getSimpleName())
                 .param("graph", jmhSizes.toArray(String[]::new))

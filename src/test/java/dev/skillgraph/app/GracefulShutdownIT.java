@@ -1,0 +1,62 @@
+package dev.skillgraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillgraph.bench.SyntheticRoadmap;
+import dev.skillgraph.config.SkillGraphConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stopping the service lets a request in flight finish (here a long import) before Neo4j closes. */
+class GracefulShutdownIT {
+
+    private static final String TOKEN = "graceful-admin-token-0123";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aRequestInFlightFinishesWhenTheServiceStops() throws Exception {
+        Path seed = SyntheticRoadmap.write(Path.of("graph-seed"), work.resolve("seed"), 3000, 5);
+        Application app = Application.start(SkillGraphConfig.load(
+                Map.of(
+                        "SKILLGRAPH_HTTP_PORT",
+                        "0",
+                        "SKILLGRAPH_BOLT_PORT",
+                        "0",
+                        "SKILLGRAPH_BROWSER_PORT",
+                        "0",
+                        "SKILLGRAPH_DATA_DIR",
+                        work.resolve("data").toString(),
+                        "SKILLGRAPH_SEED_DIR",
+                        seed.toString(),
+                        "SKILLGRAPH_ADMIN_TOKEN",
+                        TOKEN),
+                List.of()));
+        CompletableFuture<HttpResponse<String>> inFlight;
+        try {
+            inFlight = HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(app.apiUri().resolve("/api/admin/import"))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .timeout(Duration.ofSeconds(60))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500); // the import (3,000 topics, several seconds) is now running
+        } finally {
+            app.close();
+        }
+        HttpResponse<String> response = inFlight.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"imported\"");
+    }
+}
