@@ -5,8 +5,6 @@ import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;
 import dev.skillgraph.search.Suggestion;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,8 +32,7 @@ final class ProjectionReads {
 
     /** Like {@link #json} for handlers that write the response themselves (e.g. other formats). */
     void send(Context ctx, Function<Projection, Runnable> handler) {
-        Projection projection = acquire();
-        try {
+        manager.apply(projection -> {
             Runnable write = handler.apply(projection);
             String etag = "\"" + projection.version() + "\"";
             ctx.header(VERSION_HEADER, projection.version());
@@ -45,22 +42,16 @@ final class ProjectionReads {
             if (ifNoneMatch != null
                     && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
                 ctx.status(304);
-                return;
+            } else {
+                write.run();
             }
-            write.run();
-        } finally {
-            release(projection);
-        }
+            return null;
+        });
     }
 
     /** The current projection, for work that is not a GET answer (e.g. admin replies). */
     <T> T apply(Function<Projection, T> work) {
-        Projection projection = acquire();
-        try {
-            return work.apply(projection);
-        } finally {
-            release(projection);
-        }
+        return manager.apply(work);
     }
 
     /** 404 naming the closest ids when {@code id} is not in the graph. */
@@ -73,21 +64,5 @@ final class ProjectionReads {
                 .toList();
         throw SkillGraphException.notFound("no " + what + " with id '" + QueryParams.abbreviate(id) + "'"
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
-    }
-
-    private Projection acquire() {
-        try {
-            return manager.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void release(Projection projection) {
-        try {
-            manager.release(projection);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -64,8 +64,4 @@ public class SkillGraphException extends RuntimeException {
     public static SkillGraphException startup(String message, Throwable cause) {
         return new SkillGraphException(Reason.STARTUP, message, cause);
     }
-
-    public static SkillGraphException unavailable(String message, Throwable cause) {
-        return new SkillGraphException(Reason.UNAVAILABLE, message, cause);
-    }
 }

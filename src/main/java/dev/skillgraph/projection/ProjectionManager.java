@@ -5,6 +5,7 @@ import dev.skillgraph.graph.GraphState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.search.ReferenceManager;
@@ -29,6 +30,25 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
         this.repository = repository;
         this.synonyms = synonyms;
         this.current = build();
+    }
+
+    /** Runs {@code work} on the current projection, held (acquired and released) for exactly that long. */
+    public <T> T apply(Function<Projection, T> work) {
+        Projection projection;
+        try {
+            projection = acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return work.apply(projection);
+        } finally {
+            try {
+                release(projection);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // never thrown by our decRef; Lucene's signature declares it
+            }
+        }
     }
 
     /** Rebuilds now even if Neo4j looks unchanged (after an import, or on an admin's request). */

@@ -31,15 +31,7 @@ public final class SeedImporter {
      */
     public ImportResult importSeed() {
         SeedGraph seed = loader.load(seedDir);
-        ImportResult result = repository.replaceSeed(seed);
-        LOG.info(
-                "Imported seed {}: {} nodes, {} relationships, {} stale nodes removed, in {} ms",
-                result.version(),
-                result.nodes(),
-                result.relationships(),
-                result.removedNodes(),
-                result.millis());
-        return result;
+        return write(seed);
     }
 
     /**
@@ -55,6 +47,10 @@ public final class SeedImporter {
                     state.importedVersion().orElseThrow());
             return Optional.empty();
         }
+        return Optional.of(write(seed));
+    }
+
+    private ImportResult write(SeedGraph seed) {
         ImportResult result = repository.replaceSeed(seed);
         LOG.info(
                 "Imported seed {}: {} nodes, {} relationships, {} stale nodes removed, in {} ms",
@@ -63,6 +59,6 @@ public final class SeedImporter {
                 result.relationships(),
                 result.removedNodes(),
                 result.millis());
-        return Optional.of(result);
+        return result;
     }
 }

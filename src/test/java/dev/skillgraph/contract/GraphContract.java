@@ -46,13 +46,8 @@ abstract class GraphContract {
         projections.close();
     }
 
-    private <T> T on(Function<Projection, T> work) throws Exception {
-        Projection projection = projections.acquire();
-        try {
-            return work.apply(projection);
-        } finally {
-            projections.release(projection);
-        }
+    private <T> T on(Function<Projection, T> work) {
+        return projections.apply(work);
     }
 
     @Test

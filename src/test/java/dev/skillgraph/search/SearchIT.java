@@ -48,13 +48,8 @@ class SearchIT {
         projections.close();
     }
 
-    private <T> T on(Function<Projection, T> work) throws Exception {
-        Projection projection = projections.acquire();
-        try {
-            return work.apply(projection);
-        } finally {
-            projections.release(projection);
-        }
+    private <T> T on(Function<Projection, T> work) {
+        return projections.apply(work);
     }
 
     private SearchResult search(String text) throws Exception {
