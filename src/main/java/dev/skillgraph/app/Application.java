@@ -59,6 +59,9 @@ public final class Application implements AutoCloseable {
         LOG.info("Starting SkillGraph: {}", config.describe());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
+            // Checked before Neo4j starts, so that a taken HTTP port fails the start at once, not after Neo4j's
+            // start-up.
+            int httpPort = EmbeddedNeo4j.freePort(config.httpHost(), config.httpPort(), "HTTP", "SKILLGRAPH_HTTP_PORT");
             Optional<EmbeddedNeo4j> embedded = Optional.empty();
             if (config.embedded()) {
                 embedded = Optional.of(EmbeddedNeo4j.start(
@@ -85,7 +88,7 @@ public final class Application implements AutoCloseable {
 
             HttpApi api = new HttpApi(
                     repository, projections, importer, config.adminToken(), config.corsOrigins(), config.rateLimit());
-            Javalin http = api.create(config.httpHost(), config.httpPort());
+            Javalin http = api.create(config.httpHost(), httpPort);
             startHttp(http, config);
             resources.push(http::stop);
             URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());

@@ -101,12 +101,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     private static int resolvePort(int port, String what, String variable) {
+        return freePort(LOOPBACK, port, what, variable);
+    }
+
+    /**
+     * {@code port} if it is free on {@code host}, or a free port when it is 0.
+     *
+     * @throws SkillGraphException naming the setting when the port is taken
+     */
+    public static int freePort(String host, int port, String what, String variable) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw SkillGraphException.configuration(what + " port " + port + " on " + LOOPBACK
+            throw SkillGraphException.configuration(what + " port " + port + " on " + host
                     + " is already in use; stop what holds it or set " + variable + " (0 picks a free port)");
         }
     }

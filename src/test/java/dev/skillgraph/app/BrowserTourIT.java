@@ -1,0 +1,59 @@
+package dev.skillgraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillgraph.graph.GraphRepository;
+import dev.skillgraph.graph.SharedNeo4j;
+import dev.skillgraph.seed.SeedImporter;
+import dev.skillgraph.seed.SeedLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.Driver;
+
+/** Every query of the Neo4j Browser tour runs on the seed graph, with its :param values, and draws something. */
+@ExtendWith(SharedNeo4j.class)
+class BrowserTourIT {
+
+    private static final Pattern PARAM = Pattern.compile(":param (\\w+) => (.+)");
+
+    @Test
+    void everyTourQueryRunsAndReturnsRows(Driver driver) throws Exception {
+        SharedNeo4j.clear(driver);
+        new SeedImporter(new SeedLoader(), new GraphRepository(driver), Path.of("graph-seed")).importSeed();
+        Map<String, Object> params = new HashMap<>();
+        int queries = 0;
+        for (String statement :
+                Files.readString(Path.of("graph-seed/browser/tour.cypher")).split(";")) {
+            String code = statement
+                    .lines()
+                    .filter(l -> !l.strip().startsWith("//"))
+                    .reduce("", (a, b) -> a + "\n" + b)
+                    .strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            Matcher param = PARAM.matcher(code);
+            if (param.matches()) {
+                String value = param.group(2).strip();
+                params.put(
+                        param.group(1),
+                        value.startsWith("'") ? value.substring(1, value.length() - 1) : Long.parseLong(value));
+                continue;
+            }
+            int rows = driver.executableQuery(code)
+                    .withParameters(params)
+                    .execute()
+                    .records()
+                    .size();
+            assertThat(rows).as(code).isPositive();
+            queries++;
+        }
+        assertThat(queries).isEqualTo(6);
+    }
+}
