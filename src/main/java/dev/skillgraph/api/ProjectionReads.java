@@ -15,6 +15,7 @@ import java.util.function.Function;
 final class ProjectionReads {
 
     static final String VERSION_HEADER = "X-Graph-Version";
+    static final String STALE_HEADER = "X-Graph-Stale";
 
     private final ProjectionManager manager;
 
@@ -38,6 +39,10 @@ final class ProjectionReads {
             ctx.header(VERSION_HEADER, projection.version());
             ctx.header("ETag", etag);
             ctx.header("Cache-Control", "no-cache");
+            if (manager.stale()) {
+                // Neo4j did not answer the last freshness check: this answer may miss recent changes.
+                ctx.header(STALE_HEADER, "true");
+            }
             String ifNoneMatch = ctx.header("If-None-Match");
             if (ifNoneMatch != null
                     && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {

@@ -155,7 +155,7 @@ public final class Application implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        projections.maybeRefreshBlocking();
+                        projections.refresh();
                     } catch (Exception e) {
                         LOG.warn("Could not check Neo4j for changes; serving the last projection: {}", e.toString());
                     }

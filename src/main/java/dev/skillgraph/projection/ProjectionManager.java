@@ -24,12 +24,32 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     private final GraphRepository repository;
     private final Supplier<SynonymMap> synonyms;
     private final AtomicBoolean forced = new AtomicBoolean();
+    private volatile boolean stale;
 
     /** Builds the first projection from Neo4j now. */
     public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
         this.repository = repository;
         this.synonyms = synonyms;
         this.current = build();
+    }
+
+    /**
+     * Checks Neo4j for changes and swaps in a new projection if the graph changed. When Neo4j cannot be reached the
+     * current projection keeps serving and {@link #stale()} says it may be out of date, until a check succeeds.
+     */
+    public void refresh() {
+        try {
+            maybeRefreshBlocking();
+            stale = false;
+        } catch (IOException | RuntimeException e) {
+            stale = true;
+            throw e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
+        }
+    }
+
+    /** True while the last check of Neo4j failed: answers come from a projection that may be out of date. */
+    public boolean stale() {
+        return stale;
     }
 
     /** Runs {@code work} on the current projection, held (acquired and released) for exactly that long. */
