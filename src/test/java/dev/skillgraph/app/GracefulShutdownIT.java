@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
 /** Stopping the service lets a request in flight finish (here a long import) before Neo4j closes. */
 class GracefulShutdownIT {
@@ -51,12 +54,37 @@ class GracefulShutdownIT {
                                     .timeout(Duration.ofSeconds(60))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500); // the import (3,000 topics, several seconds) is now running
+            awaitImportRunning(app); // so that the stop below really finds the import in flight
         } finally {
             app.close();
         }
         HttpResponse<String> response = inFlight.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"imported\"");
+    }
+
+    /** Waits (up to 30 s) until Neo4j runs the import's write transaction. */
+    private static void awaitImportRunning(Application app) throws InterruptedException {
+        try (Driver driver = GraphDatabase.driver(app.boltUri(), AuthTokens.none())) {
+            for (int i = 0; i < 1500; i++) {
+                boolean running = driver.executableQuery(
+                                """
+                                SHOW TRANSACTIONS YIELD currentQuery
+                                WHERE currentQuery CONTAINS 'UNWIND $nodes' OR currentQuery CONTAINS 'UNWIND $edges'
+                                   OR currentQuery CONTAINS 'DETACH DELETE'
+                                RETURN count(*) > 0 AS running
+                                """)
+                        .execute()
+                        .records()
+                        .get(0)
+                        .get("running")
+                        .asBoolean();
+                if (running) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the import never started");
     }
 }
