@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
 import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.seed.SeedFiles;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class HttpApiIT {
     static void start() throws IOException {
         work = Files.createTempDirectory("skillgraph-api-it");
         seed = work.resolve("seed");
-        copy(Path.of("graph-seed"), seed);
+        SeedFiles.copyTree(Path.of("graph-seed"), seed);
         app = Application.start(SkillGraphConfig.load(
                 Map.of(
                         "SKILLGRAPH_HTTP_PORT", "0",
@@ -67,19 +67,6 @@ class HttpApiIT {
     static void stop() {
         bolt.close();
         app.close();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {

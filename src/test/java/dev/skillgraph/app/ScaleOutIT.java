@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillgraph.config.SkillGraphConfig;
 import dev.skillgraph.graph.EmbeddedNeo4j;
+import dev.skillgraph.seed.SeedFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,17 +54,7 @@ class ScaleOutIT {
     @Test
     void anImportThroughOneReplicaReachesTheOtherWithinTheRefreshInterval() throws Exception {
         Path seed = work.resolve("seed");
-        try (Stream<Path> files = Files.walk(Path.of("graph-seed"))) {
-            for (Path file : files.toList()) {
-                Path target =
-                        seed.resolve(Path.of("graph-seed").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        SeedFiles.copyTree(Path.of("graph-seed"), seed);
         try (EmbeddedNeo4j server = EmbeddedNeo4j.start(work.resolve("server"), 0, Optional.empty());
                 Application a = Application.start(replica(server.boltUri(), "a", seed));
                 Application b = Application.start(replica(server.boltUri(), "b", seed))) {

@@ -8,6 +8,7 @@ import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.Neo4jConnector;
 import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.seed.SeedFiles;
 import dev.skillgraph.seed.SeedLoader;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -135,16 +136,7 @@ class CrashSafetyIT {
                         .forEach(p -> p.toFile().delete());
             }
         }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        SeedFiles.copyTree(from, to);
     }
 
     private static int freePort() throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
 import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.seed.SeedFiles;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ class SoakIT {
     @Test
     void mixedTrafficDuringRepeatedImportsSeesWholeVersionsOnlyAndNoErrors() throws Exception {
         Path seed = work.resolve("seed");
-        copy(Path.of("graph-seed"), seed);
+        SeedFiles.copyTree(Path.of("graph-seed"), seed);
         Path python = seed.resolve("ml-engineer/topics-0-prerequisites.yaml");
         String v1 = Files.readString(python);
         String v2 = v1.replace("name: Python Programming", "name: Python Programming v2");
@@ -152,19 +152,6 @@ class SoakIT {
                     .as("content seen under version %s", version)
                     .hasSize(1));
             assertThat(heapAfter).as("heap after GC").isLessThan(heapBefore + (64L << 20));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

@@ -52,4 +52,21 @@ public final class SeedFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies the directory tree {@code from} into {@code to} (e.g. the shipped seed, to edit it in a test). */
+    public static Path copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
