@@ -11,9 +11,12 @@ import dev.skillgraph.seed.SeedImporter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -42,11 +45,13 @@ public final class HttpApi {
     private final HttpMetrics metrics;
     private final List<String> corsOrigins;
     private final Optional<RateLimiter> rateLimiter;
+    private final Optional<URI> browserUri;
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param corsOrigins origins allowed to call the API from a browser; empty means CORS is off
      * @param rateLimit requests per second per client address on {@code /api/*}; 0 means no limit
+     * @param browserUri the Neo4j Browser that shows this graph, if one is served; the web page links to it
      */
     public HttpApi(
             GraphRepository repository,
@@ -54,7 +59,8 @@ public final class HttpApi {
             SeedImporter importer,
             Optional<String> adminToken,
             List<String> corsOrigins,
-            int rateLimit) {
+            int rateLimit,
+            Optional<URI> browserUri) {
         this.repository = repository;
         this.projections = projections;
         this.reads = new ProjectionReads(projections);
@@ -65,6 +71,7 @@ public final class HttpApi {
         this.metrics = new HttpMetrics(reads);
         this.corsOrigins = List.copyOf(corsOrigins);
         this.rateLimiter = rateLimit > 0 ? Optional.of(new RateLimiter(rateLimit)) : Optional.empty();
+        this.browserUri = browserUri;
     }
 
     /** Every route the app serves, as {@code METHOD /path}; filled once the app is created. */
@@ -111,6 +118,18 @@ public final class HttpApi {
                 }
             });
             config.staticFiles.enableWebjars();
+            // The built-in web page (index.html at /): only same-origin scripts, styles and requests.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of(
+                        "Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                                + " frame-ancestors 'none'; form-action 'self'",
+                        "Cache-Control",
+                        "no-cache");
+            });
             if (!corsOrigins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     if (corsOrigins.contains("*")) {
@@ -145,6 +164,7 @@ public final class HttpApi {
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/suggest", search::suggest);
             config.routes.get("/api/nodes/{id}", browse::node);
+            config.routes.get("/api/about", this::about);
             config.routes.get("/api/stages", browse::stages);
             config.routes.get("/api/careers", browse::careers);
             config.routes.get("/api/learning-path/{id}", paths::plan);
@@ -188,6 +208,13 @@ public final class HttpApi {
         ctx.header(REQUEST_ID_HEADER, id);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    private void about(Context ctx) {
+        ctx.json(new AboutResponse(
+                "SkillGraph",
+                reads.apply(p -> p.version()),
+                browserUri.map(URI::toString).orElse(null)));
     }
 
     private void ready(Context ctx) {

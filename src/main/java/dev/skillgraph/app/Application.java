@@ -86,14 +86,20 @@ public final class Application implements AutoCloseable {
             resources.push(projections);
             resources.push(refreshEvery(projections, config.refreshInterval()));
 
+            Optional<URI> browserUri = embedded.flatMap(EmbeddedNeo4j::browserUri);
             HttpApi api = new HttpApi(
-                    repository, projections, importer, config.adminToken(), config.corsOrigins(), config.rateLimit());
+                    repository,
+                    projections,
+                    importer,
+                    config.adminToken(),
+                    config.corsOrigins(),
+                    config.rateLimit(),
+                    browserUri);
             Javalin http = api.create(config.httpHost(), httpPort);
             startHttp(http, config);
             resources.push(http::stop);
             URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());
-            Application application = new Application(
-                    resources, apiUri, boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), api.routes());
+            Application application = new Application(resources, apiUri, boltUri, browserUri, api.routes());
             application.logUrls();
             return application;
         } catch (RuntimeException e) {
@@ -183,6 +189,7 @@ public final class Application implements AutoCloseable {
 
     private void logUrls() {
         LOG.info("SkillGraph is up");
+        LOG.info("  Web page       {}/", apiUri);
         LOG.info("  API            {}", apiUri);
         LOG.info("  Ready check    {}/ready", apiUri);
         LOG.info("  Neo4j (Bolt)   {}", boltUri);

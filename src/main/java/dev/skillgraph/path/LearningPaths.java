@@ -324,8 +324,10 @@ public final class LearningPaths {
         List<String> unknown =
                 known.stream().filter(id -> !graph.contains(id)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw SkillGraphException.badRequest("'known' names " + (unknown.size() == 1 ? "an id" : "ids")
-                    + " that do not exist: " + String.join(", ", unknown));
+            throw SkillGraphException.badParameter(
+                    "known",
+                    "'known' names " + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
+                            + String.join(", ", unknown));
         }
         return known;
     }

@@ -386,6 +386,38 @@ class HttpApiIT {
     }
 
     @Test
+    void theWebPageIsServedFromTheJarWithEveryAssetItNamesAndAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe"));
+        List<String> assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]*)\"")
+                .matcher(page.body())
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+        assertThat(assets).contains("/app.js", "/app.css").anyMatch(path -> path.contains("/webjars/dagre/"));
+        assertThat(page.body()).doesNotContain("${");
+        for (String asset : assets) {
+            assertThat(get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aboutNamesTheGraphVersionAndTheNeo4jBrowserThatShowsThisGraph() throws Exception {
+        HttpResponse<String> response = get("/api/about");
+        JsonNode about = json(response);
+        assertThat(about.get("graphVersion").asText())
+                .isEqualTo(json(get("/ready")).get("graphVersion").asText());
+        assertThat(about.get("neo4jBrowser").asText())
+                .isEqualTo(app.browserUri().orElseThrow().toString())
+                .contains("dbms=bolt://localhost:" + app.boltUri().getPort());
+    }
+
+    @Test
     void theOpenApiDocumentIsValidAndDescribesExactlyTheRoutesServed() throws Exception {
         HttpResponse<String> response = get("/openapi.json");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -428,6 +460,7 @@ class HttpApiIT {
                 Map.entry("Career", dev.skillgraph.path.RoadmapOverview.Career.class),
                 Map.entry("AdminResponse", AdminResponse.class),
                 Map.entry("HealthResponse", HealthResponse.class),
+                Map.entry("AboutResponse", AboutResponse.class),
                 Map.entry("Problem", Problem.class));
         records.forEach((schema, type) -> {
             List<String> documented = new java.util.ArrayList<>();

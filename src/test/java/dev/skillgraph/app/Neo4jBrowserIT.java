@@ -1,17 +1,12 @@
 package dev.skillgraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.config.SkillGraphConfig;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -25,7 +20,6 @@ import org.neo4j.driver.GraphDatabase;
  */
 class Neo4jBrowserIT {
 
-    private static final Path SCRIPT_DIR = Path.of("src/test/browser");
     private static final String LORA = "MATCH p = (:Entity {id: 'fine-tuning-peft'})-[:REQUIRES*]->() RETURN p";
 
     @TempDir
@@ -33,14 +27,7 @@ class Neo4jBrowserIT {
 
     @Test
     void browserConnectsByItselfAndDrawsTheLoraPrerequisitesWithNamesAsCaptions() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assumeTrue(
-                Files.isExecutable(chromium),
-                "no Chromium at " + chromium + ": install Debian's chromium "
-                        + "(.ci/run does) to run the real-browser test");
-        assumeTrue(
-                Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core is not installed: run 'npm install' in src/test/browser (.ci/run does)");
+        RealBrowser.assumeInstalled();
 
         try (Application app = Application.start(SkillGraphConfig.load(
                         Map.of(
@@ -50,25 +37,13 @@ class Neo4jBrowserIT {
                                 "SKILLGRAPH_DATA_DIR", data.toString()),
                         List.of()));
                 Driver bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none())) {
-            Path screenshot = Files.createDirectories(Path.of("target/browser")).resolve("lora-prerequisites.png");
-            Process node = new ProcessBuilder(
-                            "node",
-                            "neo4j-browser.mjs",
-                            app.browserUri().orElseThrow().toString(),
-                            Path.of("graph-seed/browser/style.grass")
-                                    .toAbsolutePath()
-                                    .toString(),
-                            LORA,
-                            screenshot.toAbsolutePath().toString())
-                    .directory(SCRIPT_DIR.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            assertThat(node.waitFor(120, TimeUnit.SECONDS))
-                    .as("the browser run finished")
-                    .isTrue();
-            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(node.exitValue()).as(output).isZero();
-            JsonNode drawn = new ObjectMapper().readTree(output.substring(output.lastIndexOf('\n') + 1));
+            Path screenshot = RealBrowser.screenshots().resolve("lora-prerequisites.png");
+            JsonNode drawn = RealBrowser.run(
+                    "neo4j-browser.mjs",
+                    app.browserUri().orElseThrow().toString(),
+                    Path.of("graph-seed/browser/style.grass").toAbsolutePath().toString(),
+                    LORA,
+                    screenshot.toString());
 
             var expected = bolt.executableQuery(
                             """
