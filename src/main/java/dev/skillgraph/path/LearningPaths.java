@@ -68,10 +68,11 @@ public final class LearningPaths {
 
         List<String> ordered =
                 steps.stream().sorted(Comparator.comparingInt(graph::rank)).toList();
+        Map<String, List<LearningPlan.Why>> why = why(goalId, steps);
         List<LearningPlan.Step> planSteps = new ArrayList<>(ordered.size());
         int total = 0;
         for (String id : ordered) {
-            LearningPlan.Step step = step(planSteps.size() + 1, id, goalId, steps);
+            LearningPlan.Step step = step(planSteps.size() + 1, id, why.getOrDefault(id, List.of()), steps);
             total += step.hours() == null ? 0 : step.hours();
             planSteps.add(step);
         }
@@ -222,27 +223,30 @@ public final class LearningPaths {
         return new Unlocks(NodeRef.of(node), dependents, sortedRefs(careers));
     }
 
-    private LearningPlan.Step step(int position, String id, String goalId, Set<String> steps) {
-        GraphNode node = graph.node(id).orElseThrow();
-        List<LearningPlan.Why> why = new ArrayList<>();
-        for (String dependent : graph.dependentsOf(id)) {
-            if (steps.contains(dependent) || dependent.equals(goalId)) {
-                graph.prerequisitesOf(dependent).stream()
-                        .filter(p -> p.id().equals(id))
-                        .findFirst()
-                        .ifPresent(p -> why.add(new LearningPlan.Why(
-                                dependent,
-                                graph.node(dependent).map(GraphNode::name).orElse(dependent),
-                                p.reason(),
-                                p.strength())));
+    /**
+     * For every step, which later steps (or the goal) need it and why, latest last. Walks the prerequisites of the
+     * plan's own nodes, not the dependents of each step: a foundation topic can have thousands of dependents in a large
+     * graph, and only the few inside the plan matter. For a stage goal, its topics are needed as "part of the stage".
+     */
+    private Map<String, List<LearningPlan.Why>> why(String goalId, Set<String> steps) {
+        Map<String, List<LearningPlan.Why>> why = new HashMap<>();
+        List<String> needing = new ArrayList<>(steps);
+        needing.add(goalId);
+        for (String dependent : needing) {
+            String name = graph.node(dependent).map(GraphNode::name).orElse(dependent);
+            for (Prerequisite p : graph.prerequisitesOf(dependent)) {
+                if (steps.contains(p.id())) {
+                    why.computeIfAbsent(p.id(), id -> new ArrayList<>())
+                            .add(new LearningPlan.Why(dependent, name, p.reason(), p.strength()));
+                }
             }
         }
-        graph.node(goalId)
-                .filter(g ->
-                        g.kind() == Kind.STAGE && graph.topicsOfStage(goalId).contains(id))
-                .ifPresent(
-                        stage -> why.add(new LearningPlan.Why(stage.id(), stage.name(), "part of the stage", "hard")));
-        why.sort(Comparator.comparingInt((LearningPlan.Why w) -> graph.rank(w.neededBy())));
+        why.values().forEach(list -> list.sort(Comparator.comparingInt(w -> graph.rank(w.neededBy()))));
+        return why;
+    }
+
+    private LearningPlan.Step step(int position, String id, List<LearningPlan.Why> why, Set<String> steps) {
+        GraphNode node = graph.node(id).orElseThrow();
         LearningPlan.StageRef stage = graph.stageOf(id)
                 .map(s -> new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
                 .orElse(null);

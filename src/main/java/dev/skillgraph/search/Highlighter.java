@@ -3,8 +3,11 @@ package dev.skillgraph.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +25,15 @@ final class Highlighter {
 
     private final Analyzer analyzer;
 
+    /**
+     * Each highlighted text's words and their offsets, analysed once: the corpus never changes for this index, and
+     * only texts that were a hit are ever kept (at most three per node).
+     */
+    private final Map<String, Words> analysed = new ConcurrentHashMap<>();
+
+    /** The words of one text and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}. */
+    private record Words(String[] words, int[] offsets) {}
+
     Highlighter(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
@@ -34,19 +46,12 @@ final class Highlighter {
         if (text == null || text.isEmpty() || terms.isEmpty()) {
             return null;
         }
+        Words words = analysed.computeIfAbsent(text, this::analyse);
         List<int[]> marks = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (terms.contains(term.toString())) {
-                    marks.add(new int[] {offset.startOffset(), offset.endOffset()});
-                }
+        for (int i = 0; i < words.words().length; i++) {
+            if (terms.contains(words.words()[i])) {
+                marks.add(new int[] {words.offsets()[2 * i], words.offsets()[2 * i + 1]});
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (marks.isEmpty()) {
             return null;
@@ -67,6 +72,28 @@ final class Highlighter {
             start = end;
         }
         return out.toString();
+    }
+
+    private Words analyse(String text) {
+        List<String> words = new ArrayList<>();
+        int[] offsets = new int[16];
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (2 * words.size() + 2 > offsets.length) {
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[2 * words.size()] = offset.startOffset();
+                offsets[2 * words.size() + 1] = offset.endOffset();
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Words(words.toArray(String[]::new), Arrays.copyOf(offsets, 2 * words.size()));
     }
 
     private static int sentenceEnd(String text, int start) {

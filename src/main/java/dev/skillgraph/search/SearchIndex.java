@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -26,22 +26,13 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -52,10 +43,8 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -66,6 +55,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * An immutable Lucene index of one graph version, held in memory. A new one is built for every graph version and
@@ -80,39 +70,50 @@ public final class SearchIndex implements Closeable {
     private static final int MAX_TERMS = 16;
     private static final int MAX_EXPANSIONS = 10;
     private static final int MAX_HIGHLIGHT_TERMS = 16;
+    private static final int MAX_ABSENT_TERMS = 100_000;
 
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final FacetsConfig facetsConfig;
-    private final SortedSetDocValuesReaderState facetState;
+    private final Terms spellTerms;
+
+    /**
+     * Statistics and postings pointers of the indexed terms queries used, looked up once: the index never changes, and
+     * a term lookup (a fresh terms enum per term, per query) was most of what a search allocated. Terms the index has
+     * are all kept (the map is bounded by the index's own vocabulary); absent ones, which any input can produce, up to
+     * {@link #MAX_ABSENT_TERMS}.
+     */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger absentTerms =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private final FacetCounter facetCounter;
     private final Analyzer queryAnalyzer;
     private final Analyzer highlightTerms;
     private final Analyzer exact = Analyzers.exact();
     private final Highlighter highlighter;
     private final Map<String, IndexedNode> nodes;
     private final IndexedNode[] byDoc;
-    private final Map<String, StageRef> stages = new HashMap<>();
 
     private SearchIndex(Directory directory, Collection<IndexedNode> indexed, SynonymMap synonyms) throws IOException {
         this.directory = directory;
-        this.facetsConfig = new FacetsConfig();
         Map<String, IndexedNode> byId = new LinkedHashMap<>();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()))) {
             for (IndexedNode node : indexed) {
                 // updateDocument keyed by id: a duplicate id (possible through hand edits) replaces, never doubles.
-                writer.updateDocument(new Term(Fields.ID, node.node().id()), facetsConfig.build(document(node)));
+                writer.updateDocument(new Term(Fields.ID, node.node().id()), document(node));
                 byId.put(node.node().id(), node);
-                if (node.stage() != null) {
-                    stages.put(node.stage().id(), node.stage());
-                }
             }
             writer.commit();
         }
-        this.nodes = Map.copyOf(byId);
+        this.nodes = java.util.Collections.unmodifiableMap(byId); // a LinkedHashMap: see RoadmapGraph#frozen
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
-        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        // Every query here is scored and the index is tiny and immutable: the usage tracking of Lucene's filter
+        // cache costs more per search than it could save.
+        searcher.setQueryCache(null);
+        this.spellTerms = MultiTerms.getTerms(reader, Fields.SPELL);
         // The index never changes, so doc ids are stable: map them to nodes once instead of reading stored fields
         // for every hit.
         this.byDoc = new IndexedNode[reader.maxDoc()];
@@ -120,6 +121,7 @@ public final class SearchIndex implements Closeable {
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             byDoc[doc] = byId.get(stored.document(doc, Set.of(Fields.ID)).get(Fields.ID));
         }
+        this.facetCounter = new FacetCounter(byDoc);
         this.queryAnalyzer = Analyzers.stemmedWithSynonyms(synonyms);
         this.highlightTerms = Analyzers.exactWithSynonyms(synonyms);
         this.highlighter = new Highlighter(exact);
@@ -176,27 +178,23 @@ public final class SearchIndex implements Closeable {
                     .build();
 
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
-            query.kind()
-                    .ifPresent(kind -> filtered.add(new TermQuery(new Term(Fields.KIND, kind.key())), Occur.FILTER));
-            query.stage().ifPresent(stage -> filtered.add(new TermQuery(new Term(Fields.STAGE, stage)), Occur.FILTER));
+            query.kind().ifPresent(kind -> filtered.add(termQuery(new Term(Fields.KIND, kind.key())), Occur.FILTER));
+            query.stage().ifPresent(stage -> filtered.add(termQuery(new Term(Fields.STAGE, stage)), Occur.FILTER));
             // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
             TopScoreDocCollectorManager topManager =
                     new TopScoreDocCollectorManager(query.offset() + query.limit(), Integer.MAX_VALUE);
             TopDocs top;
-            FacetsCollector facetsCollector;
+            int[][] counts;
             if (query.kind().isEmpty() && query.stage().isEmpty()) {
-                Object[] both =
-                        searcher.search(ranked, new MultiCollectorManager(topManager, new FacetsCollectorManager()));
+                Object[] both = searcher.search(ranked, new MultiCollectorManager(topManager, facetCounter.manager()));
                 top = (TopDocs) both[0];
-                facetsCollector = (FacetsCollector) both[1];
+                counts = (int[][]) both[1];
             } else {
-                facetsCollector = searcher.search(match, new FacetsCollectorManager());
+                counts = searcher.search(match, facetCounter.manager());
                 top = searcher.search(filtered.build(), topManager);
             }
-            Facets facets = new SortedSetDocValuesFacetCounts(facetState, facetsCollector);
             ScoreDoc[] page = java.util.Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
-            TopDocs pageDocs = new TopDocs(top.totalHits, page);
 
             Set<String> marked = highlightTerms(words, variants);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
@@ -212,12 +210,7 @@ public final class SearchIndex implements Closeable {
             }
             long total = top.totalHits.value;
             String didYouMean = didYouMean(distinct(words), variants);
-            return new SearchResult(
-                    query.text(),
-                    hits,
-                    total,
-                    new SearchResult.Facets(counts(facets, Fields.KIND, false), counts(facets, Fields.STAGE, true)),
-                    didYouMean);
+            return new SearchResult(query.text(), hits, total, facetCounter.facets(counts), didYouMean);
         } catch (IndexSearcher.TooManyClauses e) {
             throw SkillGraphException.badRequest(
                     "the query matches too many spellings to search; use fewer or " + "longer words");
@@ -237,7 +230,7 @@ public final class SearchIndex implements Closeable {
             words.stream()
                     .limit(MAX_TERMS)
                     .forEach(word -> prefixes.add(
-                            new TermQuery(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
+                            termQuery(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
                             Occur.MUST));
             TopDocs top = searcher.search(rankedByImportance(prefixes.build()), limit);
             if (top.scoreDocs.length == 0) {
@@ -250,8 +243,7 @@ public final class SearchIndex implements Closeable {
                     } else {
                         BooleanQuery.Builder any = new BooleanQuery.Builder();
                         similar.forEach((variant, similarity) -> any.add(
-                                new BoostQuery(new TermQuery(new Term(Fields.SPELL, variant)), similarity),
-                                Occur.SHOULD));
+                                new BoostQuery(termQuery(new Term(Fields.SPELL, variant)), similarity), Occur.SHOULD));
                         typos.add(any.build(), Occur.MUST);
                     }
                 }
@@ -281,9 +273,15 @@ public final class SearchIndex implements Closeable {
      */
     private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants) {
         String text = String.join(" ", distinct(words));
-        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
+            @Override
+            protected Query newTermQuery(Term term, float boost) {
+                Query query = termQuery(term);
+                return boost == 1f ? query : new BoostQuery(query, boost);
+            }
+        };
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_KEY, String.join(" ", words))), 30f), Occur.SHOULD);
+        query.add(new BoostQuery(termQuery(new Term(Fields.NAME_KEY, String.join(" ", words))), 30f), Occur.SHOULD);
         if (words.size() >= 3) {
             // A name that covers most of a long query is what it asks about, however short other names are.
             for (String field : new String[] {Fields.NAME, Fields.ALIASES}) {
@@ -306,17 +304,15 @@ public final class SearchIndex implements Closeable {
             }
         }
         if (words.size() == 1) {
-            query.add(new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
+            query.add(new BoostQuery(termQuery(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
         }
         List<String> limited = words.subList(0, Math.min(words.size(), MAX_TERMS));
         for (int i = 0; i < limited.size(); i++) {
             String word = limited.get(i);
             variants.getOrDefault(word, Map.of()).forEach((variant, similarity) -> {
+                query.add(new BoostQuery(termQuery(new Term(Fields.SPELL, variant)), 2f * similarity), Occur.SHOULD);
                 query.add(
-                        new BoostQuery(new TermQuery(new Term(Fields.SPELL, variant)), 2f * similarity), Occur.SHOULD);
-                query.add(
-                        new BoostQuery(new TermQuery(new Term(Fields.NAME_EXACT, variant)), 4f * similarity),
-                        Occur.SHOULD);
+                        new BoostQuery(termQuery(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
             });
             if (i == limited.size() - 1 && word.length() >= 2) {
                 query.add(new BoostQuery(new PrefixQuery(new Term(Fields.SPELL, word)), 1.5f), Occur.SHOULD);
@@ -326,18 +322,34 @@ public final class SearchIndex implements Closeable {
         return query.build();
     }
 
+    /** A term query whose term lookup is done at most once per index. */
+    private TermQuery termQuery(Term term) {
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (states.docFreq() > 0 || absentTerms.incrementAndGet() <= MAX_ABSENT_TERMS) {
+                termStates.putIfAbsent(term, states);
+            }
+        }
+        return new TermQuery(term, states);
+    }
+
     /**
      * Typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its kind. Added outside
      * the kind prior on purpose.
      */
-    private static Query exactName(List<String> words) {
+    private Query exactName(List<String> words) {
         String key = String.join(" ", words);
         return new BooleanQuery.Builder()
                 .add(
-                        new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.NAME_KEY, key))), 150f),
+                        new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.NAME_KEY, key))), 150f),
                         Occur.SHOULD)
                 .add(
-                        new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.ALIAS_KEY, key))), 60f),
+                        new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.ALIAS_KEY, key))), 60f),
                         Occur.SHOULD)
                 .build();
     }
@@ -367,25 +379,31 @@ public final class SearchIndex implements Closeable {
             terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
             String stem = stem(word);
             if (stem.length() >= 4) {
-                terms.addAll(indexedTerms(new PrefixQuery(new Term(Fields.SPELL, stem))));
+                terms.addAll(indexedWordsStartingWith(stem));
             }
             if (i == limited.size() - 1 && word.length() >= 2) {
-                terms.addAll(indexedTerms(new PrefixQuery(new Term(Fields.SPELL, word))));
+                terms.addAll(indexedWordsStartingWith(word));
             }
         }
         return terms;
     }
 
-    /** The indexed words a multi-term query (fuzzy, prefix) matches, at most {@link #MAX_HIGHLIGHT_TERMS}. */
-    private Set<String> indexedTerms(Query multiTerm) throws IOException {
-        Set<Term> found = new LinkedHashSet<>();
-        Query rewritten = multiTerm instanceof PrefixQuery prefix
-                ? new PrefixQuery(
-                        prefix.getPrefix(), new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_HIGHLIGHT_TERMS))
-                : multiTerm;
-        searcher.rewrite(rewritten).visit(QueryVisitor.termCollector(found));
-        Set<String> words = new LinkedHashSet<>();
-        found.forEach(term -> words.add(term.text()));
+    /** The first {@link #MAX_HIGHLIGHT_TERMS} indexed words that start with {@code prefix}, in term order. */
+    private List<String> indexedWordsStartingWith(String prefix) throws IOException {
+        List<String> words = new ArrayList<>();
+        if (spellTerms == null) {
+            return words;
+        }
+        BytesRef start = new BytesRef(prefix);
+        TermsEnum enumerator = spellTerms.iterator();
+        if (enumerator.seekCeil(start) == TermsEnum.SeekStatus.END) {
+            return words;
+        }
+        for (BytesRef term = enumerator.term();
+                term != null && StringHelper.startsWith(term, start) && words.size() < MAX_HIGHLIGHT_TERMS;
+                term = enumerator.next()) {
+            words.add(term.utf8ToString());
+        }
         return words;
     }
 
@@ -396,8 +414,7 @@ public final class SearchIndex implements Closeable {
      */
     private Map<String, Map<String, Float>> variants(List<String> words) throws IOException {
         Map<String, Map<String, Float>> variants = new HashMap<>();
-        Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
-        if (terms == null) {
+        if (spellTerms == null) {
             return variants;
         }
         for (String word : words) {
@@ -408,7 +425,7 @@ public final class SearchIndex implements Closeable {
             // Typos almost never hit the first letter: scan only the indexed words sharing it, like FuzzyQuery with
             // a prefix of 1, but without compiling a Levenshtein automaton per query.
             Map<String, Float> similar = new LinkedHashMap<>();
-            TermsEnum enumerator = terms.iterator();
+            TermsEnum enumerator = spellTerms.iterator();
             String first = word.substring(0, 1);
             if (enumerator.seekCeil(new BytesRef(first)) == TermsEnum.SeekStatus.END) {
                 continue;
@@ -494,39 +511,13 @@ public final class SearchIndex implements Closeable {
         return d[a.length()][b.length()];
     }
 
-    private List<SearchResult.FacetCount> counts(Facets facets, String dimension, boolean isStage) throws IOException {
-        FacetResult result;
-        try {
-            result = facets.getTopChildren(100, dimension);
-        } catch (IllegalArgumentException e) {
-            return List.of(); // no document has this dimension
-        }
-        if (result == null) {
-            return List.of();
-        }
-        List<SearchResult.FacetCount> counts = new ArrayList<>();
-        for (LabelAndValue value : result.labelValues) {
-            StageRef stage = isStage ? stages.get(value.label) : null;
-            counts.add(new SearchResult.FacetCount(
-                    value.label, stage == null ? null : stage.name(), value.value.longValue()));
-        }
-        if (isStage) {
-            counts.sort(Comparator.comparingInt(
-                    c -> stages.containsKey(c.value()) ? stages.get(c.value()).order() : 0));
-        }
-        return counts;
-    }
-
     private Document document(IndexedNode indexed) {
         GraphNode node = indexed.node();
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, node.id(), Field.Store.YES));
         doc.add(new StringField(Fields.KIND, node.kind().key(), Field.Store.NO));
-        doc.add(new SortedSetDocValuesFacetField(Fields.KIND, node.kind().key()));
         if (indexed.stage() != null) {
             doc.add(new StringField(Fields.STAGE, indexed.stage().id(), Field.Store.NO));
-            doc.add(new SortedSetDocValuesFacetField(
-                    Fields.STAGE, indexed.stage().id()));
         }
         String name = orEmpty(node.name());
         doc.add(new TextField(Fields.NAME, name, Field.Store.NO));

@@ -23,14 +23,23 @@ final class BenchGraphs {
 
     private BenchGraphs() {}
 
-    /** A seed directory for {@code size}: the real seed, or a synthetic pack generated under {@code work}. */
+    /** Suffix of a size that asks for the {@link SyntheticRoadmap.Shape#DEEP} stress shape, e.g. {@code 10000-deep}. */
+    static final String DEEP = "-deep";
+
+    /**
+     * A seed directory for {@code size}: {@code seed} (the real one), or a synthetic pack of {@code N} topics (or
+     * {@code N-deep}) generated under {@code work}.
+     */
     static Path seedDir(String size, Path work) {
         if (size.equals("seed")) {
             return REAL_SEED;
         }
         try {
             Path dir = Files.createDirectories(work.resolve("seed-" + size));
-            return SyntheticRoadmap.write(REAL_SEED, dir, Integer.parseInt(size), 42);
+            boolean deep = size.endsWith(DEEP);
+            int topics = Integer.parseInt(deep ? size.substring(0, size.length() - DEEP.length()) : size);
+            return SyntheticRoadmap.write(
+                    REAL_SEED, dir, topics, 42, deep ? SyntheticRoadmap.Shape.DEEP : SyntheticRoadmap.Shape.ROADMAPS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
         jvmArgsAppend = {"-Xmx3g"})
 public class ProjectionBenchmarks {
 
-    @Param({"seed", "10000"})
+    @Param({"seed", "10000", "10000-deep"})
     public String graph;
 
     private Projection projection;

@@ -29,18 +29,42 @@ public final class SyntheticRoadmap {
 
     static final int LAYERS = 20;
     static final int STAGES = 10;
+    static final int ROADMAP_SIZE = 100;
+
+    /** How prerequisites are drawn, which sets how large a learning plan gets. */
+    public enum Shape {
+        /**
+         * Many roadmaps of {@value #ROADMAP_SIZE} topics (the size of a roadmap.sh roadmap; the real seed has 38), each
+         * 20 layers deep, all building on one shared foundations roadmap: a topic's prerequisites come from its own
+         * roadmap, one in five from the foundations. A plan has at most about two roadmaps' worth of steps, as
+         * learning plans in real curricula do.
+         */
+        ROADMAPS,
+        /**
+         * One roadmap of every topic, 20 layers deep: prerequisites come from anywhere in the layers below, so the plan
+         * for a deep topic has thousands of steps. A stress case, not a curriculum.
+         */
+        DEEP
+    }
 
     private final List<String> vocabulary;
     private final Random random;
+    private final Shape shape;
 
-    private SyntheticRoadmap(List<String> vocabulary, long seed) {
+    private SyntheticRoadmap(List<String> vocabulary, long seed, Shape shape) {
         this.vocabulary = vocabulary;
         this.random = new Random(seed);
+        this.shape = shape;
+    }
+
+    /** Writes a pack of {@code topics} topics of the ROADMAPS shape under {@code dir}/synthetic. */
+    public static Path write(Path realSeed, Path dir, int topics, long seed) {
+        return write(realSeed, dir, topics, seed, Shape.ROADMAPS);
     }
 
     /** Writes a pack of {@code topics} topics under {@code dir}/synthetic, using the words of {@code realSeed}. */
-    public static Path write(Path realSeed, Path dir, int topics, long seed) {
-        new SyntheticRoadmap(vocabulary(new SeedLoader().load(realSeed)), seed)
+    public static Path write(Path realSeed, Path dir, int topics, long seed, Shape shape) {
+        new SyntheticRoadmap(vocabulary(new SeedLoader().load(realSeed)), seed, shape)
                 .writePack(dir.resolve("synthetic"), topics);
         return dir;
     }
@@ -81,14 +105,20 @@ public final class SyntheticRoadmap {
         for (int t = 0; t < toolCount; t++) {
             tools.add(entry("id", "tool-" + t, "name", title(1) + " " + t, "summary", sentence(8), "hours", 8));
         }
-        List<List<String>> layers = new ArrayList<>();
-        for (int l = 0; l < LAYERS; l++) {
+        int roadmapSize = shape == Shape.ROADMAPS ? ROADMAP_SIZE : topicCount;
+        // layers.get(roadmap).get(layer): the topics of one layer of one roadmap; roadmap 0 is the foundations.
+        List<List<List<String>>> layers = new ArrayList<>();
+        for (int r = 0; r * roadmapSize < topicCount; r++) {
             layers.add(new ArrayList<>());
+            for (int l = 0; l < LAYERS; l++) {
+                layers.get(r).add(new ArrayList<>());
+            }
         }
         List<Map<String, Object>> topics = new ArrayList<>();
         for (int i = 0; i < topicCount; i++) {
             String id = "topic-" + i;
-            int layer = i < LAYERS ? i : random.nextInt(LAYERS);
+            int roadmap = i / roadmapSize;
+            int layer = i % roadmapSize < LAYERS ? i % roadmapSize : random.nextInt(LAYERS);
             Map<String, Object> topic = entry(
                     "id",
                     id,
@@ -110,7 +140,10 @@ public final class SyntheticRoadmap {
                 for (int r = 0; r < wanted * 3 && requires.size() < wanted; r++) {
                     // Mostly the layer just below, so that chains run about LAYERS deep.
                     int from = random.nextInt(4) == 0 ? random.nextInt(layer) : layer - 1;
-                    List<String> candidates = layers.get(from);
+                    List<String> candidates = layers.get(roadmap).get(from);
+                    if (roadmap > 0 && random.nextInt(5) == 0) {
+                        candidates = layers.get(0).get(random.nextInt(layer)); // the shared foundations, below
+                    }
                     if (!candidates.isEmpty()) {
                         requires.add(candidates.get(random.nextInt(candidates.size())));
                     }
@@ -120,7 +153,7 @@ public final class SyntheticRoadmap {
                 topic.put("requires", edges);
             }
             topic.put("uses", List.of("tool-" + random.nextInt(toolCount)));
-            layers.get(layer).add(id);
+            layers.get(roadmap).get(layer).add(id);
             topics.add(topic);
         }
         List<Map<String, Object>> resources = new ArrayList<>();
@@ -144,8 +177,8 @@ public final class SyntheticRoadmap {
                     List.copyOf(teaches)));
         }
         List<Map<String, Object>> careers = new ArrayList<>();
-        List<String> top = layers.get(LAYERS - 1);
         for (int c = 0; c < 10; c++) {
+            List<String> top = layers.get(random.nextInt(layers.size())).get(LAYERS - 1);
             Set<String> requires = new LinkedHashSet<>();
             for (int k = 0; k < 10 && !top.isEmpty(); k++) {
                 requires.add(top.get(random.nextInt(top.size())));

@@ -27,7 +27,7 @@ class SyntheticRoadmapIT {
     Path work;
 
     @Test
-    void generatesADeterministicDeepSeedThatImportsAndServes(Driver driver) {
+    void generatesADeterministicSeedOfRoadmapsThatImportsAndServes(Driver driver) {
         SeedGraph first =
                 new SeedLoader().load(SyntheticRoadmap.write(Path.of("graph-seed"), work.resolve("a"), 400, 42));
         SeedGraph again =
@@ -59,6 +59,9 @@ class SyntheticRoadmapIT {
                     .isPositive();
             LearningPlan plan = projection.paths().plan(queries.goals().get(i), Set.of(), Optional.empty());
             assertThat(plan.goal().id()).isEqualTo(queries.goals().get(i));
+            assertThat(plan.steps())
+                    .as("a topic needs at most its own roadmap and the foundations")
+                    .hasSizeLessThanOrEqualTo(2 * SyntheticRoadmap.ROADMAP_SIZE);
         }
     }
 }
