@@ -1,5 +1,9 @@
 package dev.skillgraph.bench;
 
+import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.search.SearchQuery;
+import dev.skillgraph.search.Synonyms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -16,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,7 +86,8 @@ public final class BenchmarkRunner {
     private void endToEnd(String size, int seconds, int concurrency) throws Exception {
         Path work = Files.createTempDirectory("skillgraph-bench-" + size);
         Path seed = BenchGraphs.seedDir(size, work);
-        BenchGraphs.Queries queries = BenchGraphs.queries(BenchGraphs.load(seed), 512);
+        SeedGraph seedGraph = BenchGraphs.load(seed);
+        BenchGraphs.Queries queries = BenchGraphs.queries(seedGraph, 512);
         int http = freePort();
         int bolt = freePort();
         Path log = out.resolve("service-" + size + ".log");
@@ -168,6 +175,10 @@ public final class BenchmarkRunner {
                     "| one client thread, same questions, interleaved | p50 ms | p99 ms | faster than raw Neo4j: p50 / p99 |");
             line("|---|---|---|---|");
             int n = 4000;
+            // The same projection the service serves from, built in this JVM: what an application embedding
+            // SkillGraph pays per question, next to the Cypher round trip it replaces.
+            Projection projection = Projection.build(
+                    BenchGraphs.data(seedGraph), Synonyms.load(BenchGraphs.REAL_SEED.resolve("synonyms.txt")));
             try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
                     Session session = driver.session()) {
                 // Interleaved, one call of each per round, so that each sees the same moments of the machine (GC,
@@ -190,20 +201,30 @@ public final class BenchmarkRunner {
                         i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))),
                         i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)),
                         i -> session.run("RETURN 1").list(),
-                        i -> get(base, "/health"));
+                        i -> get(base, "/health"),
+                        i -> projection
+                                .index()
+                                .search(new SearchQuery(
+                                        queries.plain().get(i % 512), Optional.empty(), Optional.empty(), 10, 0)),
+                        i -> projection.paths().plan(queries.goals().get(i % 512), Set.of(), Optional.empty()));
                 double[] fulltext = times[0];
                 double[] closure = times[1];
                 double[] httpSearch = times[2];
                 double[] httpPath = times[3];
                 double[] ping = times[4];
                 double[] health = times[5];
+                double[] inProcessSearch = times[6];
+                double[] inProcessPath = times[7];
                 row("Neo4j fulltext `queryNodes` top 10 over Bolt", fulltext, null);
                 row("SkillGraph `/api/search` over HTTP (highlights, facets, didYouMean)", httpSearch, fulltext);
+                row("SkillGraph search in-process (the projection, no HTTP)", inProcessSearch, fulltext);
                 row("Neo4j `[:REQUIRES*1..]` closure over Bolt (ids only, unordered)", closure, null);
                 row("SkillGraph `/api/learning-path/{id}` over HTTP (ordered, explained)", httpPath, closure);
+                row("SkillGraph learning path in-process (the projection, no HTTP)", inProcessPath, closure);
                 row("Bolt `RETURN 1` (floor of any Neo4j round trip)", ping, null);
                 row("HTTP `GET /health` (floor of any HTTP round trip)", health, null);
             }
+            projection.index().close();
             run("jcmd", Long.toString(service.pid()), "GC.run");
             line("");
             line("After the load: heap used after GC %.0f MB, RSS %s MB."
