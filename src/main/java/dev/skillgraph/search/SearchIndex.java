@@ -40,6 +40,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -241,10 +242,16 @@ public final class SearchIndex implements Closeable {
                     if (similar.isEmpty()) {
                         typos.add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.MUST);
                     } else {
-                        BooleanQuery.Builder any = new BooleanQuery.Builder();
-                        similar.forEach((variant, similarity) -> any.add(
-                                new BoostQuery(termQuery(new Term(Fields.SPELL, variant)), similarity), Occur.SHOULD));
-                        typos.add(any.build(), Occur.MUST);
+                        // The closest spelling counts, once: a node whose text happens to hold two near spellings
+                        // (transformer, transformers) must not beat the one whose name is the closest. A word of the
+                        // name counts more than one of the summary.
+                        List<Query> spellings = new ArrayList<>();
+                        similar.forEach((variant, similarity) -> {
+                            spellings.add(
+                                    new BoostQuery(termQuery(new Term(Fields.NAME_EXACT, variant)), 2 * similarity));
+                            spellings.add(new BoostQuery(termQuery(new Term(Fields.SPELL, variant)), similarity));
+                        });
+                        typos.add(new DisjunctionMaxQuery(spellings, 0f), Occur.MUST);
                     }
                 }
                 top = searcher.search(rankedByImportance(typos.build()), limit);

@@ -280,7 +280,7 @@ public final class BenchmarkRunner {
     private void jmh(List<String> sizes) throws Exception {
         List<String> jmhSizes = sizes.stream()
                 .map(String::strip)
-                .filter(s -> s.equals("seed") || s.startsWith("10000"))
+                .filter(s -> s.equals("seed") || s.equals("10000") || s.equals("10000" + BenchGraphs.DEEP))
                 .toList();
         var options = new OptionsBuilder()
                 .include(ProjectionBenchmarks.class.getSimpleName())
