@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -86,8 +88,7 @@ public final class SearchIndex implements Closeable {
      */
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
-    private final java.util.concurrent.atomic.AtomicInteger absentTerms =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger absentTerms = new AtomicInteger();
 
     private final FacetCounter facetCounter;
     private final Analyzer queryAnalyzer;
@@ -108,7 +109,7 @@ public final class SearchIndex implements Closeable {
             }
             writer.commit();
         }
-        this.nodes = java.util.Collections.unmodifiableMap(byId); // a LinkedHashMap: see RoadmapGraph#frozen
+        this.nodes = Collections.unmodifiableMap(byId); // a LinkedHashMap: see RoadmapGraph#frozen
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         // Every query here is scored and the index is tiny and immutable: the usage tracking of Lucene's filter
