@@ -3,10 +3,8 @@ package dev.skillgraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.skillgraph.config.SkillGraphConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -29,13 +27,7 @@ class Neo4jBrowserIT {
     void browserConnectsByItselfAndDrawsTheLoraPrerequisitesWithNamesAsCaptions() throws Exception {
         RealBrowser.assumeInstalled();
 
-        try (Application app = Application.start(SkillGraphConfig.load(
-                        Map.of(
-                                "SKILLGRAPH_HTTP_PORT", "0",
-                                "SKILLGRAPH_BOLT_PORT", "0",
-                                "SKILLGRAPH_BROWSER_PORT", "0",
-                                "SKILLGRAPH_DATA_DIR", data.toString()),
-                        List.of()));
+        try (Application app = RealBrowser.startService(data);
                 Driver bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none())) {
             Path screenshot = RealBrowser.screenshots().resolve("lora-prerequisites.png");
             JsonNode drawn = RealBrowser.run(

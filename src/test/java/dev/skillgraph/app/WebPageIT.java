@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skillgraph.config.SkillGraphConfig;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -38,13 +36,7 @@ class WebPageIT {
     @Test
     void aLearnerGoesFromAMisspelledQueryToADrawnPersonalisedPlan() throws Exception {
         RealBrowser.assumeInstalled();
-        try (Application app = Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT", "0",
-                        "SKILLGRAPH_BOLT_PORT", "0",
-                        "SKILLGRAPH_BROWSER_PORT", "0",
-                        "SKILLGRAPH_DATA_DIR", data.toString()),
-                List.of()))) {
+        try (Application app = RealBrowser.startService(data)) {
             Path screenshots = RealBrowser.screenshots();
             JsonNode seen = RealBrowser.run("web-page.mjs", app.apiUri().toString(), screenshots.toString());
 
