@@ -62,9 +62,7 @@ public final class LearningPaths {
                     "'" + goal.name() + "' is already known: there is nothing to learn");
         }
         Set<String> steps = closure(goalId, known);
-        Set<String> assumed = closure(goalId, Set.of());
-        assumed.removeAll(steps);
-        assumed.removeAll(known);
+        Set<String> assumed = known.isEmpty() ? Set.of() : assumedKnown(goalId, known, steps);
 
         List<String> ordered =
                 steps.stream().sorted(Comparator.comparingInt(graph::rank)).toList();
@@ -282,14 +280,19 @@ public final class LearningPaths {
             int week = Math.max(1, (done + pace - 1) / pace);
             byWeek.computeIfAbsent(week, w -> new ArrayList<>()).add(step.id());
         }
+        int total = done;
         List<LearningPlan.Milestone> milestones = new ArrayList<>();
-        byWeek.forEach((week, ids) ->
-                milestones.add(new LearningPlan.Milestone(week, Math.min(week * pace, totalHours(steps)), ids)));
+        byWeek.forEach(
+                (week, ids) -> milestones.add(new LearningPlan.Milestone(week, Math.min(week * pace, total), ids)));
         return milestones;
     }
 
-    private static int totalHours(List<LearningPlan.Step> steps) {
-        return steps.stream().mapToInt(s -> s.hours() == null ? 0 : s.hours()).sum();
+    /** Prerequisites of {@code goalId} reachable only through known nodes: learnt with them, so not steps. */
+    private Set<String> assumedKnown(String goalId, Set<String> known, Set<String> steps) {
+        Set<String> assumed = closure(goalId, Set.of());
+        assumed.removeAll(steps);
+        assumed.removeAll(known);
+        return assumed;
     }
 
     /** Prerequisites of {@code goalId}, walking back and stopping at (not including) known nodes. */
