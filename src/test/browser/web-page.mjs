@@ -78,6 +78,20 @@ try {
   seen.planAfterReload = await steps(page);
   seen.storedKnown = await page.evaluate(() => JSON.parse(localStorage.getItem('skillgraph.known')));
 
+  // 4b. A topic marked known earlier that the roadmap no longer has: forgotten, said so, and the plan still shown.
+  // The refused plan (400) and the lookup of the missing id (404) are expected here; Chromium logs both as errors.
+  const errorsBefore = seen.errors.length;
+  await page.evaluate(() => localStorage.setItem('skillgraph.known',
+    JSON.stringify([...JSON.parse(localStorage.getItem('skillgraph.known')), 'a-topic-that-was-removed'])));
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.locator('#status:not([hidden])').waitFor();
+  await page.locator('#plan-steps li[data-id]').first().waitFor();
+  seen.forgottenNotice = await page.locator('#status').textContent();
+  seen.planAfterForgetting = await steps(page);
+  seen.storedAfterForgetting = await page.evaluate(() => JSON.parse(localStorage.getItem('skillgraph.known')));
+  seen.errors = seen.errors.slice(0, errorsBefore)
+    .concat(seen.errors.slice(errorsBefore).filter((error) => !/Failed to load resource.*\b(400|404)\b/.test(error)));
+
   // 5. Keyboard only: type, arrow down to the first suggestion, Enter opens it.
   await page.locator('#q').focus();
   await page.locator('#q').fill('');

@@ -87,18 +87,23 @@ async function api(path, { signal, text = false } = {}) {
     }
     throw new ApiError(response.status, problem);
   }
-  hideStatus();
+  if ($('status').dataset.error) hideStatus(); // the API answers again
   return text ? response.text() : response.json();
 }
 
-function showStatus(message, retry) {
+/** A line under the header: an error (with Retry, hidden once the API answers again) or a notice (dismissable). */
+function showStatus(message, isError) {
   const status = $('status');
-  fill(status, message, ' ', retry ? h('button', { type: 'button', onclick: () => route() }, 'Retry') : '');
+  status.dataset.error = isError ? 'true' : '';
+  fill(status, message, ' ', isError
+    ? h('button', { type: 'button', onclick: () => loadAbout().then(route) }, 'Retry')
+    : h('button', { type: 'button', class: 'secondary', onclick: hideStatus }, 'Dismiss'));
   status.hidden = false;
 }
 
 function hideStatus() {
   $('status').hidden = true;
+  $('status').dataset.error = '';
 }
 
 /** Runs only the newest of overlapping requests of one kind: older ones are aborted. */
@@ -662,13 +667,20 @@ async function start() {
   initSearchBox();
   initPlanControls();
   window.addEventListener('hashchange', route);
+  await loadAbout();
+  route();
+}
+
+/** What the page needs to know about the service (the Neo4j Browser URL); without it the page still works. */
+async function loadAbout() {
   try {
     about = await api('/api/about');
-  } catch { /* the page still works; the status line says the API is down */ }
-  if (about.neo4jBrowser) {
-    fill($('browser-link-foot'), ' · ', h('a', { href: about.neo4jBrowser, target: '_blank', rel: 'noopener' }, 'Neo4j Browser'));
+  } catch {
+    return; // the status line says the API is down
   }
-  route();
+  fill($('browser-link-foot'), about.neo4jBrowser
+    ? [' · ', h('a', { href: about.neo4jBrowser, target: '_blank', rel: 'noopener' }, 'Neo4j Browser')]
+    : null);
 }
 
 start();

@@ -88,6 +88,9 @@ class WebPageIT {
             assertDrawn(seen.get("graphAfterKnown"), shrunk, "transformer-architecture");
             assertThat(texts(seen.get("planAfterReload"))).containsExactlyElementsOf(ids(shrunk.get("steps")));
             assertThat(texts(seen.get("storedKnown"))).containsExactly(known);
+            assertThat(seen.get("forgottenNotice").asText()).contains("a-topic-that-was-removed");
+            assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));
+            assertThat(texts(seen.get("storedAfterForgetting"))).containsExactly(known);
 
             // The keyboard alone: arrow down to the first suggestion for "backprop" and open it.
             String firstSuggestion = get(app, "/api/suggest?q=backprop&limit=8")
