@@ -225,6 +225,20 @@ public final class BenchmarkRunner {
                 row("HTTP `GET /health` (floor of any HTTP round trip)", health, null);
             }
             projection.index().close();
+
+            // The service on its own: with Neo4j in another process or host (docker-compose, a cluster), no Cypher
+            // runs beside it while it answers, since answers come from the projection.
+            line("");
+            line("| one client thread, SkillGraph alone (no Cypher running beside it) | p50 ms | p99 ms | |");
+            line("|---|---|---|---|");
+            double[][] alone = time(
+                    n,
+                    i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))),
+                    i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)),
+                    i -> get(base, "/health"));
+            row("SkillGraph `/api/search` over HTTP", alone[0], null);
+            row("SkillGraph `/api/learning-path/{id}` over HTTP", alone[1], null);
+            row("HTTP `GET /health`", alone[2], null);
             run("jcmd", Long.toString(service.pid()), "GC.run");
             line("");
             line("After the load: heap used after GC %.0f MB, RSS %s MB."
