@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
-import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.app.TestService;
 import dev.skillgraph.seed.SeedFiles;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -50,16 +50,14 @@ class HttpApiIT {
         work = Files.createTempDirectory("skillgraph-api-it");
         seed = work.resolve("seed");
         SeedFiles.copyTree(Path.of("graph-seed"), seed);
-        app = Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT", "0",
-                        "SKILLGRAPH_BOLT_PORT", "0",
-                        "SKILLGRAPH_BROWSER_PORT", "0",
-                        "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
-                        "SKILLGRAPH_SEED_DIR", seed.toString(),
-                        "SKILLGRAPH_ADMIN_TOKEN", TOKEN,
-                        "SKILLGRAPH_REFRESH_SECONDS", "1"),
-                List.of()));
+        app = TestService.start(
+                work.resolve("data"),
+                "SKILLGRAPH_SEED_DIR",
+                seed.toString(),
+                "SKILLGRAPH_ADMIN_TOKEN",
+                TOKEN,
+                "SKILLGRAPH_REFRESH_SECONDS",
+                "1");
         bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none());
     }
 

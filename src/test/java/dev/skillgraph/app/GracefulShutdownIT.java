@@ -3,14 +3,11 @@ package dev.skillgraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillgraph.bench.SyntheticRoadmap;
-import dev.skillgraph.config.SkillGraphConfig;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +26,8 @@ class GracefulShutdownIT {
     @Test
     void aRequestInFlightFinishesWhenTheServiceStops() throws Exception {
         Path seed = SyntheticRoadmap.write(Path.of("graph-seed"), work.resolve("seed"), 3000, 5);
-        Application app = Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT",
-                        "0",
-                        "SKILLGRAPH_BOLT_PORT",
-                        "0",
-                        "SKILLGRAPH_BROWSER_PORT",
-                        "0",
-                        "SKILLGRAPH_DATA_DIR",
-                        work.resolve("data").toString(),
-                        "SKILLGRAPH_SEED_DIR",
-                        seed.toString(),
-                        "SKILLGRAPH_ADMIN_TOKEN",
-                        TOKEN),
-                List.of()));
+        Application app = TestService.start(
+                work.resolve("data"), "SKILLGRAPH_SEED_DIR", seed.toString(), "SKILLGRAPH_ADMIN_TOKEN", TOKEN);
         CompletableFuture<HttpResponse<String>> inFlight;
         try {
             inFlight = HttpClient.newHttpClient()

@@ -27,7 +27,7 @@ class Neo4jBrowserIT {
     void browserConnectsByItselfAndDrawsTheLoraPrerequisitesWithNamesAsCaptions() throws Exception {
         RealBrowser.assumeInstalled();
 
-        try (Application app = RealBrowser.startService(data);
+        try (Application app = TestService.start(data);
                 Driver bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none())) {
             Path screenshot = RealBrowser.screenshots().resolve("lora-prerequisites.png");
             JsonNode drawn = RealBrowser.run(

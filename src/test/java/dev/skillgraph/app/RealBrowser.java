@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skillgraph.config.SkillGraphConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,17 +33,6 @@ final class RealBrowser {
         assumeTrue(
                 Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
                 "playwright-core is not installed: run 'npm install' in src/test/browser (.ci/run does)");
-    }
-
-    /** The service as the README's run command starts it, on free ports, with its data under {@code dataDir}. */
-    static Application startService(Path dataDir) {
-        return Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT", "0",
-                        "SKILLGRAPH_BOLT_PORT", "0",
-                        "SKILLGRAPH_BROWSER_PORT", "0",
-                        "SKILLGRAPH_DATA_DIR", dataDir.toString()),
-                List.of()));
     }
 
     /** A directory under target/browser for the screenshots a script saves, kept as test artefacts. */

@@ -36,7 +36,7 @@ class WebPageIT {
     @Test
     void aLearnerGoesFromAMisspelledQueryToADrawnPersonalisedPlan() throws Exception {
         RealBrowser.assumeInstalled();
-        try (Application app = RealBrowser.startService(data)) {
+        try (Application app = TestService.start(data)) {
             Path screenshots = RealBrowser.screenshots();
             JsonNode seen = RealBrowser.run("web-page.mjs", app.apiUri().toString(), screenshots.toString());
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
-import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.app.TestService;
 import dev.skillgraph.graph.GraphSnapshot;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -67,14 +66,7 @@ class ApiFuzzIT {
     @BeforeContainer
     static void start() throws Exception {
         work = Files.createTempDirectory("skillgraph-fuzz");
-        app = Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT", "0",
-                        "SKILLGRAPH_BOLT_PORT", "0",
-                        "SKILLGRAPH_BROWSER_PORT", "0",
-                        "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
-                        "SKILLGRAPH_ADMIN_TOKEN", "fuzz-admin-token-0123456789"),
-                List.of()));
+        app = TestService.start(work.resolve("data"), "SKILLGRAPH_ADMIN_TOKEN", "fuzz-admin-token-0123456789");
         bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none());
         before = GraphSnapshot.of(bolt).withoutMeta();
     }

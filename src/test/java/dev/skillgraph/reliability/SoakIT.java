@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.app.Application;
-import dev.skillgraph.config.SkillGraphConfig;
+import dev.skillgraph.app.TestService;
 import dev.skillgraph.seed.SeedFiles;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
@@ -53,16 +53,14 @@ class SoakIT {
         int seconds = Integer.getInteger("soak.seconds", 90);
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (Application app = Application.start(SkillGraphConfig.load(
-                Map.of(
-                        "SKILLGRAPH_HTTP_PORT", "0",
-                        "SKILLGRAPH_BOLT_PORT", "0",
-                        "SKILLGRAPH_BROWSER_PORT", "0",
-                        "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
-                        "SKILLGRAPH_SEED_DIR", seed.toString(),
-                        "SKILLGRAPH_ADMIN_TOKEN", TOKEN,
-                        "SKILLGRAPH_REFRESH_SECONDS", "1"),
-                List.of()))) {
+        try (Application app = TestService.start(
+                work.resolve("data"),
+                "SKILLGRAPH_SEED_DIR",
+                seed.toString(),
+                "SKILLGRAPH_ADMIN_TOKEN",
+                TOKEN,
+                "SKILLGRAPH_REFRESH_SECONDS",
+                "1")) {
             Map<String, Set<String>> namesByVersion = new ConcurrentHashMap<>();
             AtomicLong requests = new AtomicLong();
             AtomicLong errors = new AtomicLong();
