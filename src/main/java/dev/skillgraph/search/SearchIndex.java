@@ -73,6 +73,7 @@ public final class SearchIndex implements Closeable {
     private static final int MAX_TERMS = 16;
     private static final int MAX_EXPANSIONS = 10;
     private static final int MAX_HIGHLIGHT_TERMS = 16;
+    private static final int MAX_PREFIX_TERMS = 64;
     private static final int MAX_ABSENT_TERMS = 100_000;
 
     private final Directory directory;
@@ -281,7 +282,15 @@ public final class SearchIndex implements Closeable {
      */
     private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants) {
         String text = String.join(" ", distinct(words));
+        AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, text);
         QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
+            @Override
+            protected Query createFieldQuery(
+                    Analyzer analyzer, Occur operator, String field, String queryText, boolean quoted, int slop) {
+                // Always the same text: analysed once, replayed for each field and phrase.
+                return createFieldQuery(analyzed, operator, field, quoted, slop);
+            }
+
             @Override
             protected Query newTermQuery(Term term, float boost) {
                 Query query = termQuery(term);
@@ -323,11 +332,30 @@ public final class SearchIndex implements Closeable {
                         new BoostQuery(termQuery(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
             });
             if (i == limited.size() - 1 && word.length() >= 2) {
-                query.add(new BoostQuery(new PrefixQuery(new Term(Fields.SPELL, word)), 1.5f), Occur.SHOULD);
-                query.add(new BoostQuery(new PrefixQuery(new Term(Fields.NAME_EXACT, word)), 2f), Occur.SHOULD);
+                List<String> completions = indexedWordsStartingWith(word, MAX_PREFIX_TERMS + 1);
+                query.add(new BoostQuery(prefixQuery(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
+                query.add(new BoostQuery(prefixQuery(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
             }
         }
         return query.build();
+    }
+
+    /**
+     * Matches words of {@code field} starting with {@code prefix}, all scoring alike. Built from the indexed words
+     * that complete it when there are few (the usual case for a word being typed): a {@link PrefixQuery} compiles an
+     * automaton and enumerates the terms again on every search.
+     *
+     * @param words the indexed words starting with {@code prefix}, up to {@link #MAX_PREFIX_TERMS} + 1
+     */
+    private Query prefixQuery(String field, String prefix, List<String> words) {
+        if (words.size() > MAX_PREFIX_TERMS) {
+            return new PrefixQuery(new Term(field, prefix));
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String word : words) {
+            any.add(termQuery(new Term(field, word)), Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
     }
 
     /** A term query whose term lookup is done at most once per index. */
@@ -387,32 +415,39 @@ public final class SearchIndex implements Closeable {
             terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
             String stem = stem(word);
             if (stem.length() >= 4) {
-                terms.addAll(indexedWordsStartingWith(stem));
+                terms.addAll(indexedWordsStartingWith(stem, MAX_HIGHLIGHT_TERMS));
             }
             if (i == limited.size() - 1 && word.length() >= 2) {
-                terms.addAll(indexedWordsStartingWith(word));
+                terms.addAll(indexedWordsStartingWith(word, MAX_HIGHLIGHT_TERMS));
             }
         }
         return terms;
     }
 
-    /** The first {@link #MAX_HIGHLIGHT_TERMS} indexed words that start with {@code prefix}, in term order. */
-    private List<String> indexedWordsStartingWith(String prefix) throws IOException {
+    /**
+     * The first {@code max} indexed words (of the spell field, which holds every word of names, aliases and summaries)
+     * that start with {@code prefix}, in term order.
+     */
+    private List<String> indexedWordsStartingWith(String prefix, int max) {
         List<String> words = new ArrayList<>();
         if (spellTerms == null) {
             return words;
         }
-        BytesRef start = new BytesRef(prefix);
-        TermsEnum enumerator = spellTerms.iterator();
-        if (enumerator.seekCeil(start) == TermsEnum.SeekStatus.END) {
+        try {
+            BytesRef start = new BytesRef(prefix);
+            TermsEnum enumerator = spellTerms.iterator();
+            if (enumerator.seekCeil(start) == TermsEnum.SeekStatus.END) {
+                return words;
+            }
+            for (BytesRef term = enumerator.term();
+                    term != null && StringHelper.startsWith(term, start) && words.size() < max;
+                    term = enumerator.next()) {
+                words.add(term.utf8ToString());
+            }
             return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (BytesRef term = enumerator.term();
-                term != null && StringHelper.startsWith(term, start) && words.size() < MAX_HIGHLIGHT_TERMS;
-                term = enumerator.next()) {
-            words.add(term.utf8ToString());
-        }
-        return words;
     }
 
     /**
