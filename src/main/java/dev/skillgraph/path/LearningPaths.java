@@ -3,8 +3,10 @@ package dev.skillgraph.path;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.Kind;
+import dev.skillgraph.path.PlanNodes.PlanNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -24,9 +26,11 @@ import java.util.stream.Collectors;
 public final class LearningPaths {
 
     private final RoadmapGraph graph;
+    private final PlanNodes planNodes;
 
     public LearningPaths(RoadmapGraph graph) {
         this.graph = graph;
+        this.planNodes = new PlanNodes(graph);
     }
 
     public RoadmapGraph graph() {
@@ -61,16 +65,19 @@ public final class LearningPaths {
                     hoursPerWeek.map(h -> List.<LearningPlan.Milestone>of()).orElse(null),
                     "'" + goal.name() + "' is already known: there is nothing to learn");
         }
-        Set<String> steps = closure(goalId, known);
-        Set<String> assumed = known.isEmpty() ? Set.of() : assumedKnown(goalId, known, steps);
+        PlanNode target = planNodes.get(goalId);
+        BitSet knownSet = planNodes.newSet();
+        known.forEach(id -> knownSet.set(planNodes.get(id).index));
+        BitSet inPlan = planNodes.newSet();
+        List<PlanNode> ordered = closure(target, knownSet, inPlan);
+        ordered.sort(PlanNodes.BY_RANK);
+        List<NodeRef> assumed = known.isEmpty() ? List.of() : assumedKnown(target, knownSet, inPlan);
 
-        List<String> ordered =
-                steps.stream().sorted(Comparator.comparingInt(graph::rank)).toList();
-        Map<String, List<LearningPlan.Why>> why = why(goalId, steps);
+        Map<PlanNode, List<LearningPlan.Why>> why = why(target, ordered, inPlan);
         List<LearningPlan.Step> planSteps = new ArrayList<>(ordered.size());
         int total = 0;
-        for (String id : ordered) {
-            LearningPlan.Step step = step(planSteps.size() + 1, id, why.getOrDefault(id, List.of()), steps);
+        for (PlanNode node : ordered) {
+            LearningPlan.Step step = step(planSteps.size() + 1, node, why.getOrDefault(node, List.of()), inPlan);
             total += step.hours() == null ? 0 : step.hours();
             planSteps.add(step);
         }
@@ -87,7 +94,7 @@ public final class LearningPaths {
                 planSteps,
                 total,
                 knownRefs,
-                sortedRefs(assumed),
+                assumed,
                 hoursPerWeek.orElse(null),
                 eta,
                 milestones,
@@ -226,50 +233,47 @@ public final class LearningPaths {
      * plan's own nodes, not the dependents of each step: a foundation topic can have thousands of dependents in a large
      * graph, and only the few inside the plan matter. For a stage goal, its topics are needed as "part of the stage".
      */
-    private Map<String, List<LearningPlan.Why>> why(String goalId, Set<String> steps) {
-        Map<String, List<LearningPlan.Why>> why = new HashMap<>();
-        List<String> needing = new ArrayList<>(steps);
-        needing.add(goalId);
-        for (String dependent : needing) {
-            String name = graph.node(dependent).map(GraphNode::name).orElse(dependent);
-            for (Prerequisite p : graph.prerequisitesOf(dependent)) {
-                if (steps.contains(p.id())) {
-                    why.computeIfAbsent(p.id(), id -> new ArrayList<>())
-                            .add(new LearningPlan.Why(dependent, name, p.reason(), p.strength()));
+    private static Map<PlanNode, List<LearningPlan.Why>> why(PlanNode goal, List<PlanNode> steps, BitSet inPlan) {
+        Map<PlanNode, List<PlanNode>> neededBy = new HashMap<>();
+        Map<PlanNode, List<LearningPlan.Why>> why = new HashMap<>();
+        List<PlanNode> needing = new ArrayList<>(steps);
+        needing.add(goal);
+        needing.sort(PlanNodes.BY_RANK);
+        // In rank order, so that each step's list comes out latest last without sorting it.
+        for (PlanNode dependent : needing) {
+            for (int i = 0; i < dependent.prerequisites.length; i++) {
+                PlanNode prerequisite = dependent.prerequisites[i];
+                if (inPlan.get(prerequisite.index)) {
+                    Prerequisite link = dependent.links[i];
+                    why.computeIfAbsent(prerequisite, p -> new ArrayList<>())
+                            .add(new LearningPlan.Why(
+                                    dependent.id(), dependent.node.name(), link.reason(), link.strength()));
                 }
             }
         }
-        why.values().forEach(list -> list.sort(Comparator.comparingInt(w -> graph.rank(w.neededBy()))));
         return why;
     }
 
-    private LearningPlan.Step step(int position, String id, List<LearningPlan.Why> why, Set<String> steps) {
-        GraphNode node = graph.node(id).orElseThrow();
-        LearningPlan.StageRef stage = graph.stageOf(id)
-                .map(s -> new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
-                .orElse(null);
-        List<LearningPlan.Resource> resources = graph.resourcesFor(id).stream()
-                .map(graph::node)
-                .flatMap(Optional::stream)
-                .map(r -> new LearningPlan.Resource(r.id(), r.name(), r.url(), r.format()))
-                .sorted(Comparator.comparing(LearningPlan.Resource::name))
-                .toList();
-        List<String> prerequisites = graph.prerequisitesOf(id).stream()
-                .map(Prerequisite::id)
-                .filter(steps::contains)
-                .sorted(Comparator.comparingInt(graph::rank))
-                .toList();
+    private static LearningPlan.Step step(int position, PlanNode planNode, List<LearningPlan.Why> why, BitSet inPlan) {
+        GraphNode node = planNode.node;
+        List<PlanNode> prerequisites = new ArrayList<>(planNode.prerequisites.length);
+        for (PlanNode prerequisite : planNode.prerequisites) {
+            if (inPlan.get(prerequisite.index)) {
+                prerequisites.add(prerequisite);
+            }
+        }
+        prerequisites.sort(PlanNodes.BY_RANK);
         return new LearningPlan.Step(
                 position,
-                id,
+                node.id(),
                 node.kind().key(),
                 node.name(),
                 node.summary(),
-                stage,
+                planNode.stage,
                 node.hours(),
-                resources,
+                planNode.resources,
                 why,
-                prerequisites);
+                prerequisites.stream().map(PlanNode::id).toList());
     }
 
     private static List<LearningPlan.Milestone> milestones(List<LearningPlan.Step> steps, int pace) {
@@ -287,12 +291,37 @@ public final class LearningPaths {
         return milestones;
     }
 
-    /** Prerequisites of {@code goalId} reachable only through known nodes: learnt with them, so not steps. */
-    private Set<String> assumedKnown(String goalId, Set<String> known, Set<String> steps) {
-        Set<String> assumed = closure(goalId, Set.of());
-        assumed.removeAll(steps);
-        assumed.removeAll(known);
-        return assumed;
+    /** Prerequisites of the goal reachable only through known nodes: learnt with them, so not steps. */
+    private List<NodeRef> assumedKnown(PlanNode goal, BitSet known, BitSet steps) {
+        BitSet excluded = planNodes.newSet();
+        excluded.or(known);
+        excluded.or(steps);
+        List<PlanNode> assumed = closure(goal, planNodes.newSet(), planNodes.newSet());
+        assumed.removeIf(node -> excluded.get(node.index));
+        assumed.sort(PlanNodes.BY_RANK);
+        return assumed.stream().map(node -> NodeRef.of(node.node)).toList();
+    }
+
+    /**
+     * Prerequisites of {@code goal}, walking back and stopping at (not including) known nodes; each is also set in
+     * {@code seen}.
+     */
+    private static List<PlanNode> closure(PlanNode goal, BitSet known, BitSet seen) {
+        List<PlanNode> found = new ArrayList<>();
+        Deque<PlanNode> todo = new ArrayDeque<>();
+        todo.push(goal);
+        seen.set(goal.index);
+        while (!todo.isEmpty()) {
+            for (PlanNode p : todo.pop().prerequisites) {
+                if (!known.get(p.index) && !seen.get(p.index)) {
+                    seen.set(p.index);
+                    found.add(p);
+                    todo.push(p);
+                }
+            }
+        }
+        seen.clear(goal.index);
+        return found;
     }
 
     /** Prerequisites of {@code goalId}, walking back and stopping at (not including) known nodes. */

@@ -1,0 +1,91 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.graph.GraphNode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every node of one {@link RoadmapGraph} with what a plan step shows of it resolved once: its curriculum rank, stage,
+ * resources and direct prerequisites as references to other plan nodes. A plan then walks references instead of
+ * looking each id up in a dozen maps, which on a large graph were cache misses more than work.
+ */
+final class PlanNodes {
+
+    /** One node, numbered {@code index} (0 to size - 1), and what a plan step needs of it. */
+    static final class PlanNode {
+        final int index;
+        final GraphNode node;
+        final int rank;
+        final LearningPlan.StageRef stage;
+        final List<LearningPlan.Resource> resources;
+        /**
+         * Direct prerequisites (for a stage, its topics), and at the same position the link's reason and strength. Set
+         * once while {@link PlanNodes} is built, before any plan can see it.
+         */
+        PlanNode[] prerequisites;
+
+        Prerequisite[] links;
+
+        private PlanNode(
+                int index,
+                GraphNode node,
+                int rank,
+                LearningPlan.StageRef stage,
+                List<LearningPlan.Resource> resources) {
+            this.index = index;
+            this.node = node;
+            this.rank = rank;
+            this.stage = stage;
+            this.resources = resources;
+        }
+
+        String id() {
+            return node.id();
+        }
+    }
+
+    static final Comparator<PlanNode> BY_RANK = Comparator.comparingInt(n -> n.rank);
+
+    private final Map<String, PlanNode> byId = new HashMap<>();
+    private final int size;
+
+    PlanNodes(RoadmapGraph graph) {
+        List<PlanNode> all = new ArrayList<>();
+        for (GraphNode node : graph.nodes()) {
+            LearningPlan.StageRef stage = graph.stageOf(node.id())
+                    .map(s -> new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
+                    .orElse(null);
+            List<LearningPlan.Resource> resources = graph.resourcesFor(node.id()).stream()
+                    .map(graph::node)
+                    .flatMap(Optional::stream)
+                    .map(r -> new LearningPlan.Resource(r.id(), r.name(), r.url(), r.format()))
+                    .sorted(Comparator.comparing(LearningPlan.Resource::name))
+                    .toList();
+            PlanNode planNode = new PlanNode(all.size(), node, graph.rank(node.id()), stage, resources);
+            all.add(planNode);
+            byId.put(node.id(), planNode);
+        }
+        for (PlanNode planNode : all) {
+            List<Prerequisite> links = graph.prerequisitesOf(planNode.id()).stream()
+                    .filter(p -> byId.containsKey(p.id()))
+                    .toList();
+            planNode.links = links.toArray(Prerequisite[]::new);
+            planNode.prerequisites = links.stream().map(p -> byId.get(p.id())).toArray(PlanNode[]::new);
+        }
+        this.size = all.size();
+    }
+
+    PlanNode get(String id) {
+        return byId.get(id);
+    }
+
+    /** A set of these nodes, as a bit set over their numbers. */
+    BitSet newSet() {
+        return new BitSet(size);
+    }
+}
