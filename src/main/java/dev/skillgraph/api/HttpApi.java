@@ -42,6 +42,7 @@ public final class HttpApi {
     private final BrowseController browse;
     private final AdminController admin;
     private final OpenApiDocument openApi = new OpenApiDocument();
+    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final HttpMetrics metrics;
     private final List<String> corsOrigins;
     private final Optional<RateLimiter> rateLimiter;
@@ -63,7 +64,7 @@ public final class HttpApi {
             Optional<URI> browserUri) {
         this.repository = repository;
         this.projections = projections;
-        this.reads = new ProjectionReads(projections);
+        this.reads = new ProjectionReads(projections, mapper);
         this.search = new SearchController(reads);
         this.paths = new PathController(reads);
         this.browse = new BrowseController(reads);
@@ -81,7 +82,6 @@ public final class HttpApi {
 
     /** The Javalin app listening on {@code host:port} once started. */
     public Javalin create(String host, int port) {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;

@@ -31,7 +31,7 @@ final class PathController {
             ProjectionReads.requireNode(projection, id, "node");
             LearningPlan plan = projection.paths().plan(id, known, pace);
             if (format == PlanFormat.JSON) {
-                return () -> ctx.json(plan);
+                return () -> reads.writeJson(ctx, plan);
             }
             String body = PlanExport.render(plan, format);
             return () -> {
