@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,55 +146,72 @@ public final class LearningPaths {
     public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
         Set<String> known = knownSet(knownIds);
         Optional<GraphNode> goal = goalId.map(this::require);
-        Set<String> planSteps = goal.map(g -> closure(g.id(), known)).orElse(Set.of());
-        List<GraphNode> frontier = new ArrayList<>();
-        for (GraphNode node : graph.nodes()) {
-            if (RoadmapGraph.isLearnable(node)
-                    && !known.contains(node.id())
-                    && (goal.isEmpty() || planSteps.contains(node.id()))
-                    && graph.prerequisitesOf(node.id()).stream().allMatch(p -> known.contains(p.id()))) {
+        BitSet knownSet = planNodes.newSet();
+        known.forEach(id -> knownSet.set(planNodes.get(id).index));
+        BitSet planSteps = planNodes.newSet();
+        goal.ifPresent(g -> closure(planNodes.get(g.id()), knownSet, planSteps));
+        List<PlanNode> frontier = new ArrayList<>();
+        for (PlanNode node : planNodes.all()) {
+            if (RoadmapGraph.isLearnable(node.node)
+                    && !knownSet.get(node.index)
+                    && (goal.isEmpty() || planSteps.get(node.index))
+                    && allIn(node.prerequisites, knownSet)) {
                 frontier.add(node);
             }
         }
         // Rank on what is cheap for every candidate (the plan steps it opens, or its weight in the graph); count
         // exactly what each unlocks only for the page returned.
-        Map<String, Integer> toward = new HashMap<>();
+        Map<PlanNode, Integer> toward = new HashMap<>();
         if (goal.isPresent()) {
-            frontier.forEach(node -> toward.put(node.id(), dependentsWithin(node.id(), planSteps)));
+            frontier.forEach(node -> toward.put(node, dependents(node, planSteps, false)));
         }
-        frontier.sort(Comparator.<GraphNode>comparingInt(n -> -toward.getOrDefault(n.id(), 0))
-                .thenComparingDouble(n -> -graph.weight(n.id()))
-                .thenComparingInt(n -> graph.rank(n.id())));
+        frontier.sort(Comparator.<PlanNode>comparingInt(n -> -toward.getOrDefault(n, 0))
+                .thenComparingDouble(n -> -n.weight)
+                .thenComparingInt(n -> n.rank));
         List<NextSteps.Candidate> candidates = frontier.stream()
                 .limit(limit)
                 .map(node -> new NextSteps.Candidate(
                         node.id(),
-                        node.kind().key(),
-                        node.name(),
-                        graph.stageOf(node.id()).map(GraphNode::id).orElse(null),
-                        node.hours(),
-                        (int) dependentsClosure(node.id()).stream()
-                                .map(graph::node)
-                                .flatMap(Optional::stream)
-                                .filter(RoadmapGraph::isLearnable)
-                                .count(),
-                        goal.isPresent() ? toward.get(node.id()) : null))
+                        node.node.kind().key(),
+                        node.node.name(),
+                        node.stage == null ? null : node.stage.id(),
+                        node.node.hours(),
+                        dependents(node, null, true),
+                        goal.isPresent() ? toward.get(node) : null))
                 .toList();
         return new NextSteps(refs(known), goal.map(NodeRef::of).orElse(null), candidates);
     }
 
-    /** How many of {@code within} depend on {@code id}, walking dependents inside {@code within} only. */
-    private int dependentsWithin(String id, Set<String> within) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(id));
+    private static boolean allIn(PlanNode[] nodes, BitSet set) {
+        for (PlanNode node : nodes) {
+            if (!set.get(node.index)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many nodes depend on {@code node}, directly or not: only through nodes of {@code within} when it is given,
+     * only topics and tools when {@code learnableOnly}.
+     */
+    private int dependents(PlanNode node, BitSet within, boolean learnableOnly) {
+        BitSet seen = planNodes.newSet();
+        Deque<PlanNode> todo = new ArrayDeque<>();
+        todo.push(node);
+        int count = 0;
         while (!todo.isEmpty()) {
-            for (String dependent : graph.dependentsOf(todo.pop())) {
-                if (within.contains(dependent) && seen.add(dependent)) {
+            for (PlanNode dependent : todo.pop().dependents) {
+                if ((within == null || within.get(dependent.index)) && !seen.get(dependent.index)) {
+                    seen.set(dependent.index);
                     todo.push(dependent);
+                    if (!learnableOnly || RoadmapGraph.isLearnable(dependent.node)) {
+                        count++;
+                    }
                 }
             }
         }
-        return seen.size();
+        return count;
     }
 
     /** Everything that depends on {@code id}, nearest first, and the careers it leads to. */
@@ -322,33 +338,6 @@ public final class LearningPaths {
         }
         seen.clear(goal.index);
         return found;
-    }
-
-    /** Prerequisites of {@code goalId}, walking back and stopping at (not including) known nodes. */
-    private Set<String> closure(String goalId, Set<String> known) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(goalId));
-        while (!todo.isEmpty()) {
-            for (Prerequisite p : graph.prerequisitesOf(todo.pop())) {
-                if (!known.contains(p.id()) && !p.id().equals(goalId) && seen.add(p.id())) {
-                    todo.push(p.id());
-                }
-            }
-        }
-        return seen;
-    }
-
-    private Set<String> dependentsClosure(String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(id));
-        while (!todo.isEmpty()) {
-            for (String dependent : graph.dependentsOf(todo.pop())) {
-                if (seen.add(dependent)) {
-                    todo.push(dependent);
-                }
-            }
-        }
-        return seen;
     }
 
     private GraphNode require(String id) {

@@ -21,6 +21,7 @@ final class PlanNodes {
         final int index;
         final GraphNode node;
         final int rank;
+        final double weight;
         final LearningPlan.StageRef stage;
         final List<LearningPlan.Resource> resources;
         /**
@@ -31,15 +32,20 @@ final class PlanNodes {
 
         Prerequisite[] links;
 
+        /** What lists this node among its {@code REQUIRES}; set like {@link #prerequisites}. */
+        PlanNode[] dependents;
+
         private PlanNode(
                 int index,
                 GraphNode node,
                 int rank,
+                double weight,
                 LearningPlan.StageRef stage,
                 List<LearningPlan.Resource> resources) {
             this.index = index;
             this.node = node;
             this.rank = rank;
+            this.weight = weight;
             this.stage = stage;
             this.resources = resources;
         }
@@ -52,7 +58,7 @@ final class PlanNodes {
     static final Comparator<PlanNode> BY_RANK = Comparator.comparingInt(n -> n.rank);
 
     private final Map<String, PlanNode> byId = new HashMap<>();
-    private final int size;
+    private final List<PlanNode> all;
 
     PlanNodes(RoadmapGraph graph) {
         List<PlanNode> all = new ArrayList<>();
@@ -66,7 +72,8 @@ final class PlanNodes {
                     .map(r -> new LearningPlan.Resource(r.id(), r.name(), r.url(), r.format()))
                     .sorted(Comparator.comparing(LearningPlan.Resource::name))
                     .toList();
-            PlanNode planNode = new PlanNode(all.size(), node, graph.rank(node.id()), stage, resources);
+            PlanNode planNode =
+                    new PlanNode(all.size(), node, graph.rank(node.id()), graph.weight(node.id()), stage, resources);
             all.add(planNode);
             byId.put(node.id(), planNode);
         }
@@ -76,8 +83,12 @@ final class PlanNodes {
                     .toList();
             planNode.links = links.toArray(Prerequisite[]::new);
             planNode.prerequisites = links.stream().map(p -> byId.get(p.id())).toArray(PlanNode[]::new);
+            planNode.dependents = graph.dependentsOf(planNode.id()).stream()
+                    .map(byId::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toArray(PlanNode[]::new);
         }
-        this.size = all.size();
+        this.all = List.copyOf(all);
     }
 
     PlanNode get(String id) {
@@ -86,6 +97,11 @@ final class PlanNodes {
 
     /** A set of these nodes, as a bit set over their numbers. */
     BitSet newSet() {
-        return new BitSet(size);
+        return new BitSet(all.size());
+    }
+
+    /** Every node, in no particular order. */
+    List<PlanNode> all() {
+        return all;
     }
 }
