@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+// Search's scoring code takes the JIT 15-20 s to compile fully on two busy cores; with 3 s of warm-up, search was
+// measured at about twice its steady-state cost.
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 1)
 @Fork(
         value = 1,
