@@ -33,3 +33,11 @@ RETURN p;
 :param to => 'retrieval-augmented-generation';
 MATCH p = shortestPath((:Entity {id: $to})-[:REQUIRES*]->(:Entity {id: $from}))
 RETURN p;
+
+// 7. Where is the thing I'm looking for? Neo4j's own fulltext index over names, aliases, summaries and descriptions
+//    (Lucene syntax: transfomer~ tolerates the typo). The API's /api/search does more: typos without syntax,
+//    synonyms, highlights and facets.
+:param text => 'transfomer~';
+CALL db.index.fulltext.queryNodes('entity_text', $text) YIELD node, score
+RETURN node, score
+LIMIT 10;
