@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every node of one {@link RoadmapGraph} with what a plan step shows of it resolved once: its curriculum rank, stage,
- * resources and direct prerequisites as references to other plan nodes. A plan then walks references instead of
- * looking each id up in a dozen maps, which on a large graph were cache misses more than work.
+ * Every node of one {@link RoadmapGraph} with what plans and next steps need of it resolved once: its curriculum rank
+ * and weight, stage, resources, and its direct prerequisites and dependents as references to other plan nodes. A plan
+ * then walks references and bit sets instead of looking each id up in a dozen maps, which on a large graph were cache
+ * misses more than work.
  */
 final class PlanNodes {
 
@@ -85,7 +87,7 @@ final class PlanNodes {
             planNode.prerequisites = links.stream().map(p -> byId.get(p.id())).toArray(PlanNode[]::new);
             planNode.dependents = graph.dependentsOf(planNode.id()).stream()
                     .map(byId::get)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toArray(PlanNode[]::new);
         }
         this.all = List.copyOf(all);
