@@ -10,7 +10,6 @@ final class Fields {
     static final String NAME_EXACT = "name_exact";
     static final String NAME_KEY = "name_key";
     static final String ALIAS_KEY = "alias_key";
-    static final String PRIOR = "prior";
     static final String ALIASES = "aliases";
     static final String SUMMARY = "summary";
     static final String DESCRIPTION = "description";

@@ -23,7 +23,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -37,13 +36,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
@@ -98,6 +95,7 @@ public final class SearchIndex implements Closeable {
     private final Highlighter highlighter;
     private final Map<String, IndexedNode> nodes;
     private final IndexedNode[] byDoc;
+    private final double[] priors;
 
     private SearchIndex(Directory directory, Collection<IndexedNode> indexed, SynonymMap synonyms) throws IOException {
         this.directory = directory;
@@ -125,6 +123,10 @@ public final class SearchIndex implements Closeable {
             byDoc[doc] = byId.get(stored.document(doc, Set.of(Fields.ID)).get(Fields.ID));
         }
         this.facetCounter = new FacetCounter(byDoc);
+        this.priors = new double[byDoc.length];
+        for (int doc = 0; doc < byDoc.length; doc++) {
+            priors[doc] = byDoc[doc] == null ? 1 : prior(byDoc[doc].node().kind());
+        }
         this.queryAnalyzer = Analyzers.stemmedWithSynonyms(synonyms);
         this.highlightTerms = Analyzers.exactWithSynonyms(synonyms);
         this.highlighter = new Highlighter(exact);
@@ -394,12 +396,12 @@ public final class SearchIndex implements Closeable {
      * Matches of {@code match}, with a small lift for nodes much else depends on (never a match by itself), scaled by
      * the prior of the node's kind.
      */
-    private static Query rankedByImportance(Query match) {
+    private Query rankedByImportance(Query match) {
         Query lifted = new BooleanQuery.Builder()
                 .add(match, Occur.MUST)
                 .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f), Occur.SHOULD)
                 .build();
-        return FunctionScoreQuery.boostByValue(lifted, DoubleValuesSource.fromDoubleField(Fields.PRIOR));
+        return new PriorQuery(lifted, priors);
     }
 
     /**
@@ -586,7 +588,6 @@ public final class SearchIndex implements Closeable {
         for (String alias : node.aliases()) {
             doc.add(new StringField(Fields.ALIAS_KEY, key(alias), Field.Store.NO));
         }
-        doc.add(new DoubleDocValuesField(Fields.PRIOR, prior(node.kind())));
         return doc;
     }
 
