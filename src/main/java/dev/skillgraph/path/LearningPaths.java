@@ -65,8 +65,7 @@ public final class LearningPaths {
                     "'" + goal.name() + "' is already known: there is nothing to learn");
         }
         PlanNode target = planNodes.get(goalId);
-        BitSet knownSet = planNodes.newSet();
-        known.forEach(id -> knownSet.set(planNodes.get(id).index));
+        BitSet knownSet = planNodes.setOf(known);
         BitSet inPlan = planNodes.newSet();
         List<PlanNode> ordered = closure(target, knownSet, inPlan);
         ordered.sort(PlanNodes.BY_RANK);
@@ -146,8 +145,7 @@ public final class LearningPaths {
     public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
         Set<String> known = knownSet(knownIds);
         Optional<GraphNode> goal = goalId.map(this::require);
-        BitSet knownSet = planNodes.newSet();
-        known.forEach(id -> knownSet.set(planNodes.get(id).index));
+        BitSet knownSet = planNodes.setOf(known);
         BitSet planSteps = planNodes.newSet();
         goal.ifPresent(g -> closure(planNodes.get(g.id()), knownSet, planSteps));
         List<PlanNode> frontier = new ArrayList<>();

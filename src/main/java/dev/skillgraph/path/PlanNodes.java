@@ -3,6 +3,7 @@ package dev.skillgraph.path;
 import dev.skillgraph.graph.GraphNode;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,13 @@ final class PlanNodes {
     /** A set of these nodes, as a bit set over their numbers. */
     BitSet newSet() {
         return new BitSet(all.size());
+    }
+
+    /** The set of the nodes with these ids, which must all exist. */
+    BitSet setOf(Collection<String> ids) {
+        BitSet set = newSet();
+        ids.forEach(id -> set.set(byId.get(id).index));
+        return set;
     }
 
     /** Every node, in no particular order. */
