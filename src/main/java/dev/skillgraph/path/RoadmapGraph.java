@@ -174,16 +174,6 @@ public final class RoadmapGraph {
         return depth.getOrDefault(id, 0);
     }
 
-    /** The stage order of a node: its own for a stage, its stage's for a topic, else the earliest dependent's. */
-    public int stageOrder(String id) {
-        GraphNode node = nodes.get(id);
-        if (node != null && node.kind() == Kind.STAGE && node.order() != null) {
-            return node.order();
-        }
-        GraphNode stage = stageOf.containsKey(id) ? nodes.get(stageOf.get(id)) : null;
-        return stage == null || stage.order() == null ? Integer.MAX_VALUE : stage.order();
-    }
-
     public List<String> droppedCycleEdges() {
         return droppedCycleEdges;
     }
