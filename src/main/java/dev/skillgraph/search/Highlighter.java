@@ -31,8 +31,22 @@ final class Highlighter {
      */
     private final Map<String, Words> analysed = new ConcurrentHashMap<>();
 
-    /** The words of one text and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}. */
-    private record Words(String[] words, int[] offsets) {}
+    /**
+     * The words of one text and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}; the text
+     * HTML-escaped, the offsets of the characters that escaping lengthened and, for each, how much longer the escaped
+     * text is up to and including it.
+     */
+    private record Words(String[] words, int[] offsets, String escaped, int[] lengthened, int[] longer) {
+
+        /** The offset in the escaped text of offset {@code at} of the text. */
+        int escapedOffset(int at) {
+            int i = 0;
+            while (i < lengthened.length && lengthened[i] < at) {
+                i++;
+            }
+            return i == 0 ? at : at + longer[i - 1];
+        }
+    }
 
     Highlighter(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -57,7 +71,7 @@ final class Highlighter {
             return null;
         }
         if (maxSentences <= 0) {
-            return render(text, 0, text.length(), marks);
+            return render(words, 0, text.length(), marks);
         }
         StringBuilder out = new StringBuilder();
         int sentences = 0;
@@ -66,7 +80,7 @@ final class Highlighter {
             int end = sentenceEnd(text, start);
             int from = start;
             if (marks.stream().anyMatch(m -> m[0] >= from && m[1] <= end)) {
-                out.append(render(text, start, end, marks));
+                out.append(render(words, start, end, marks));
                 sentences++;
             }
             start = end;
@@ -93,7 +107,22 @@ final class Highlighter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Words(words.toArray(String[]::new), Arrays.copyOf(offsets, 2 * words.size()));
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        List<Integer> lengthened = new ArrayList<>();
+        List<Integer> longer = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            escape(text.charAt(i), escaped);
+            if (escaped.length() - i - 1 > (longer.isEmpty() ? 0 : longer.get(longer.size() - 1))) {
+                lengthened.add(i);
+                longer.add(escaped.length() - i - 1);
+            }
+        }
+        return new Words(
+                words.toArray(String[]::new),
+                Arrays.copyOf(offsets, 2 * words.size()),
+                escaped.toString(),
+                lengthened.stream().mapToInt(Integer::intValue).toArray(),
+                longer.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static int sentenceEnd(String text, int start) {
@@ -110,36 +139,35 @@ final class Highlighter {
         return text.length();
     }
 
-    private static String render(String text, int from, int to, List<int[]> marks) {
-        StringBuilder out = new StringBuilder(to - from + 32);
-        int at = from;
+    private static String render(Words words, int from, int to, List<int[]> marks) {
+        String escaped = words.escaped();
+        StringBuilder out = new StringBuilder(to - from + 64);
+        int done = words.escapedOffset(from);
         for (int[] mark : marks) {
             if (mark[0] < from || mark[1] > to) {
                 continue;
             }
-            escape(text, at, mark[0], out);
-            out.append(MARK);
-            escape(text, mark[0], mark[1], out);
-            out.append(UNMARK);
-            at = mark[1];
+            int start = words.escapedOffset(mark[0]);
+            int end = words.escapedOffset(mark[1]);
+            out.append(escaped, done, start)
+                    .append(MARK)
+                    .append(escaped, start, end)
+                    .append(UNMARK);
+            done = end;
         }
-        escape(text, at, to, out);
-        return out.toString();
+        return out.append(escaped, done, words.escapedOffset(to)).toString();
     }
 
     /** HTML-escapes like Lucene's default encoder: the result is safe as element content and attribute value. */
-    private static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                case '/' -> out.append("&#x2F;");
-                default -> out.append(c);
-            }
+    private static void escape(char c, StringBuilder out) {
+        switch (c) {
+            case '&' -> out.append("&amp;");
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '"' -> out.append("&quot;");
+            case '\'' -> out.append("&#x27;");
+            case '/' -> out.append("&#x2F;");
+            default -> out.append(c);
         }
     }
 }

@@ -18,10 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99Codec;
+import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -72,6 +77,20 @@ public final class SearchIndex implements Closeable {
     private static final int MAX_HIGHLIGHT_TERMS = 16;
     private static final int MAX_PREFIX_TERMS = 64;
     private static final int MAX_ABSENT_TERMS = 100_000;
+    private static final long MAX_FROZEN_POSTINGS = 4_000_000; // 16 bytes each: 64 MB at most
+
+    /**
+     * Terms and postings held as plain arrays once the index is open: a search opens some thirty terms and postings
+     * enums, and over Lucene's compressed block format opening them cost more than scoring the documents.
+     */
+    private static final Codec IN_MEMORY_POSTINGS = new Lucene99Codec() {
+        private final PostingsFormat direct = new DirectPostingsFormat();
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+            return direct;
+        }
+    };
 
     private final Directory directory;
     private final DirectoryReader reader;
@@ -79,14 +98,16 @@ public final class SearchIndex implements Closeable {
     private final Terms spellTerms;
 
     /**
-     * Statistics and postings pointers of the indexed terms queries used, looked up once: the index never changes, and
-     * a term lookup (a fresh terms enum per term, per query) was most of what a search allocated. Terms the index has
-     * are all kept (the map is bounded by the index's own vocabulary); absent ones, which any input can produce, up to
-     * {@link #MAX_ABSENT_TERMS}.
+     * The query of every term searched so far, with its statistics looked up and (see {@link FrozenTermQuery}) its
+     * postings decoded once: the index never changes, and opening a terms enum and a postings enum per term, per
+     * search, was most of what a search cost. Terms the index has are all kept (the map is bounded by the index's own
+     * vocabulary, the decoded postings by {@link #MAX_FROZEN_POSTINGS}); absent ones, which any input can produce, up
+     * to {@link #MAX_ABSENT_TERMS}.
      */
-    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private final Map<Term, Query> termQueries = new ConcurrentHashMap<>();
 
     private final AtomicInteger absentTerms = new AtomicInteger();
+    private final AtomicLong frozenPostings = new AtomicLong();
 
     private final FacetCounter facetCounter;
     private final Analyzer queryAnalyzer;
@@ -100,7 +121,8 @@ public final class SearchIndex implements Closeable {
     private SearchIndex(Directory directory, Collection<IndexedNode> indexed, SynonymMap synonyms) throws IOException {
         this.directory = directory;
         Map<String, IndexedNode> byId = new LinkedHashMap<>();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()))) {
+        try (IndexWriter writer = new IndexWriter(
+                directory, new IndexWriterConfig(Analyzers.forIndexing()).setCodec(IN_MEMORY_POSTINGS))) {
             for (IndexedNode node : indexed) {
                 // updateDocument keyed by id: a duplicate id (possible through hand edits) replaces, never doubles.
                 writer.updateDocument(new Term(Fields.ID, node.node().id()), document(node));
@@ -360,20 +382,24 @@ public final class SearchIndex implements Closeable {
         return new ConstantScoreQuery(any.build());
     }
 
-    /** A term query whose term lookup is done at most once per index. */
-    private TermQuery termQuery(Term term) {
-        TermStates states = termStates.get(term);
-        if (states == null) {
+    /** A term query whose term lookup, and for most terms postings decoding, is done at most once per index. */
+    private Query termQuery(Term term) {
+        Query query = termQueries.get(term);
+        if (query == null) {
             try {
-                states = TermStates.build(searcher, term, true);
+                TermStates states = TermStates.build(searcher, term, true);
+                boolean freeze = states.docFreq() > 0
+                        && states.docFreq() <= FrozenTermQuery.MAX_DOC_FREQ
+                        && frozenPostings.addAndGet(states.docFreq()) <= MAX_FROZEN_POSTINGS;
+                query = freeze ? new FrozenTermQuery(searcher, term, states) : new TermQuery(term, states);
+                if (states.docFreq() > 0 || absentTerms.incrementAndGet() <= MAX_ABSENT_TERMS) {
+                    termQueries.putIfAbsent(term, query);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (states.docFreq() > 0 || absentTerms.incrementAndGet() <= MAX_ABSENT_TERMS) {
-                termStates.putIfAbsent(term, states);
-            }
         }
-        return new TermQuery(term, states);
+        return query;
     }
 
     /**
