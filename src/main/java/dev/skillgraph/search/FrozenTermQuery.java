@@ -25,15 +25,18 @@ import org.apache.lucene.search.similarities.Similarity.SimScorer;
 
 /**
  * A {@link TermQuery} over an index that never changes, whose postings (documents, frequencies and norms) are
- * decoded once, when the query is built, instead of on every search: a term query spends most of its time, and
- * allocates most of its garbage, opening a terms enum and a postings enum, while a search of this service holds
- * some thirty of them and scores only a few hundred documents. Scores are the term query's own, computed by the
- * same {@link SimScorer} from the same statistics, frequencies and norms; explanations come from a term query.
+ * decoded once, when the query is built, instead of on every search: on a small index a term query spends most of its
+ * time, and allocates most of its garbage, opening a terms enum and a postings enum, and a search of this service
+ * holds some thirty of them. Scores are the term query's own, computed by the same {@link SimScorer} from the same
+ * statistics, frequencies and norms; explanations come from a term query. Built for one searcher, whose similarity
+ * it keeps using.
  */
 final class FrozenTermQuery extends Query {
 
     /** Beyond this many documents a term is best left to Lucene's block postings, which skip and decode faster. */
     static final int MAX_DOC_FREQ = 2048;
+
+    private static final int MAX_CACHED_SCORERS = 64;
 
     private final Term term;
     private final int hashCode;
@@ -41,8 +44,6 @@ final class FrozenTermQuery extends Query {
     private final CollectionStatistics collectionStats;
     private final TermStatistics termStats;
     private final Leaf[] leaves;
-
-    private static final int MAX_CACHED_SCORERS = 64;
 
     /** Scorers by boost: a search's boosts come from a small set (field weights times typo similarities). */
     private final Map<Float, SimScorer> scorers = new ConcurrentHashMap<>();
