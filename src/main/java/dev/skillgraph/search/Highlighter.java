@@ -110,11 +110,14 @@ final class Highlighter {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         List<Integer> lengthened = new ArrayList<>();
         List<Integer> longer = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, extra = 0; i < text.length(); i++) {
+            int before = escaped.length();
             escape(text.charAt(i), escaped);
-            if (escaped.length() - i - 1 > (longer.isEmpty() ? 0 : longer.get(longer.size() - 1))) {
+            int grew = escaped.length() - before - 1;
+            if (grew > 0) {
+                extra += grew;
                 lengthened.add(i);
-                longer.add(escaped.length() - i - 1);
+                longer.add(extra);
             }
         }
         return new Words(
