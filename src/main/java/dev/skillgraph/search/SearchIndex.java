@@ -39,8 +39,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -58,9 +56,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * An immutable Lucene index of one graph version, held in memory. A new one is built for every graph version and
@@ -98,7 +94,8 @@ public final class SearchIndex implements Closeable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Terms spellTerms;
+    /** Every word of names, aliases and summaries (the spell field): typo variants, completions, highlights. */
+    private final Vocabulary spellWords;
 
     /**
      * The query of every term searched so far, with its statistics looked up and (see {@link FrozenTermQuery}) its
@@ -141,7 +138,7 @@ public final class SearchIndex implements Closeable {
         // Every query here is scored and the index is tiny and immutable: the usage tracking of Lucene's filter
         // cache costs more per search than it could save.
         searcher.setQueryCache(null);
-        this.spellTerms = MultiTerms.getTerms(reader, Fields.SPELL);
+        this.spellWords = Vocabulary.of(MultiTerms.getTerms(reader, Fields.SPELL));
         // The index never changes, so doc ids are stable: map them to nodes once instead of reading stored fields
         // for every hit.
         this.byDoc = new IndexedNode[reader.maxDoc()];
@@ -361,7 +358,7 @@ public final class SearchIndex implements Closeable {
                         new BoostQuery(termQuery(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
             });
             if (i == limited.size() - 1 && word.length() >= 2) {
-                List<String> completions = indexedWordsStartingWith(word, MAX_PREFIX_TERMS + 1);
+                List<String> completions = spellWords.startingWith(word, MAX_PREFIX_TERMS + 1);
                 query.add(new BoostQuery(prefixQuery(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
                 query.add(new BoostQuery(prefixQuery(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
             }
@@ -448,76 +445,28 @@ public final class SearchIndex implements Closeable {
             terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
             String stem = stem(word);
             if (stem.length() >= 4) {
-                terms.addAll(indexedWordsStartingWith(stem, MAX_HIGHLIGHT_TERMS));
+                terms.addAll(spellWords.startingWith(stem, MAX_HIGHLIGHT_TERMS));
             }
             if (i == limited.size() - 1 && word.length() >= 2) {
-                terms.addAll(indexedWordsStartingWith(word, MAX_HIGHLIGHT_TERMS));
+                terms.addAll(spellWords.startingWith(word, MAX_HIGHLIGHT_TERMS));
             }
         }
         return terms;
     }
 
     /**
-     * The first {@code max} indexed words (of the spell field, which holds every word of names, aliases and summaries)
-     * that start with {@code prefix}, in term order.
-     */
-    private List<String> indexedWordsStartingWith(String prefix, int max) {
-        List<String> words = new ArrayList<>();
-        if (spellTerms == null) {
-            return words;
-        }
-        try {
-            BytesRef start = new BytesRef(prefix);
-            TermsEnum enumerator = spellTerms.iterator();
-            if (enumerator.seekCeil(start) == TermsEnum.SeekStatus.END) {
-                return words;
-            }
-            for (BytesRef term = enumerator.term();
-                    term != null && StringHelper.startsWith(term, start) && words.size() < max;
-                    term = enumerator.next()) {
-                words.add(term.utf8ToString());
-            }
-            return words;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
      * For each word long enough to carry a typo, the indexed words within its edit distance and their similarity
      * (1 for the word itself). Resolved once per word per search and shared by matching, highlighting and "did you
-     * mean", so only one Levenshtein automaton is built per word.
+     * mean".
      */
-    private Map<String, Map<String, Float>> variants(List<String> words) throws IOException {
+    private Map<String, Map<String, Float>> variants(List<String> words) {
         Map<String, Map<String, Float>> variants = new HashMap<>();
-        if (spellTerms == null) {
-            return variants;
-        }
         for (String word : words) {
             int edits = edits(word);
             if (edits == 0) {
                 continue;
             }
-            // Typos almost never hit the first letter: scan only the indexed words sharing it, like FuzzyQuery with
-            // a prefix of 1, but without compiling a Levenshtein automaton per query.
-            Map<String, Float> similar = new LinkedHashMap<>();
-            TermsEnum enumerator = spellTerms.iterator();
-            String first = word.substring(0, 1);
-            if (enumerator.seekCeil(new BytesRef(first)) == TermsEnum.SeekStatus.END) {
-                continue;
-            }
-            for (BytesRef term = enumerator.term(); term != null; term = enumerator.next()) {
-                String candidate = term.utf8ToString();
-                if (!candidate.startsWith(first)) {
-                    break;
-                }
-                if (Math.abs(candidate.length() - word.length()) <= edits) {
-                    int distance = distance(word, candidate, edits);
-                    if (distance <= edits) {
-                        similar.put(candidate, 1f - (float) distance / word.length());
-                    }
-                }
-            }
+            Map<String, Float> similar = spellWords.similar(word, edits);
             if (similar.size() > MAX_EXPANSIONS) {
                 similar = similar.entrySet().stream()
                         .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
@@ -558,33 +507,6 @@ public final class SearchIndex implements Closeable {
             }
         }
         return changed ? String.join(" ", corrected) : null;
-    }
-
-    /**
-     * Damerau-Levenshtein distance (with transpositions, as fuzzy queries count them), giving up once every cell of a
-     * row exceeds {@code max}: the answer is then {@code max + 1}.
-     */
-    static int distance(String a, String b, int max) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            d[i][0] = i;
-            int rowMin = d[i][0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-                rowMin = Math.min(rowMin, d[i][j]);
-            }
-            if (rowMin > max) {
-                return max + 1;
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private Document document(IndexedNode indexed) {
