@@ -65,6 +65,10 @@ final class FrozenTermQuery extends Query {
         }
     }
 
+    Term getTerm() {
+        return term;
+    }
+
     private Leaf decode(LeafReaderContext context, TermState state) throws IOException {
         if (state == null) {
             return null;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -201,10 +202,9 @@ public final class SearchIndex implements Closeable {
         try {
             Map<String, Map<String, Float>> variants = variants(distinct(words));
             Query match = matchQuery(words, variants);
-            Query ranked = new BooleanQuery.Builder()
-                    .add(rankedByImportance(match), Occur.MUST)
-                    .add(exactName(words), Occur.SHOULD)
-                    .build();
+            BooleanQuery.Builder rankedBuilder = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
+            addExactName(rankedBuilder, words);
+            Query ranked = rankedBuilder.build();
 
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
             query.kind().ifPresent(kind -> filtered.add(termQuery(new Term(Fields.KIND, kind.key())), Occur.FILTER));
@@ -325,24 +325,30 @@ public final class SearchIndex implements Closeable {
         };
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(new BoostQuery(termQuery(new Term(Fields.NAME_KEY, String.join(" ", words))), 30f), Occur.SHOULD);
+        // Built for the first field, then moved to the others.
+        String first = Fields.TEXT[0];
         if (words.size() >= 3) {
             // A name that covers most of a long query is what it asks about, however short other names are.
+            Query coverage = builder.createMinShouldMatchQuery(first, text, 0.75f);
             for (String field : new String[] {Fields.NAME, Fields.ALIASES}) {
-                Query coverage = builder.createMinShouldMatchQuery(field, text, 0.75f);
-                if (coverage != null) {
-                    query.add(new BoostQuery(coverage, 10f), Occur.SHOULD);
+                Query onField = onField(coverage, field, () -> builder.createMinShouldMatchQuery(field, text, 0.75f));
+                if (onField != null) {
+                    query.add(new BoostQuery(onField, 10f), Occur.SHOULD);
                 }
             }
         }
+        Query terms = builder.createBooleanQuery(first, text, Occur.SHOULD);
+        Query phrase = words.size() > 1 ? builder.createPhraseQuery(first, text, 2) : null;
         for (int i = 0; i < Fields.TEXT.length; i++) {
-            Query terms = builder.createBooleanQuery(Fields.TEXT[i], text, Occur.SHOULD);
-            if (terms != null) {
-                query.add(new BoostQuery(terms, Fields.WEIGHT[i]), Occur.SHOULD);
+            String field = Fields.TEXT[i];
+            Query termsOnField = onField(terms, field, () -> builder.createBooleanQuery(field, text, Occur.SHOULD));
+            if (termsOnField != null) {
+                query.add(new BoostQuery(termsOnField, Fields.WEIGHT[i]), Occur.SHOULD);
             }
-            if (words.size() > 1 && i < 3) {
-                Query phrase = builder.createPhraseQuery(Fields.TEXT[i], text, 2);
-                if (phrase != null) {
-                    query.add(new BoostQuery(phrase, Fields.WEIGHT[i]), Occur.SHOULD);
+            if (i < 3) {
+                Query phraseOnField = onField(phrase, field, () -> builder.createPhraseQuery(field, text, 2));
+                if (phraseOnField != null) {
+                    query.add(new BoostQuery(phraseOnField, Fields.WEIGHT[i]), Occur.SHOULD);
                 }
             }
         }
@@ -359,11 +365,25 @@ public final class SearchIndex implements Closeable {
             });
             if (i == limited.size() - 1 && word.length() >= 2) {
                 List<String> completions = spellWords.startingWith(word, MAX_PREFIX_TERMS + 1);
-                query.add(new BoostQuery(prefixQuery(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
-                query.add(new BoostQuery(prefixQuery(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
+                if (!completions.isEmpty()) {
+                    query.add(new BoostQuery(prefixQuery(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
+                    query.add(new BoostQuery(prefixQuery(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
+                }
             }
         }
         return query.build();
+    }
+
+    /**
+     * {@code built} (the query builder's for the first text field, or null) moved to {@code field}; built again by
+     * {@code build} if it holds a kind of query that can't be moved.
+     */
+    private Query onField(Query built, String field, Supplier<Query> build) {
+        if (built == null || field.equals(Fields.TEXT[0])) {
+            return built;
+        }
+        Query moved = QueryFields.onField(built, field, this::termQuery);
+        return moved != null ? moved : build.get();
     }
 
     /**
@@ -376,6 +396,9 @@ public final class SearchIndex implements Closeable {
     private Query prefixQuery(String field, String prefix, List<String> words) {
         if (words.size() > MAX_PREFIX_TERMS) {
             return new PrefixQuery(new Term(field, prefix));
+        }
+        if (words.size() == 1) {
+            return new ConstantScoreQuery(termQuery(new Term(field, words.get(0))));
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String word : words) {
@@ -408,16 +431,12 @@ public final class SearchIndex implements Closeable {
      * Typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its kind. Added outside
      * the kind prior on purpose.
      */
-    private Query exactName(List<String> words) {
+    private void addExactName(BooleanQuery.Builder query, List<String> words) {
         String key = String.join(" ", words);
-        return new BooleanQuery.Builder()
-                .add(
-                        new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.NAME_KEY, key))), 150f),
-                        Occur.SHOULD)
-                .add(
-                        new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.ALIAS_KEY, key))), 60f),
-                        Occur.SHOULD)
-                .build();
+        query.add(
+                new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.NAME_KEY, key))), 150f), Occur.SHOULD);
+        query.add(
+                new BoostQuery(new ConstantScoreQuery(termQuery(new Term(Fields.ALIAS_KEY, key))), 60f), Occur.SHOULD);
     }
 
     /**
