@@ -313,7 +313,7 @@ public final class SearchIndex implements Closeable {
             @Override
             protected Query createFieldQuery(
                     Analyzer analyzer, Occur operator, String field, String queryText, boolean quoted, int slop) {
-                // Always the same text: analysed once, replayed for each field and phrase.
+                // Always the same text: analysed once, replayed for the terms, the phrase and the coverage query.
                 return createFieldQuery(analyzed, operator, field, quoted, slop);
             }
 
@@ -398,7 +398,7 @@ public final class SearchIndex implements Closeable {
             return new PrefixQuery(new Term(field, prefix));
         }
         if (words.size() == 1) {
-            return new ConstantScoreQuery(termQuery(new Term(field, words.get(0))));
+            return new ConstantScoreQuery(termQuery(new Term(field, words.get(0)))); // what the rewrite would make
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String word : words) {
@@ -429,7 +429,8 @@ public final class SearchIndex implements Closeable {
 
     /**
      * Typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its kind. Added outside
-     * the kind prior on purpose.
+     * the kind prior on purpose, and straight into {@code query}: nested, Lucene's rewrite flattened them, one more
+     * pass over the whole query tree.
      */
     private void addExactName(BooleanQuery.Builder query, List<String> words) {
         String key = String.join(" ", words);
@@ -590,7 +591,13 @@ public final class SearchIndex implements Closeable {
 
     /** The first distinct words of a query: repeating a word adds nothing but clauses. */
     private static List<String> distinct(List<String> words) {
-        return words.stream().distinct().limit(MAX_TERMS).toList();
+        List<String> distinct = new ArrayList<>();
+        for (int i = 0; i < words.size() && distinct.size() < MAX_TERMS; i++) {
+            if (!distinct.contains(words.get(i))) {
+                distinct.add(words.get(i)); // at most 16 to look through: faster than hashing, or a stream
+            }
+        }
+        return distinct;
     }
 
     /** No typos allowed in words under 5 letters, one up to 8 letters, two from 9 (as Typesense and Meilisearch do). */

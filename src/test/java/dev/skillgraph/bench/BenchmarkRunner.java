@@ -56,6 +56,16 @@ public final class BenchmarkRunner {
             RETURN node.id AS id, score LIMIT 10
             """;
 
+    /**
+     * Warm-up of the first table, the first Cypher the service runs: while the JIT compiles Neo4j's query runtime it
+     * takes CPU from everything else on the two cores. Measured in rounds of that table (~5 ms each) on the seed
+     * graph, every call's p99 kept falling for about 45 s (search: 4.9, 2.7, 3.1, 1.1, 0.8, 1.0 ms per 15 s; Neo4j's
+     * fulltext query: 9.0, 5.8, 4.7, 2.4, 2.4, 2.1 ms); the first version of this harness warmed up for 10 s.
+     */
+    private static final Duration CYPHER_WARM_UP = Duration.ofSeconds(60);
+
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+
     private final StringBuilder report = new StringBuilder();
     private final Path out;
 
@@ -74,7 +84,8 @@ public final class BenchmarkRunner {
         runner.line("");
         runner.line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", load " + seconds + " s per mix at concurrency "
-                + concurrency + " on loopback; Bolt comparisons with one client thread, in the same run.");
+                + concurrency + " on loopback; Bolt comparisons with one client thread, in the same run, after "
+                + CYPHER_WARM_UP.toSeconds() + " s of warm-up (" + WARM_UP.toSeconds() + " s for later tables).");
         for (String size : sizes) {
             runner.endToEnd(size.strip(), seconds, concurrency);
         }
@@ -192,6 +203,7 @@ public final class BenchmarkRunner {
                 // background work of Neo4j, noisy neighbours) instead of whichever phase ran first.
                 double[][] times = time(
                         n,
+                        CYPHER_WARM_UP,
                         i -> session.run(FULLTEXT, Map.of("q", queries.plain().get(i % 512)))
                                 .list(),
                         i -> session.run(
@@ -235,6 +247,7 @@ public final class BenchmarkRunner {
             line("|---|---|---|---|");
             double[][] alone = time(
                     n,
+                    WARM_UP,
                     i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))),
                     i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)),
                     i -> get(base, "/health"));
@@ -259,10 +272,11 @@ public final class BenchmarkRunner {
                     Thread.sleep(2);
                     return null;
                 };
-                double[] fulltextAlone = time(n, fulltext)[0];
+                double[] fulltextAlone = time(n, WARM_UP, fulltext)[0];
                 row("Neo4j fulltext `queryNodes` top 10 over Bolt, back to back", fulltextAlone, null);
                 row("SkillGraph `/api/search` over HTTP, back to back (above)", alone[0], fulltextAlone);
-                double[][] paused = time(n, pause, fulltext, pause, httpSearch, pause, i -> get(base, "/health"));
+                double[][] paused =
+                        time(n, WARM_UP, pause, fulltext, pause, httpSearch, pause, i -> get(base, "/health"));
                 row("Neo4j fulltext `queryNodes` top 10 over Bolt, after a pause", paused[1], null);
                 row("SkillGraph `/api/search` over HTTP, after a pause", paused[3], paused[1]);
                 row("HTTP `GET /health`, after a pause", paused[5], null);
@@ -348,11 +362,13 @@ public final class BenchmarkRunner {
         line("| %s | %.2f | %.2f | %s |".formatted(what, pct(ms, 50), pct(ms, 99), ratio));
     }
 
-    /** Milliseconds of {@code n} rounds of every call, one of each per round, after a warm-up; each row sorted. */
-    private static double[][] time(int n, Call... calls) throws Exception {
-        // A long warm-up: the Bolt comparisons are the first Cypher this service runs, and while the JIT compiles
-        // Neo4j's query runtime it takes CPU from everything else on the two cores.
-        for (int i = 0; i < n / 2; i++) {
+    /**
+     * Milliseconds of {@code n} rounds of every call, one of each per round, after at least {@code warmUp} (and
+     * {@code n / 2} rounds) of the same rounds; each row sorted.
+     */
+    private static double[][] time(int n, Duration warmUp, Call... calls) throws Exception {
+        long warm = System.nanoTime() + warmUp.toNanos();
+        for (int i = 0; i < n / 2 || System.nanoTime() < warm; i++) {
             for (Call call : calls) {
                 call.call(i);
             }
