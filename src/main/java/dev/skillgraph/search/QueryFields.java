@@ -1,6 +1,6 @@
 package dev.skillgraph.search;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -29,9 +29,9 @@ final class QueryFields {
      */
     static Query onField(Query query, String field, Function<Term, Query> termQuery) {
         if (query instanceof FrozenTermQuery frozen) {
-            return termQuery.apply(new Term(field, frozen.getTerm().bytes()));
+            return termQuery.apply(onField(frozen.getTerm(), field));
         } else if (query instanceof TermQuery term) {
-            return termQuery.apply(new Term(field, term.getTerm().bytes()));
+            return termQuery.apply(onField(term.getTerm(), field));
         } else if (query instanceof BoostQuery boosted) {
             Query in = onField(boosted.getQuery(), field, termQuery);
             return in == null ? null : new BoostQuery(in, boosted.getBoost());
@@ -49,27 +49,33 @@ final class QueryFields {
         } else if (query instanceof SynonymQuery synonyms) {
             // Every synonym weighs 1 here: no filter of the query analyzer sets a token boost, which this can't read.
             SynonymQuery.Builder moved = new SynonymQuery.Builder(field);
-            synonyms.getTerms().forEach(term -> moved.addTerm(new Term(field, term.bytes())));
+            synonyms.getTerms().forEach(term -> moved.addTerm(onField(term, field)));
             return moved.build();
         } else if (query instanceof PhraseQuery phrase) {
             PhraseQuery.Builder moved = new PhraseQuery.Builder().setSlop(phrase.getSlop());
             Term[] terms = phrase.getTerms();
+            int[] positions = phrase.getPositions();
             for (int i = 0; i < terms.length; i++) {
-                moved.add(new Term(field, terms[i].bytes()), phrase.getPositions()[i]);
+                moved.add(onField(terms[i], field), positions[i]);
             }
             return moved.build();
         } else if (query instanceof MultiPhraseQuery phrase) {
             MultiPhraseQuery.Builder moved = new MultiPhraseQuery.Builder().setSlop(phrase.getSlop());
             Term[][] terms = phrase.getTermArrays();
+            int[] positions = phrase.getPositions();
             for (int i = 0; i < terms.length; i++) {
                 moved.add(
-                        List.of(terms[i]).stream()
-                                .map(term -> new Term(field, term.bytes()))
+                        Arrays.stream(terms[i])
+                                .map(term -> onField(term, field))
                                 .toArray(Term[]::new),
-                        phrase.getPositions()[i]);
+                        positions[i]);
             }
             return moved.build();
         }
         return null;
+    }
+
+    private static Term onField(Term term, String field) {
+        return new Term(field, term.bytes());
     }
 }
