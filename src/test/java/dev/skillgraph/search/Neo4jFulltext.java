@@ -23,7 +23,7 @@ public final class Neo4jFulltext {
     /**
      * What it takes to show a result page like SkillGraph's, short of highlights, synonyms and phrase boosts, which
      * Neo4j cannot give: each hit's id, kind, name, summary and stage, the total, and counts by kind and by stage.
-     * Called with {@link #typoTolerant} text.
+     * Called with the text as typed or made {@link #typoTolerant}.
      */
     public static final String RESULT_PAGE =
             """
