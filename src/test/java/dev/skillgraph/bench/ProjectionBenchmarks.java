@@ -72,6 +72,19 @@ public class ProjectionBenchmarks {
         }
     }
 
+    /** Evicts the caches before each call: one byte written per cache line of 64 MB, twice the L3 of the bench machine. */
+    @State(Scope.Thread)
+    public static class ColdCaches {
+        private final byte[] sweep = new byte[64 << 20];
+
+        @Setup(Level.Invocation)
+        public void evict() {
+            for (int i = 0; i < sweep.length; i += 64) {
+                sweep[i]++;
+            }
+        }
+    }
+
     @TearDown(Level.Trial)
     public void close() {
         projection.index().close();
@@ -88,6 +101,16 @@ public class ProjectionBenchmarks {
 
     @Benchmark
     public SearchResult searchPlain() {
+        return search(queries.plain().get(pick()), Optional.empty());
+    }
+
+    /**
+     * The same searches, each after a sweep through more memory than the machine's caches hold: what a search costs
+     * when it follows other work (Neo4j's queries in the same process, a pause of the client while the cores did
+     * something else), as every search of the end-to-end harness's one-thread tables does.
+     */
+    @Benchmark
+    public SearchResult searchPlainColdCaches(ColdCaches cold) {
         return search(queries.plain().get(pick()), Optional.empty());
     }
 
