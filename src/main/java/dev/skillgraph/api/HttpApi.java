@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class HttpApi {
     private final List<String> corsOrigins;
     private final Optional<RateLimiter> rateLimiter;
     private final Optional<URI> browserUri;
-    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
      * @param corsOrigins origins allowed to call the API from a browser; empty means CORS is off

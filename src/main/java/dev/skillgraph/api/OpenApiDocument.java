@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /** The OpenAPI 3 document (written by hand in openapi.yaml, served as JSON) and the page that browses it. */
@@ -67,8 +68,7 @@ final class OpenApiDocument {
         List<String> operations = new ArrayList<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue()
                 .fieldNames()
-                .forEachRemaining(
-                        method -> operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+                .forEachRemaining(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return operations;
     }
 

@@ -7,6 +7,7 @@ import dev.skillgraph.path.PlanFormat;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,7 +76,7 @@ final class PathController {
         if (value == null || value.isBlank()) {
             return PlanFormat.JSON;
         }
-        return PlanFormat.fromKey(value.strip().toLowerCase(java.util.Locale.ROOT))
+        return PlanFormat.fromKey(value.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new SkillGraphException(
                         SkillGraphException.Reason.NOT_ACCEPTABLE,
                         "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));

@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads and validates query parameters; every refusal names the parameter and what it accepts. */
 final class QueryParams {
@@ -81,13 +83,12 @@ final class QueryParams {
         return ids;
     }
 
-    static <E> Optional<E> oneOf(
-            Context ctx, String name, List<String> allowed, java.util.function.Function<String, Optional<E>> parse) {
+    static <E> Optional<E> oneOf(Context ctx, String name, List<String> allowed, Function<String, Optional<E>> parse) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(parse.apply(value.strip().toLowerCase(java.util.Locale.ROOT))
+        return Optional.of(parse.apply(value.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> SkillGraphException.badParameter(
                         name,
                         "query parameter '" + name + "' must be one of " + allowed + ", got '" + abbreviate(value)

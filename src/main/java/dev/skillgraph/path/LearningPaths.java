@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -291,7 +292,7 @@ public final class LearningPaths {
     }
 
     private static List<LearningPlan.Milestone> milestones(List<LearningPlan.Step> steps, int pace) {
-        Map<Integer, List<String>> byWeek = new java.util.TreeMap<>();
+        Map<Integer, List<String>> byWeek = new TreeMap<>();
         int done = 0;
         for (LearningPlan.Step step : steps) {
             done += step.hours() == null ? 0 : step.hours();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -319,7 +320,7 @@ public final class RoadmapGraph {
         }
 
         private static String sortName(GraphNode node) {
-            return node.name() == null ? node.id() : node.name().toLowerCase(java.util.Locale.ROOT);
+            return node.name() == null ? node.id() : node.name().toLowerCase(Locale.ROOT);
         }
     }
 

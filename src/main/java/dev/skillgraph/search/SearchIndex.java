@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -58,6 +60,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.QueryBuilder;
+import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * An immutable Lucene index of one graph version, held in memory. A new one is built for every graph version and
@@ -222,7 +225,7 @@ public final class SearchIndex implements Closeable {
                 counts = searcher.search(match, facetCounter.manager());
                 top = searcher.search(filtered.build(), topManager);
             }
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(
+            ScoreDoc[] page = Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
 
             Set<String> marked = highlightTerms(words, variants);
@@ -491,7 +494,7 @@ public final class SearchIndex implements Closeable {
                 similar = similar.entrySet().stream()
                         .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
                         .limit(MAX_EXPANSIONS)
-                        .collect(java.util.stream.Collectors.toMap(
+                        .collect(Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             }
             variants.put(word, similar);
@@ -611,7 +614,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private static String stem(String word) {
-        org.tartarus.snowball.ext.PorterStemmer stemmer = new org.tartarus.snowball.ext.PorterStemmer();
+        PorterStemmer stemmer = new PorterStemmer();
         stemmer.setCurrent(word);
         stemmer.stem();
         return stemmer.getCurrent();

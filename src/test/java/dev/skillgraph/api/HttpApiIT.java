@@ -20,8 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,7 +220,7 @@ class HttpApiIT {
         }
         assertThat(stages.get(1).get("topics").size()).isEqualTo(7);
         JsonNode careers = json(get("/api/careers"));
-        List<String> careerIds = new java.util.ArrayList<>();
+        List<String> careerIds = new ArrayList<>();
         careers.forEach(career -> careerIds.add(career.get("id").asText()));
         assertThat(careerIds)
                 .containsExactlyInAnyOrder(
@@ -392,7 +396,7 @@ class HttpApiIT {
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(
                         csp -> assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe"));
-        List<String> assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]*)\"")
+        List<String> assets = Pattern.compile("(?:src|href)=\"(/[^\"]*)\"")
                 .matcher(page.body())
                 .results()
                 .map(match -> match.group(1))
@@ -461,9 +465,9 @@ class HttpApiIT {
                 Map.entry("AboutResponse", AboutResponse.class),
                 Map.entry("Problem", Problem.class));
         records.forEach((schema, type) -> {
-            List<String> documented = new java.util.ArrayList<>();
+            List<String> documented = new ArrayList<>();
             schemas.get(schema).get("properties").fieldNames().forEachRemaining(documented::add);
-            List<String> fields = java.util.Arrays.stream(type.getRecordComponents())
+            List<String> fields = Arrays.stream(type.getRecordComponents())
                     .map(java.lang.reflect.RecordComponent::getName)
                     .toList();
             assertThat(documented).as(schema).containsExactlyInAnyOrderElementsOf(fields);
@@ -475,8 +479,7 @@ class HttpApiIT {
         HttpResponse<String> page = get("/docs");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"")
-                .matcher(page.body());
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(page.body());
         int found = 0;
         while (assets.find()) {
             assertThat(get(assets.group(1)).statusCode()).as(assets.group(1)).isEqualTo(200);

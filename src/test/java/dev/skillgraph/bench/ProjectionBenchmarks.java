@@ -13,6 +13,7 @@ import dev.skillgraph.search.Suggestion;
 import dev.skillgraph.search.Synonyms;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class ProjectionBenchmarks {
         synonyms = Synonyms.load(BenchGraphs.REAL_SEED.resolve("synonyms.txt"));
         projection = Projection.build(data, synonyms);
         queries = BenchGraphs.queries(seed, 256);
-        chains = new java.util.ArrayList<>();
+        chains = new ArrayList<>();
         for (String goal : queries.goals()) {
             LearningPlan plan = projection.paths().plan(goal, Set.of(), Optional.empty());
             if (!plan.steps().isEmpty()) {

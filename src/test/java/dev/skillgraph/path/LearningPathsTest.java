@@ -10,6 +10,7 @@ import dev.skillgraph.graph.Kind;
 import dev.skillgraph.graph.RelType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,7 +123,7 @@ class LearningPathsTest {
         LearningPlan first =
                 new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges())).plan("t5", Set.of(), Optional.of(10));
         List<GraphNode> reversed = new ArrayList<>(dag.nodes());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         LearningPlan second =
                 new LearningPaths(RoadmapGraph.of(reversed, dag.edges())).plan("t5", Set.of(), Optional.of(10));
         assertThat(second).isEqualTo(first);

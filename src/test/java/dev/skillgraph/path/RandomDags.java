@@ -6,8 +6,10 @@ import dev.skillgraph.graph.Kind;
 import dev.skillgraph.graph.RelType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** Seeded random prerequisite DAGs for property tests: node i may only require nodes created before it. */
 final class RandomDags {
@@ -68,7 +70,7 @@ final class RandomDags {
                 edges.add(GraphEdge.of(ids.get(i), RelType.IN_STAGE, "s" + (i * stages / size)));
             }
             int prerequisites = i == 0 ? 0 : random.nextInt(Math.min(i, 6) + 1);
-            java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+            Set<String> targets = new LinkedHashSet<>();
             for (int p = 0; p < prerequisites; p++) {
                 targets.add(ids.get(random.nextInt(i)));
             }

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -132,8 +133,7 @@ class CrashSafetyIT {
     private static void copy(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> old = Files.walk(to)) {
-                old.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         SeedFiles.copyTree(from, to);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Writes small seed packs for tests. */
 public final class SeedFiles {
@@ -55,7 +56,7 @@ public final class SeedFiles {
 
     /** Copies the directory tree {@code from} into {@code to} (e.g. the shipped seed, to edit it in a test). */
     public static Path copyTree(Path from, Path to) {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
