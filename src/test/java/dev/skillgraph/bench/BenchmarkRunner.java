@@ -187,6 +187,10 @@ public final class BenchmarkRunner {
                     "| one client thread, same questions, interleaved | p50 ms | p99 ms | faster than raw Neo4j: p50 / p99 |");
             line("|---|---|---|---|");
             int n = 4000;
+            Call httpSearch =
+                    i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512)));
+            Call httpPlan =
+                    i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512));
             // The same projection the service serves from, built in this JVM: what an application embedding
             // SkillGraph pays per question, next to the Cypher round trip it replaces.
             Projection projection = Projection.build(
@@ -205,8 +209,8 @@ public final class BenchmarkRunner {
                                 """,
                                         Map.of("id", queries.goals().get(i % 512)))
                                 .list(),
-                        i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))),
-                        i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)),
+                        httpSearch,
+                        httpPlan,
                         i -> session.run("RETURN 1").list(),
                         i -> get(base, "/health"),
                         i -> projection
@@ -216,17 +220,17 @@ public final class BenchmarkRunner {
                         i -> projection.paths().plan(queries.goals().get(i % 512), Set.of(), Optional.empty()));
                 double[] fulltext = times[0];
                 double[] closure = times[1];
-                double[] httpSearch = times[2];
-                double[] httpPath = times[3];
+                double[] httpSearchTimes = times[2];
+                double[] httpPathTimes = times[3];
                 double[] ping = times[4];
                 double[] health = times[5];
                 double[] inProcessSearch = times[6];
                 double[] inProcessPath = times[7];
                 row("Neo4j fulltext `queryNodes` top 10 over Bolt", fulltext, null);
-                row("SkillGraph `/api/search` over HTTP (highlights, facets, didYouMean)", httpSearch, fulltext);
+                row("SkillGraph `/api/search` over HTTP (highlights, facets, didYouMean)", httpSearchTimes, fulltext);
                 row("SkillGraph search in-process (the projection, no HTTP)", inProcessSearch, fulltext);
                 row("Neo4j `[:REQUIRES*1..]` closure over Bolt (ids only, unordered)", closure, null);
-                row("SkillGraph `/api/learning-path/{id}` over HTTP (ordered, explained)", httpPath, closure);
+                row("SkillGraph `/api/learning-path/{id}` over HTTP (ordered, explained)", httpPathTimes, closure);
                 row("SkillGraph learning path in-process (the projection, no HTTP)", inProcessPath, closure);
                 row("Bolt `RETURN 1` (floor of any Neo4j round trip)", ping, null);
                 row("HTTP `GET /health` (floor of any HTTP round trip)", health, null);
@@ -238,12 +242,7 @@ public final class BenchmarkRunner {
             line("");
             line("| one client thread, SkillGraph alone (no Cypher running beside it) | p50 ms | p99 ms | |");
             line("|---|---|---|---|");
-            double[][] alone = time(
-                    n,
-                    WARM_UP,
-                    i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))),
-                    i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)),
-                    i -> get(base, "/health"));
+            double[][] alone = time(n, WARM_UP, httpSearch, httpPlan, i -> get(base, "/health"));
             row("SkillGraph `/api/search` over HTTP", alone[0], null);
             row("SkillGraph `/api/learning-path/{id}` over HTTP", alone[1], null);
             row("HTTP `GET /health`", alone[2], null);
@@ -257,8 +256,6 @@ public final class BenchmarkRunner {
             try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
                     Session session = driver.session()) {
                 Call fulltext = fulltext(session, Neo4jFulltext.TOP_TEN, queries.plain());
-                Call httpSearch =
-                        i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512)));
                 Call pause = i -> {
                     Thread.sleep(2);
                     return null;
@@ -296,7 +293,7 @@ public final class BenchmarkRunner {
                         twoEditsPage,
                         fulltext(session, Neo4jFulltext.RESULT_PAGE, oneEdit),
                         fulltext(session, Neo4jFulltext.RESULT_PAGE, queries.plain()),
-                        i -> get(base, "/api/search?q=" + enc(queries.plain().get(i % 512))));
+                        httpSearch);
                 row("Neo4j result page over Bolt, typo-tolerant like SkillGraph; interleaved", pages[0], null);
                 row("Neo4j result page over Bolt, one edit at most; interleaved", pages[1], null);
                 row("Neo4j result page over Bolt, the text as typed (no typo tolerance); interleaved", pages[2], null);
