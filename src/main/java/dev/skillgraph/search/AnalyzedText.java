@@ -3,9 +3,12 @@ package dev.skillgraph.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.AttributeSource;
 
 /**
@@ -56,6 +59,17 @@ final class AnalyzedText extends TokenStream {
     @Override
     public void reset() {
         next = 0;
+    }
+
+    /** The terms, replayed once. */
+    Set<String> terms() {
+        Set<String> terms = new HashSet<>();
+        CharTermAttribute term = getAttribute(CharTermAttribute.class);
+        reset();
+        while (incrementToken()) {
+            terms.add(term.toString());
+        }
+        return terms;
     }
 
     /** Nothing to release, and the tokens must survive the consumer closing its stream: it replays for the next. */

@@ -15,28 +15,37 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Marks the words of a hit's text that the query matched, with the same analysis that indexed them. The texts are
- * a name, a one-line summary and a short description, so marking the whole text (or its matching sentences) is
- * all that is needed; Lucene's UnifiedHighlighter did the same at several megabytes of garbage per search.
+ * a name, a one-line summary, a short description, aliases and names of related nodes, so marking the whole text (or
+ * its matching sentences) is all that is needed; Lucene's UnifiedHighlighter did the same at several megabytes of
+ * garbage per search.
  */
 final class Highlighter {
 
     static final String MARK = "<mark>";
     static final String UNMARK = "</mark>";
 
-    private final Analyzer analyzer;
+    private final Analyzer exact;
+    private final Analyzer stemmed;
 
     /**
      * Each highlighted text's words and their offsets, analysed once: the corpus never changes for this index, and
-     * only texts that were a hit are ever kept (at most three per node).
+     * only texts of nodes that were a hit are ever kept.
      */
     private final Map<String, Words> analysed = new ConcurrentHashMap<>();
 
     /**
-     * The words of one text and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}; the text
-     * HTML-escaped, the offsets of the characters that escaping lengthened and, for each, how much longer the escaped
-     * text is up to and including it.
+     * What a query marks: words as the exact analyzer spells them (the query's own, its synonyms, typo variants and
+     * completions), and terms as the stemmed text fields index them (the query's words and synonyms, stemmed).
      */
-    private record Words(String[] words, int[] offsets, String escaped, int[] lengthened, int[] longer) {
+    record Marked(Set<String> words, Set<String> stems) {}
+
+    /**
+     * The words of one text, their stems and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}; the
+     * text HTML-escaped, the offsets of the characters that escaping lengthened and, for each, how much longer the
+     * escaped text is up to and including it.
+     */
+    private record Words(
+            String[] words, String[] stems, int[] offsets, String escaped, int[] lengthened, int[] longer) {
 
         /** The offset in the escaped text of offset {@code at} of the text. */
         int escapedOffset(int at) {
@@ -48,22 +57,27 @@ final class Highlighter {
         }
     }
 
-    Highlighter(Analyzer analyzer) {
-        this.analyzer = analyzer;
+    /**
+     * @param exact the analysis of the spell field: whole lowercase words
+     * @param stemmed the analysis of the text fields: the same words, stemmed one for one
+     */
+    Highlighter(Analyzer exact, Analyzer stemmed) {
+        this.exact = exact;
+        this.stemmed = stemmed;
     }
 
     /**
      * The text with every matched word in {@code <mark>} and everything else HTML-escaped, or null if nothing
      * matched. With {@code maxSentences} > 0 only the first sentences that contain a match are kept.
      */
-    String highlight(String text, Set<String> terms, int maxSentences) {
-        if (text == null || text.isEmpty() || terms.isEmpty()) {
+    String highlight(String text, Marked marked, int maxSentences) {
+        if (text == null || text.isEmpty()) {
             return null;
         }
         Words words = analysed.computeIfAbsent(text, this::analyse);
         List<int[]> marks = new ArrayList<>();
         for (int i = 0; i < words.words().length; i++) {
-            if (terms.contains(words.words()[i])) {
+            if (marked.words().contains(words.words()[i]) || marked.stems().contains(words.stems()[i])) {
                 marks.add(new int[] {words.offsets()[2 * i], words.offsets()[2 * i + 1]});
             }
         }
@@ -91,7 +105,7 @@ final class Highlighter {
     private Words analyse(String text) {
         List<String> words = new ArrayList<>();
         int[] offsets = new int[16];
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
+        try (TokenStream stream = exact.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -120,8 +134,11 @@ final class Highlighter {
                 longer.add(extra);
             }
         }
+        List<String> stems = SearchIndex.words(stemmed, text);
         return new Words(
                 words.toArray(String[]::new),
+                // One stem per word, as the chains differ only by the stemmer; should they ever not, no stem matches.
+                stems.size() == words.size() ? stems.toArray(String[]::new) : new String[words.size()],
                 Arrays.copyOf(offsets, 2 * words.size()),
                 escaped.toString(),
                 lengthened.stream().mapToInt(Integer::intValue).toArray(),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,7 @@ public final class SearchIndex implements Closeable {
     private static final int MAX_TERMS = 16;
     private static final int MAX_EXPANSIONS = 10;
     private static final int MAX_HIGHLIGHT_TERMS = 16;
+    private static final int MAX_MARKED_NAMES = 3;
     private static final int MAX_PREFIX_TERMS = 64;
     private static final int MAX_ABSENT_TERMS = 100_000;
     private static final int MAX_NODES_IN_ARRAYS = 20_000;
@@ -157,7 +159,7 @@ public final class SearchIndex implements Closeable {
         }
         this.queryAnalyzer = Analyzers.stemmedWithSynonyms(synonyms);
         this.highlightTerms = Analyzers.exactWithSynonyms(synonyms);
-        this.highlighter = new Highlighter(exact);
+        this.highlighter = new Highlighter(exact, Analyzers.stemmed());
     }
 
     /** Builds the index of {@code nodes}; synonyms apply to queries. */
@@ -204,7 +206,8 @@ public final class SearchIndex implements Closeable {
         }
         try {
             Map<String, Map<String, Float>> variants = variants(distinct(words));
-            Query match = matchQuery(words, variants);
+            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct(words)));
+            Query match = matchQuery(words, variants, analyzed);
             BooleanQuery.Builder rankedBuilder = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
             addExactName(rankedBuilder, words);
             Query ranked = rankedBuilder.build();
@@ -228,7 +231,7 @@ public final class SearchIndex implements Closeable {
             ScoreDoc[] page = Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
 
-            Set<String> marked = highlightTerms(words, variants);
+            Highlighter.Marked marked = highlightTerms(words, variants, analyzed);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
                 IndexedNode node = byDoc[page[i].doc];
@@ -237,6 +240,11 @@ public final class SearchIndex implements Closeable {
                 putIfMarked(marks, Fields.NAME, highlighter.highlight(n.name(), marked, 0));
                 putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
                 putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
+                if (marks.isEmpty()) {
+                    // Matched only by an alias or a related node's name: say which, so that no hit is a mystery.
+                    putIfMarked(marks, Fields.ALIASES, markedAmong(n.aliases(), marked));
+                    putIfMarked(marks, Fields.RELATED, markedAmong(node.related(), marked));
+                }
                 hits.add(new SearchResult.Hit(
                         n.id(), n.kind().key(), n.name(), n.summary(), node.stage(), page[i].score, marks));
             }
@@ -309,9 +317,8 @@ public final class SearchIndex implements Closeable {
      * Stemmed words with synonyms on every text field by weight, a phrase boost, typo-tolerant matches of whole
      * words, and the last word as a prefix (the user may still be typing it).
      */
-    private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants) {
+    private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
         String text = String.join(" ", distinct(words));
-        AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, text);
         QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
             @Override
             protected Query createFieldQuery(
@@ -456,11 +463,12 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * The words to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo, prefix
-     * and stem variants stand for, all as the exact analyzer spells them.
+     * What to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo, prefix and
+     * stem variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds
+     * (the query's words and synonyms), which mark any word of a text that stems to one of them.
      */
-    private Set<String> highlightTerms(List<String> words, Map<String, Map<String, Float>> variants)
-            throws IOException {
+    private Highlighter.Marked highlightTerms(
+            List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) throws IOException {
         List<String> limited = distinct(words);
         Set<String> terms = new LinkedHashSet<>(words(highlightTerms, String.join(" ", limited)));
         for (int i = 0; i < limited.size(); i++) {
@@ -474,7 +482,7 @@ public final class SearchIndex implements Closeable {
                 terms.addAll(spellWords.startingWith(word, MAX_HIGHLIGHT_TERMS));
             }
         }
-        return terms;
+        return new Highlighter.Marked(terms, analyzed.terms());
     }
 
     /**
@@ -584,6 +592,20 @@ public final class SearchIndex implements Closeable {
             case STAGE -> 0.85;
             case RESOURCE -> 0.8;
         };
+    }
+
+    /** The first few of {@code texts} that contain a matched word, highlighted and joined by ", ", or null. */
+    private String markedAmong(List<String> texts, Highlighter.Marked terms) {
+        StringJoiner joined = new StringJoiner(", ");
+        int count = 0;
+        for (int i = 0; i < texts.size() && count < MAX_MARKED_NAMES; i++) {
+            String text = highlighter.highlight(texts.get(i), terms, 0);
+            if (text != null) {
+                joined.add(text);
+                count++;
+            }
+        }
+        return count == 0 ? null : joined.toString();
     }
 
     private static void putIfMarked(Map<String, String> marks, String field, String text) {

@@ -60,13 +60,34 @@ class RelevanceIT {
         }
     }
 
-    @Test
-    void theRankingMeetsItsFloors() throws IOException {
+    private Projection seedProjection() throws IOException {
         SharedNeo4j.clear(driver);
         GraphRepository repository = new GraphRepository(driver);
         new SeedImporter(new SeedLoader(), repository, Path.of("graph-seed")).importSeed();
-        Projection projection =
-                Projection.build(repository.readGraph(), Synonyms.load(Path.of("graph-seed/synonyms.txt")));
+        return Projection.build(repository.readGraph(), Synonyms.load(Path.of("graph-seed/synonyms.txt")));
+    }
+
+    /** A hit with nothing marked leaves the learner guessing why it is there. */
+    @Test
+    void everyHitOfTheSuiteShowsWhatItMatched() throws IOException {
+        Projection projection = seedProjection();
+        List<String> unexplained = new ArrayList<>();
+        for (Case c : cases()) {
+            for (SearchResult.Hit hit : projection
+                    .index()
+                    .search(new SearchQuery(c.query(), Optional.empty(), Optional.empty(), 10, 0))
+                    .hits()) {
+                if (hit.highlights().values().stream().noneMatch(text -> text.contains("<mark>"))) {
+                    unexplained.add(c.query() + " -> " + hit.id());
+                }
+            }
+        }
+        assertThat(unexplained).isEmpty();
+    }
+
+    @Test
+    void theRankingMeetsItsFloors() throws IOException {
+        Projection projection = seedProjection();
 
         List<Case> cases = cases();
         Scores ours =

@@ -12,6 +12,7 @@ import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,41 @@ class SearchIT {
         SearchResult.Hit xss = search("zebra").hits().get(0);
         assertThat(xss.highlights().get("name"))
                 .isEqualTo("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; <mark>Zebra</mark> tricks");
+    }
+
+    @Test
+    void marksWordsThatStemToAQueryWord() throws Exception {
+        // "track" matched "tracks" in the description through the stemmed field: the highlight must show it.
+        assertThat(hit("track my experiments", "data-model-versioning")
+                        .highlights()
+                        .get("description"))
+                .contains("a model registry <mark>tracks</mark> which model version");
+        assertThat(hit("deploying models", "model-serving").highlights().get("summary"))
+                .isEqualTo(
+                        "<mark>Deploy</mark> a trained <mark>model</mark> behind an API with FastAPI, TorchServe, TF "
+                                + "Serving or BentoML.");
+    }
+
+    @Test
+    void showsTheAliasOrRelatedNameAHitMatchedByWhenNothingElseMatched() throws Exception {
+        assertThat(hit("tfserving", "tf-serving").highlights()).isEqualTo(Map.of("aliases", "<mark>tfserving</mark>"));
+        assertThat(hit("CI/CD", "ml-pipeline-design").highlights())
+                .isEqualTo(Map.of(
+                        "aliases",
+                        "<mark>ci</mark>&#x2F;<mark>cd</mark>, <mark>cicd</mark>, "
+                                + "<mark>ci</mark>&#x2F;<mark>cd</mark> for ml"));
+        // A course that teaches clustering, found through the topic it teaches.
+        assertThat(hit("clustering", "ml-specialization-coursera").highlights())
+                .isEqualTo(Map.of("related", "<mark>Clustering</mark>"));
+        // When the name matched, aliases and related names are not repeated.
+        assertThat(hit("tensorflow", "tensorflow").highlights()).containsOnlyKeys("name");
+    }
+
+    private SearchResult.Hit hit(String query, String id) throws Exception {
+        return search(query).hits().stream()
+                .filter(h -> h.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not among the hits for " + query));
     }
 
     @Test
