@@ -331,13 +331,14 @@ function renderResults(result, q, filters, offset) {
   renderPager(result.total, q, filters, offset);
 }
 
-/** The matched summary or description; else the summary, and the alias or related name the hit matched by. */
+/** The matched summary or description; else the summary, and the alias, roadmap line or related name matched. */
 function snippet(hit) {
   const highlights = hit.highlights || {};
   const text = highlights.summary || highlights.description;
   if (text) return highlighted(text);
   const [label, matched] = highlights.aliases ? ['also known as', highlights.aliases]
-    : highlights.related ? ['related', highlights.related] : [];
+    : highlights.roadmapLine ? ['on the roadmap', highlights.roadmapLine]
+      : highlights.related ? ['related', highlights.related] : [];
   return [hit.summary || '', matched ? h('span', { class: 'muted' }, ` — ${label}: `, highlighted(matched)) : null];
 }
 

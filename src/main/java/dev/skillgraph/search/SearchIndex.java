@@ -61,7 +61,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.QueryBuilder;
-import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
  * An immutable Lucene index of one graph version, held in memory. A new one is built for every graph version and
@@ -77,6 +76,9 @@ public final class SearchIndex implements Closeable {
     private static final int MAX_EXPANSIONS = 10;
     private static final int MAX_HIGHLIGHT_TERMS = 16;
     private static final int MAX_MARKED_NAMES = 3;
+    /** The highlight of a topic's line on the roadmap page, which is searched with its aliases. */
+    private static final String ROADMAP_LINE = "roadmapLine";
+
     private static final int MAX_PREFIX_TERMS = 64;
     private static final int MAX_ABSENT_TERMS = 100_000;
     private static final int MAX_NODES_IN_ARRAYS = 20_000;
@@ -241,8 +243,10 @@ public final class SearchIndex implements Closeable {
                 putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
                 putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
                 if (marks.isEmpty()) {
-                    // Matched only by an alias or a related node's name: say which, so that no hit is a mystery.
+                    // Matched only by an alias, the roadmap's line or a related node's name: say which, so that no
+                    // hit is a mystery.
                     putIfMarked(marks, Fields.ALIASES, markedAmong(n.aliases(), marked));
+                    putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
                     putIfMarked(marks, Fields.RELATED, markedAmong(node.related(), marked));
                 }
                 hits.add(new SearchResult.Hit(
@@ -463,9 +467,9 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * What to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo, prefix and
-     * stem variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds
-     * (the query's words and synonyms), which mark any word of a text that stems to one of them.
+     * What to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo and prefix
+     * variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds (the
+     * query's words and synonyms, as the text fields were searched), which mark any word that stems to one of them.
      */
     private Highlighter.Marked highlightTerms(
             List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) throws IOException {
@@ -474,10 +478,6 @@ public final class SearchIndex implements Closeable {
         for (int i = 0; i < limited.size(); i++) {
             String word = limited.get(i);
             terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
-            String stem = stem(word);
-            if (stem.length() >= 4) {
-                terms.addAll(spellWords.startingWith(stem, MAX_HIGHLIGHT_TERMS));
-            }
             if (i == limited.size() - 1 && word.length() >= 2) {
                 terms.addAll(spellWords.startingWith(word, MAX_HIGHLIGHT_TERMS));
             }
@@ -633,13 +633,6 @@ public final class SearchIndex implements Closeable {
     /** "books" for "book" is a plural, not a typo: it matches through stemming and needs no correction. */
     private static boolean isPlural(String word, String singular) {
         return word.equals(singular + "s") || word.equals(singular + "es");
-    }
-
-    private static String stem(String word) {
-        PorterStemmer stemmer = new PorterStemmer();
-        stemmer.setCurrent(word);
-        stemmer.stem();
-        return stemmer.getCurrent();
     }
 
     static List<String> words(Analyzer analyzer, String text) {

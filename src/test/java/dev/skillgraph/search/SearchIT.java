@@ -147,13 +147,18 @@ class SearchIT {
     }
 
     @Test
-    void showsTheAliasOrRelatedNameAHitMatchedByWhenNothingElseMatched() throws Exception {
+    void showsTheAliasRoadmapLineOrRelatedNameAHitMatchedByWhenNothingElseMatched() throws Exception {
         assertThat(hit("tfserving", "tf-serving").highlights()).isEqualTo(Map.of("aliases", "<mark>tfserving</mark>"));
         assertThat(hit("CI/CD", "ml-pipeline-design").highlights())
                 .isEqualTo(Map.of(
                         "aliases",
                         "<mark>ci</mark>&#x2F;<mark>cd</mark>, <mark>cicd</mark>, "
                                 + "<mark>ci</mark>&#x2F;<mark>cd</mark> for ml"));
+        // The roadmap page's own line for the topic is searched with its aliases.
+        assertThat(hit("optimizers", "ml-coding-interviews").highlights())
+                .isEqualTo(Map.of(
+                        "roadmapLine",
+                        "ML coding interviews — algorithm implementation and <mark>optimization</mark>"));
         // A course that teaches clustering, found through the topic it teaches.
         assertThat(hit("clustering", "ml-specialization-coursera").highlights())
                 .isEqualTo(Map.of("related", "<mark>Clustering</mark>"));
