@@ -119,11 +119,8 @@ class SearchIT {
 
     @Test
     void highlightsMatchedWordsAndEscapesEverythingElse() throws Exception {
-        SearchResult.Hit hit = search("transformer").hits().stream()
-                .filter(h -> h.id().equals("transformer-architecture"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(hit.highlights().get("name")).isEqualTo("The <mark>Transformer</mark> Architecture");
+        assertThat(hit("transformer", "transformer-architecture").highlights().get("name"))
+                .isEqualTo("The <mark>Transformer</mark> Architecture");
 
         driver.executableQuery("CREATE (:Entity:Topic {id: 'xss', name: '<script>alert(1)</script> Zebra tricks'})")
                 .execute();
