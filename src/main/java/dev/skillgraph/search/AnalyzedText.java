@@ -17,12 +17,14 @@ import org.apache.lucene.util.AttributeSource;
  */
 final class AnalyzedText extends TokenStream {
 
+    private final String text;
     private final List<State> tokens;
     private final State end;
     private int next;
 
-    private AnalyzedText(AttributeSource attributes, List<State> tokens, State end) {
+    private AnalyzedText(AttributeSource attributes, String text, List<State> tokens, State end) {
         super(attributes);
+        this.text = text;
         this.tokens = tokens;
         this.end = end;
     }
@@ -35,7 +37,7 @@ final class AnalyzedText extends TokenStream {
                 tokens.add(stream.captureState());
             }
             stream.end();
-            return new AnalyzedText(stream.cloneAttributes(), tokens, stream.captureState());
+            return new AnalyzedText(stream.cloneAttributes(), text, tokens, stream.captureState());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,6 +61,11 @@ final class AnalyzedText extends TokenStream {
     @Override
     public void reset() {
         next = 0;
+    }
+
+    /** The text that was analysed. */
+    String text() {
+        return text;
     }
 
     /** The terms, replayed once. */

@@ -207,8 +207,9 @@ public final class SearchIndex implements Closeable {
             return new SearchResult(query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of()), null);
         }
         try {
-            Map<String, Map<String, Float>> variants = variants(distinct(words));
-            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct(words)));
+            List<String> distinct = distinct(words);
+            Map<String, Map<String, Float>> variants = variants(distinct);
+            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
             Query match = matchQuery(words, variants, analyzed);
             BooleanQuery.Builder rankedBuilder = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
             addExactName(rankedBuilder, words);
@@ -233,7 +234,7 @@ public final class SearchIndex implements Closeable {
             ScoreDoc[] page = Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
 
-            Highlighter.Marked marked = highlightTerms(words, variants, analyzed);
+            Highlighter.Marked marked = highlightTerms(distinct, variants, analyzed);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (int i = 0; i < page.length; i++) {
                 IndexedNode node = byDoc[page[i].doc];
@@ -253,7 +254,7 @@ public final class SearchIndex implements Closeable {
                         n.id(), n.kind().key(), n.name(), n.summary(), node.stage(), page[i].score, marks));
             }
             long total = top.totalHits.value;
-            String didYouMean = didYouMean(distinct(words), variants);
+            String didYouMean = didYouMean(distinct, variants);
             return new SearchResult(query.text(), hits, total, facetCounter.facets(counts), didYouMean);
         } catch (IndexSearcher.TooManyClauses e) {
             throw SkillGraphException.badRequest(
@@ -322,7 +323,7 @@ public final class SearchIndex implements Closeable {
      * words, and the last word as a prefix (the user may still be typing it).
      */
     private Query matchQuery(List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
-        String text = String.join(" ", distinct(words));
+        String text = analyzed.text();
         QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
             @Override
             protected Query createFieldQuery(
@@ -467,18 +468,17 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * What to mark in a hit's text: the query's words, their synonyms, and the indexed words their typo and prefix
+     * What to mark in a hit's text: the query's distinct words, their synonyms, and the indexed words their typo and prefix
      * variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds (the
      * query's words and synonyms, as the text fields were searched), which mark any word that stems to one of them.
      */
     private Highlighter.Marked highlightTerms(
-            List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) throws IOException {
-        List<String> limited = distinct(words);
-        Set<String> terms = new LinkedHashSet<>(words(highlightTerms, String.join(" ", limited)));
-        for (int i = 0; i < limited.size(); i++) {
-            String word = limited.get(i);
+            List<String> distinct, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) throws IOException {
+        Set<String> terms = new LinkedHashSet<>(words(highlightTerms, analyzed.text()));
+        for (int i = 0; i < distinct.size(); i++) {
+            String word = distinct.get(i);
             terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
-            if (i == limited.size() - 1 && word.length() >= 2) {
+            if (i == distinct.size() - 1 && word.length() >= 2) {
                 terms.addAll(spellWords.startingWith(word, MAX_HIGHLIGHT_TERMS));
             }
         }
