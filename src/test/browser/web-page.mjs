@@ -92,6 +92,18 @@ try {
   seen.errors = seen.errors.slice(0, errorsBefore)
     .concat(seen.errors.slice(errorsBefore).filter((error) => !/Failed to load resource.*\b(400|404)\b/.test(error)));
 
+  // 4c. With a topic known, search says how far each hit is; a tool lists the topics that use it.
+  await page.goto(`${base}/#/search?q=python`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#results li.hit .distance').first().waitFor();
+  seen.distances = await page.locator('#results li.hit').evaluateAll((hits) => hits.map((hit) => ({
+    id: decodeURIComponent(hit.querySelector('a.hit-name').getAttribute('href').slice('#/node/'.length)),
+    steps: hit.querySelector('.distance')?.dataset.steps ?? null,
+  })));
+  await page.goto(`${base}/#/node/pandas`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#node section:has(h2:text-is("Used in")) li').first().waitFor();
+  seen.usedBy = await page.locator('#node section:has(h2:text-is("Used in")) li a').evaluateAll(
+    (links) => links.map((a) => decodeURIComponent(a.getAttribute('href').slice('#/node/'.length))));
+
   // 5. Keyboard only: type, arrow down to the first suggestion, Enter opens it.
   await page.locator('#q').focus();
   await page.locator('#q').fill('');

@@ -12,6 +12,7 @@ const EXPORTS = [
   ['dot', 'Graphviz DOT', 'dot'],
   ['cypher', 'Cypher', 'cypher'],
   ['json', 'JSON', 'json'],
+  ['ics', 'Calendar (iCalendar)', 'ics'],
 ];
 
 const $ = (id) => document.getElementById(id);
@@ -291,10 +292,22 @@ function showResults(params) {
   const query = new URLSearchParams({ q, limit: PAGE_SIZE, offset });
   if (filters.kind) query.set('kind', filters.kind);
   if (filters.stage) query.set('stage', filters.stage);
+  const known = readKnown();
+  if (known.size) query.set('known', [...known].join(','));
   $('results').setAttribute('aria-busy', 'true');
   searchRequests(async (signal) => {
     try {
-      renderResults(await api(`/api/search?${query}`, { signal }), q, filters, offset);
+      let result;
+      try {
+        result = await api(`/api/search?${query}`, { signal });
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 400 && e.problem.parameter === 'known')) throw e;
+        await forgetMissing(known, signal); // the graph changed since they were marked: drop the ids that are gone
+        query.delete('known');
+        if (known.size) query.set('known', [...known].join(','));
+        result = await api(`/api/search?${query}`, { signal });
+      }
+      renderResults(result, q, filters, offset);
     } catch (e) {
       if (e.name === 'AbortError') throw e; // a newer search replaced this one and will clear aria-busy
       $('result-summary').textContent = e instanceof ApiError
@@ -326,9 +339,19 @@ function renderResults(result, q, filters, offset) {
       hit.highlights?.name ? highlighted(hit.highlights.name) : hit.name),
     ' ', h('span', { class: `kind kind-${hit.kind}` }, hit.kind),
     hit.stage ? h('span', { class: 'muted' }, ` · ${hit.stage.name}`) : null,
+    distance(hit),
     h('p', {}, snippet(hit)))));
   renderFacets(result.facets, q, filters);
   renderPager(result.total, q, filters, offset);
+}
+
+/** With known topics, how far a hit is: known, learnable now, or its plan's steps and hours. */
+function distance(hit) {
+  if (hit.stepsAway === undefined) return null;
+  const text = readKnown().has(hit.id) ? 'known'
+    : hit.stepsAway === 0 ? 'ready to learn'
+      : `${plural(hit.stepsAway, 'step')} away (${hours(hit.hoursAway)})`;
+  return h('span', { class: `distance${hit.stepsAway === 0 ? ' ready' : ''}`, 'data-steps': hit.stepsAway }, ` · ${text}`);
 }
 
 /** The matched summary or description; else the summary, and the alias, roadmap line or related name matched. */
@@ -427,6 +450,8 @@ function renderNode(node) {
       section('Unlocks', node.dependents, refLink),
       section('Topics', node.topics, refLink),
       section('Tools', node.tools, refLink),
+      section('Used in', node.usedBy, (u) => [refLink(u),
+        u.stage ? h('span', { class: 'muted' }, ` · ${u.stage.name}`) : null]),
       section('Topics it covers', node.teaches, refLink),
       section('Resources', node.resources, (r) => [
         h('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank' }, r.name),
@@ -508,7 +533,8 @@ function renderPlan(node, plan, pace, query) {
   renderKnown(plan);
   renderSteps(plan, weekOf);
   drawPlan(node, plan);
-  fill($('plan-exports'), 'Download this plan: ', EXPORTS.flatMap(([format, label, extension], i) => [
+  fill($('plan-exports'), 'Download this plan: ', EXPORTS.filter(([format]) => format !== 'ics' || steps.length)
+    .flatMap(([format, label, extension], i) => [
     i ? ' · ' : '',
     h('a', {
       href: `/api/learning-path/${encodeURIComponent(node.id)}?${new URLSearchParams([...query, ['format', format]])}`,
@@ -532,8 +558,8 @@ function renderKnown(plan) {
   }, ref.name, h('span', { 'aria-hidden': 'true' }, ' ×'), h('span', { class: 'visually-hidden' }, ' (mark as not known)'));
   fill($('plan-known'),
     known.length ? h('p', {}, 'You know: ', known.map(forget)) : null,
-    assumed.length ? h('p', { class: 'muted' }, `Assumed known, since what you know builds on ${assumed.length === 1 ? 'it' : 'them'}: `,
-      assumed.map((ref, i) => [i ? ', ' : '', h('a', { href: nodeHref(ref.id) }, ref.name)])) : null);
+    assumed.length ? h('p', { class: 'muted', id: 'assumed-known' }, `Known too, since what you know needs ${assumed.length === 1 ? 'it' : 'them'}: `,
+      assumed.map((ref, i) => [i ? ', ' : '', h('a', { href: nodeHref(ref.id), title: `needed by ${ref.impliedBy.join(', ')}` }, ref.name)])) : null);
   $('reset-known').hidden = readKnown().size === 0;
 }
 

@@ -171,7 +171,7 @@ public final class HttpApi {
             config.routes.get("/api/stages", browse::stages);
             config.routes.get("/api/careers", browse::careers);
             config.routes.get("/api/learning-path/{id}", paths::plan);
-            config.routes.get("/api/learning-path", paths::chain);
+            config.routes.get("/api/learning-path", paths::plans);
             config.routes.get("/api/next", paths::next);
             config.routes.get("/api/unlocks/{id}", paths::unlocks);
             config.routes.before("/api/admin/*", admin::authorize);

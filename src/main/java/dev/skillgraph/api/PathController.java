@@ -4,14 +4,23 @@ import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.PlanExport;
 import dev.skillgraph.path.PlanFormat;
+import dev.skillgraph.projection.Projection;
 import io.javalin.http.Context;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Learning paths: the plan for a goal (in six formats), the shortest chain, the frontier, what a node unlocks. */
+/**
+ * Learning paths: the plan for one goal or several (in seven formats), the shortest chain, the frontier, what a node
+ * unlocks.
+ */
 final class PathController {
 
     private static final List<String> FORMATS =
@@ -23,26 +32,41 @@ final class PathController {
         this.reads = reads;
     }
 
+    /** {@code GET /api/learning-path/{id}}. */
     void plan(Context ctx) {
         String id = ctx.pathParam("id");
-        Set<String> known = QueryParams.ids(ctx, "known");
-        Optional<Integer> pace = QueryParams.optionalInteger(ctx, "hoursPerWeek", 1, 168);
-        PlanFormat format = format(ctx);
-        reads.send(ctx, projection -> {
+        send(ctx, "plan-" + id, projection -> {
             ProjectionReads.requireNode(projection, id, "node");
-            LearningPlan plan = projection.paths().plan(id, known, pace);
-            if (format == PlanFormat.JSON) {
-                return () -> reads.writeJson(ctx, plan);
-            }
-            String body = PlanExport.render(plan, format);
-            return () -> {
-                ctx.contentType(format.contentType()).result(body);
-                ctx.header("Content-Disposition", "inline; filename=\"plan-" + id + "." + extension(format) + "\"");
-            };
+            return projection.paths().plan(id, QueryParams.ids(ctx, "known"), pace(ctx));
         });
     }
 
-    void chain(Context ctx) {
+    /** {@code GET /api/learning-path}: one plan for {@code goals=a,b}, or the chain {@code from=A&to=B}. */
+    void plans(Context ctx) {
+        boolean chain = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
+        Set<String> goals = QueryParams.ids(ctx, "goals");
+        if (goals.isEmpty() && chain) {
+            chain(ctx);
+            return;
+        }
+        if (chain) {
+            throw SkillGraphException.badRequest(
+                    "ask either for a plan toward goals=a,b or for the chain from=A&to=B, not both");
+        }
+        if (goals.isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "goals",
+                    "query parameter 'goals' (a comma-separated list of ids) or both 'from' and 'to' are required");
+        }
+        List<String> ordered = List.copyOf(goals);
+        String file = "plan-" + ordered.get(0) + (ordered.size() > 1 ? "-and-" + (ordered.size() - 1) + "-more" : "");
+        send(ctx, file, projection -> {
+            ordered.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal"));
+            return projection.paths().plan(ordered, QueryParams.ids(ctx, "known"), pace(ctx));
+        });
+    }
+
+    private void chain(Context ctx) {
         String from = QueryParams.requiredText(ctx, "from", 200);
         String to = QueryParams.requiredText(ctx, "to", 200);
         reads.json(ctx, projection -> {
@@ -70,6 +94,39 @@ final class PathController {
         });
     }
 
+    /** Validates the format first (a 406 or 400 before any work), then sends the plan in it. */
+    private void send(Context ctx, String fileName, Function<Projection, LearningPlan> plan) {
+        PlanFormat format = format(ctx);
+        Optional<Integer> pace = pace(ctx);
+        LocalDate start = format == PlanFormat.ICS ? calendarStart(ctx, pace) : null;
+        reads.send(ctx, projection -> {
+            LearningPlan answer = plan.apply(projection);
+            if (format == PlanFormat.JSON) {
+                return () -> reads.writeJson(ctx, answer);
+            }
+            String body = PlanExport.render(answer, format, start);
+            return () -> {
+                ctx.contentType(format.contentType()).result(body);
+                ctx.header("Content-Disposition", "inline; filename=\"" + fileName + "." + format.extension() + "\"");
+            };
+        });
+    }
+
+    private static Optional<Integer> pace(Context ctx) {
+        return QueryParams.optionalInteger(ctx, "hoursPerWeek", 1, 168);
+    }
+
+    /** {@code start=YYYY-MM-DD}, by default next Monday (UTC); a calendar also needs a pace. */
+    private static LocalDate calendarStart(Context ctx, Optional<Integer> pace) {
+        if (pace.isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "hoursPerWeek",
+                    "format=ics lays the plan out week by week: give a pace, e.g. hoursPerWeek=10 (1 to 168)");
+        }
+        return QueryParams.optionalDate(ctx, "start")
+                .orElseGet(() -> LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+    }
+
     /** {@code format=} wins; otherwise JSON. An unknown format is a 406 naming the ones there are. */
     private static PlanFormat format(Context ctx) {
         String value = ctx.queryParam("format");
@@ -80,16 +137,5 @@ final class PathController {
                 .orElseThrow(() -> new SkillGraphException(
                         SkillGraphException.Reason.NOT_ACCEPTABLE,
                         "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));
-    }
-
-    private static String extension(PlanFormat format) {
-        return switch (format) {
-            case MARKDOWN -> "md";
-            case MERMAID -> "mmd";
-            case DOT -> "dot";
-            case CSV -> "csv";
-            case CYPHER -> "cypher";
-            case JSON -> "json";
-        };
     }
 }

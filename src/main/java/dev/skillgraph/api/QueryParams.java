@@ -2,6 +2,8 @@ package dev.skillgraph.api;
 
 import dev.skillgraph.error.SkillGraphException;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,9 +62,43 @@ final class QueryParams {
                         + abbreviate(value) + "'");
     }
 
+    /** A boolean written {@code true} or {@code false} (any case); absent is {@code false}. */
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw SkillGraphException.badParameter(
+                    name, "query parameter '" + name + "' must be true or false, got '" + abbreviate(value) + "'");
+        };
+    }
+
     static Optional<Integer> optionalInteger(Context ctx, String name, int min, int max) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(integer(ctx, name, min, min, max));
+    }
+
+    /** A calendar date written {@code YYYY-MM-DD} (ISO 8601), between the years 1900 and 9999. */
+    static Optional<LocalDate> optionalDate(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.getYear() >= 1900 && date.getYear() <= 9999) {
+                return Optional.of(date);
+            }
+        } catch (DateTimeParseException e) {
+            // refused below with the expected form
+        }
+        throw SkillGraphException.badParameter(
+                name,
+                "query parameter '" + name + "' must be a date written YYYY-MM-DD between 1900 and 9999, got '"
+                        + abbreviate(value) + "'");
     }
 
     /** A comma-separated list of ids, e.g. {@code known=python,sql-data-manipulation}. */

@@ -2,11 +2,14 @@ package dev.skillgraph.api;
 
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.Kind;
+import dev.skillgraph.path.Reach;
 import dev.skillgraph.search.SearchIndex;
 import dev.skillgraph.search.SearchQuery;
+import dev.skillgraph.search.SearchResult;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code /api/search} and {@code /api/suggest}: parse, validate, ask the index, return its record. */
 final class SearchController {
@@ -26,6 +29,14 @@ final class SearchController {
         Optional<String> stage = QueryParams.optionalText(ctx, "stage", 200);
         int limit = QueryParams.integer(ctx, "limit", 10, 1, 100);
         int offset = QueryParams.integer(ctx, "offset", 0, 0, 10_000);
+        Set<String> known = QueryParams.ids(ctx, "known");
+        boolean reachable = QueryParams.flag(ctx, "reachable");
+        if (reachable && known.isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "reachable",
+                    "reachable=true keeps what you can learn now given what you know: give 'known' too, e.g."
+                            + " known=python");
+        }
         reads.json(ctx, projection -> {
             stage.ifPresent(id -> {
                 boolean isStage = projection
@@ -45,7 +56,17 @@ final class SearchController {
                                     + ", got '" + QueryParams.abbreviate(id) + "'");
                 }
             });
-            return projection.index().search(new SearchQuery(text, kind, stage, limit, offset));
+            if (known.isEmpty()) {
+                return projection.index().search(new SearchQuery(text, kind, stage, limit, offset));
+            }
+            Reach reach = projection.paths().reach(known);
+            Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
+            SearchResult result = projection.index().search(new SearchQuery(text, kind, stage, only, limit, offset));
+            return result.withHits(result.hits().stream()
+                    .map(hit -> reach.of(hit.id())
+                            .map(d -> hit.withDistance(d.steps(), d.hours()))
+                            .orElse(hit))
+                    .toList());
         });
     }
 

@@ -65,7 +65,8 @@ public final class NodeCatalog {
                         .toList(),
                 refs(List.copyOf(careers)),
                 refs(graph.topicsOfStage(id)),
-                refs(graph.taughtBy(id)));
+                refs(graph.taughtBy(id)),
+                TopicUse.usersOf(graph, n));
     }
 
     /** Every stage in order, each with its topics in curriculum order and total hours. */

@@ -3,7 +3,10 @@ package dev.skillgraph.path;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** One node with its direct neighbourhood: what it requires and why, what requires it, tools, resources, careers. */
+/**
+ * One node with its direct neighbourhood: what it requires and why, what requires it, tools, resources, careers, and
+ * for a tool the topics practised with it ({@code usedBy}). Empty lists and absent values are left out.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NodeDetails(
         String id,
@@ -28,7 +31,8 @@ public record NodeDetails(
         List<LearningPlan.Resource> resources,
         List<NodeRef> careers,
         List<NodeRef> topics,
-        List<NodeRef> teaches) {
+        List<NodeRef> teaches,
+        List<TopicUse> usedBy) {
 
     /** A direct prerequisite and the reason for it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,23 +4,32 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats a learning plan can be exported in, with their media types. */
+/** The formats a learning plan can be exported in, each with its media type and file extension. */
 public enum PlanFormat {
-    JSON("application/json"),
-    MARKDOWN("text/markdown; charset=utf-8"),
-    MERMAID("text/vnd.mermaid; charset=utf-8"),
-    DOT("text/vnd.graphviz; charset=utf-8"),
-    CSV("text/csv; charset=utf-8"),
-    CYPHER("application/x-cypher-query; charset=utf-8");
+    JSON("application/json", "json"),
+    MARKDOWN("text/markdown; charset=utf-8", "md"),
+    MERMAID("text/vnd.mermaid; charset=utf-8", "mmd"),
+    DOT("text/vnd.graphviz; charset=utf-8", "dot"),
+    CSV("text/csv; charset=utf-8", "csv"),
+    CYPHER("application/x-cypher-query; charset=utf-8", "cypher"),
+    /** iCalendar (RFC 5545): one event per weekly milestone; needs a pace. */
+    ICS("text/calendar; charset=utf-8", "ics");
 
     private final String contentType;
+    private final String extension;
 
-    PlanFormat(String contentType) {
+    PlanFormat(String contentType, String extension) {
         this.contentType = contentType;
+        this.extension = extension;
     }
 
     public String contentType() {
         return contentType;
+    }
+
+    /** The file name extension, without the dot. */
+    public String extension() {
+        return extension;
     }
 
     public String key() {

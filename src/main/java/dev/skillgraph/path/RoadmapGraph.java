@@ -32,6 +32,7 @@ public final class RoadmapGraph {
     private final Map<String, String> stageOf;
     private final Map<String, List<String>> stageTopics;
     private final Map<String, List<String>> tools;
+    private final Map<String, List<String>> usedBy;
     private final Map<String, List<String>> teachers;
     private final Map<String, List<String>> teaches;
     private final Map<String, List<String>> leadsTo;
@@ -47,6 +48,7 @@ public final class RoadmapGraph {
         this.stageOf = frozen(b.stageOf);
         this.stageTopics = freeze(b.stageTopics);
         this.tools = freeze(b.tools);
+        this.usedBy = freeze(b.usedBy);
         this.teachers = freeze(b.teachers);
         this.teaches = freeze(b.teaches);
         this.leadsTo = freeze(b.leadsTo);
@@ -79,9 +81,10 @@ public final class RoadmapGraph {
                             .computeIfAbsent(e.to(), k -> new ArrayList<>())
                             .add(e.from());
                 }
-                case USES -> b.tools
-                        .computeIfAbsent(e.from(), k -> new ArrayList<>())
-                        .add(e.to());
+                case USES -> {
+                    b.tools.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+                    b.usedBy.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+                }
                 case TEACHES -> {
                     b.teachers.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
                     b.teaches.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
@@ -140,6 +143,11 @@ public final class RoadmapGraph {
 
     public List<String> toolsOf(String id) {
         return tools.getOrDefault(id, List.of());
+    }
+
+    /** Topics practised with the tool {@code toolId} ({@code USES} edges read backwards), in id order. */
+    public List<String> usedBy(String toolId) {
+        return usedBy.getOrDefault(toolId, List.of());
     }
 
     /** Resources that teach {@code id}. */
@@ -201,6 +209,7 @@ public final class RoadmapGraph {
         final Map<String, String> stageOf = new HashMap<>();
         final Map<String, List<String>> stageTopics = new HashMap<>();
         final Map<String, List<String>> tools = new HashMap<>();
+        final Map<String, List<String>> usedBy = new HashMap<>();
         final Map<String, List<String>> teachers = new HashMap<>();
         final Map<String, List<String>> teaches = new HashMap<>();
         final Map<String, List<String>> leadsTo = new HashMap<>();

@@ -53,6 +53,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -60,6 +61,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -218,12 +220,13 @@ public final class SearchIndex implements Closeable {
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
             query.kind().ifPresent(kind -> filtered.add(termQuery(new Term(Fields.KIND, kind.key())), Occur.FILTER));
             query.stage().ifPresent(stage -> filtered.add(termQuery(new Term(Fields.STAGE, stage)), Occur.FILTER));
+            query.onlyIds().ifPresent(ids -> filtered.add(idFilter(ids), Occur.FILTER));
             // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
             TopScoreDocCollectorManager topManager =
                     new TopScoreDocCollectorManager(query.offset() + query.limit(), Integer.MAX_VALUE);
             TopDocs top;
             int[][] counts;
-            if (query.kind().isEmpty() && query.stage().isEmpty()) {
+            if (!query.filtered()) {
                 Object[] both = searcher.search(ranked, new MultiCollectorManager(topManager, facetCounter.manager()));
                 top = (TopDocs) both[0];
                 counts = (int[][]) both[1];
@@ -251,7 +254,7 @@ public final class SearchIndex implements Closeable {
                     putIfMarked(marks, Fields.RELATED, markedAmong(node.related(), marked));
                 }
                 hits.add(new SearchResult.Hit(
-                        n.id(), n.kind().key(), n.name(), n.summary(), node.stage(), page[i].score, marks));
+                        n.id(), n.kind().key(), n.name(), n.summary(), node.stage(), page[i].score, marks, null, null));
             }
             long total = top.totalHits.value;
             String didYouMean = didYouMean(distinct, variants);
@@ -262,6 +265,11 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Query idFilter(Set<String> ids) {
+        return new TermInSetQuery(
+                Fields.ID, ids.stream().sorted().map(BytesRef::new).toList());
     }
 
     /** As-you-type completions: every word a prefix of a word of the name or an alias, best and most needed first. */

@@ -2,6 +2,28 @@ package dev.skillgraph.search;
 
 import dev.skillgraph.graph.Kind;
 import java.util.Optional;
+import java.util.Set;
 
-/** A validated search request: plain text (never query syntax), optional filters and a page. */
-public record SearchQuery(String text, Optional<Kind> kind, Optional<String> stage, int limit, int offset) {}
+/**
+ * A validated search request: plain text (never query syntax), optional filters and a page.
+ *
+ * @param onlyIds when present, hits are restricted to nodes with these ids (a filter like {@code kind}: it does not
+ *     change scores or the facet counts)
+ */
+public record SearchQuery(
+        String text,
+        Optional<Kind> kind,
+        Optional<String> stage,
+        Optional<Set<String>> onlyIds,
+        int limit,
+        int offset) {
+
+    /** A query without an id filter. */
+    public SearchQuery(String text, Optional<Kind> kind, Optional<String> stage, int limit, int offset) {
+        this(text, kind, stage, Optional.empty(), limit, offset);
+    }
+
+    boolean filtered() {
+        return kind.isPresent() || stage.isPresent() || onlyIds.isPresent();
+    }
+}

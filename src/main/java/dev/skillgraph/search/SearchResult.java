@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of hits, the total, facet counts for the whole query (before the kind and stage filters), and a spelling
- * suggestion when the query looks mistyped.
+ * One page of hits, the total, facet counts for the whole query (before the kind, stage and reachable filters), and a
+ * spelling suggestion when the query looks mistyped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(String query, List<Hit> hits, long total, Facets facets, String didYouMean) {
@@ -14,6 +14,9 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
     /**
      * @param highlights per field ({@code name}, {@code summary}, {@code description}), the text with the matched
      *     words wrapped in {@code <mark>} and everything else HTML-escaped; only fields that matched
+     * @param stepsAway with {@code known=}: how many steps the hit's learning plan has (0 when it is known or can be
+     *     learned now); absent for resources and FAQ answers and without {@code known=}
+     * @param hoursAway with {@code known=}: the hours of those steps
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hit(
@@ -23,7 +26,15 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
             String summary,
             StageRef stage,
             float score,
-            Map<String, String> highlights) {}
+            Map<String, String> highlights,
+            Integer stepsAway,
+            Integer hoursAway) {
+
+        /** This hit with its distance from what the learner knows. */
+        public Hit withDistance(int steps, int hours) {
+            return new Hit(id, kind, name, summary, stage, score, highlights, steps, hours);
+        }
+    }
 
     /** Counts by kind and by stage. */
     public record Facets(List<FacetCount> kind, List<FacetCount> stage) {}
@@ -31,4 +42,9 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
     /** One facet value; {@code name} is the stage's name for stage facets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FacetCount(String value, String name, long count) {}
+
+    /** The same answer with {@code hits} in place of its hits. */
+    public SearchResult withHits(List<Hit> hits) {
+        return new SearchResult(query, hits, total, facets, didYouMean);
+    }
 }

@@ -457,6 +457,8 @@ class HttpApiIT {
                 Map.entry("Candidate", dev.skillgraph.path.NextSteps.Candidate.class),
                 Map.entry("Unlocks", dev.skillgraph.path.Unlocks.class),
                 Map.entry("Dependent", dev.skillgraph.path.Unlocks.Dependent.class),
+                Map.entry("Assumed", dev.skillgraph.path.LearningPlan.Assumed.class),
+                Map.entry("TopicUse", dev.skillgraph.path.TopicUse.class),
                 Map.entry("Stage", dev.skillgraph.path.RoadmapOverview.Stage.class),
                 Map.entry("Topic", dev.skillgraph.path.RoadmapOverview.Topic.class),
                 Map.entry("Career", dev.skillgraph.path.RoadmapOverview.Career.class),

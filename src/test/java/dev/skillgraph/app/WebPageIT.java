@@ -65,7 +65,7 @@ class WebPageIT {
 
             // Every export link downloads, with its own media type; the Browser link carries the plan's Cypher.
             List<String> exports = texts(seen.get("exports"));
-            assertThat(exports).hasSize(6);
+            assertThat(exports).hasSize(7);
             for (String export : exports) {
                 HttpResponse<String> response = HTTP.send(
                         HttpRequest.newBuilder(app.apiUri().resolve(export)).build(),
@@ -89,6 +89,22 @@ class WebPageIT {
             assertThat(texts(seen.get("planAfterReload"))).containsExactlyElementsOf(ids(shrunk.get("steps")));
             assertThat(texts(seen.get("storedKnown"))).containsExactly(known);
             assertThat(seen.get("forgottenNotice").asText()).contains("a-topic-that-was-removed");
+            JsonNode search = get(app, "/api/search?q=python&known=" + known);
+            for (JsonNode hit : seen.get("distances")) {
+                JsonNode answered = StreamSupport.stream(search.get("hits").spliterator(), false)
+                        .filter(h -> h.get("id").asText().equals(hit.get("id").asText()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(hit.get("steps").isNull() ? null : hit.get("steps").asText())
+                        .as(hit.get("id").asText())
+                        .isEqualTo(
+                                answered.has("stepsAway")
+                                        ? answered.get("stepsAway").asText()
+                                        : null);
+            }
+            assertThat(seen.get("distances")).isNotEmpty();
+            assertThat(texts(seen.get("usedBy")))
+                    .containsExactlyElementsOf(ids(get(app, "/api/nodes/pandas").get("usedBy")));
             assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));
             assertThat(texts(seen.get("storedAfterForgetting"))).containsExactly(known);
 

@@ -146,7 +146,7 @@ class LearningPathsIT {
 
         List<String> rows = PlanExport.render(plan, PlanFormat.CSV).lines().toList();
         assertThat(rows).hasSize(plan.steps().size() + 1);
-        assertThat(rows.get(0)).isEqualTo("position,id,kind,name,stage,hours,prerequisites,needed_by,resources");
+        assertThat(rows.get(0)).isEqualTo("position,id,kind,name,stage,hours,prerequisites,needed_by,resources,goals");
         assertThat(rows.get(1)).startsWith("1," + plan.steps().get(0).id() + ",");
 
         String markdown = PlanExport.render(plan, PlanFormat.MARKDOWN);

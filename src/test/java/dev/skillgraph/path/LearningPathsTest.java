@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.GraphEdge;
@@ -10,10 +11,12 @@ import dev.skillgraph.graph.Kind;
 import dev.skillgraph.graph.RelType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +27,36 @@ import org.junit.jupiter.api.Test;
 
 class LearningPathsTest {
 
-    /** Brute force: v is a step iff v is reachable from the goal in the graph with the known nodes taken out. */
-    private static Set<String> referenceSteps(RandomDags.Dag dag, String goal, Set<String> known) {
-        Map<String, List<String>> requires = requires(dag);
+    /**
+     * Brute force for DESIGN.md's "Known": the known ids plus every node reachable from one of them over hard
+     * REQUIRES edges.
+     */
+    private static Set<String> referenceKnown(RandomDags.Dag dag, Set<String> ticked) {
+        Map<String, List<String>> hard = requires(dag, true);
+        Set<String> known = new HashSet<>(ticked);
+        for (String k : ticked) {
+            for (GraphNode node : dag.nodes()) {
+                if (reachable(hard, k, node.id(), Set.of())) {
+                    known.add(node.id());
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Brute force: v is a step iff v is reachable from an open goal in the graph with the known nodes taken out. */
+    private static Set<String> referenceSteps(RandomDags.Dag dag, Collection<String> goals, Set<String> known) {
+        Map<String, List<String>> requires = requires(dag, false);
         Set<String> steps = new HashSet<>();
         for (GraphNode node : dag.nodes()) {
             String v = node.id();
-            if (v.equals(goal) || known.contains(v) || node.kind() != Kind.TOPIC) {
+            if (known.contains(v) || node.kind() != Kind.TOPIC) {
                 continue;
             }
-            if (reachable(requires, goal, v, known)) {
-                steps.add(v);
+            for (String goal : goals) {
+                if (!known.contains(goal) && reachable(requires, goal, v, known)) {
+                    steps.add(v);
+                }
             }
         }
         return steps;
@@ -57,64 +79,138 @@ class LearningPathsTest {
         return false;
     }
 
-    private static Map<String, List<String>> requires(RandomDags.Dag dag) {
+    private static Map<String, List<String>> requires(RandomDags.Dag dag, boolean hardOnly) {
         Map<String, List<String>> requires = new HashMap<>();
         for (GraphEdge e : dag.edges()) {
-            if (e.type() == RelType.REQUIRES) {
+            if (e.type() == RelType.REQUIRES && (!hardOnly || "hard".equals(e.strength()))) {
                 requires.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
             }
         }
         return requires;
     }
 
+    private static Set<String> randomTopics(Random random, List<String> topics, int max) {
+        Set<String> picked = new LinkedHashSet<>();
+        int count = random.nextInt(max + 1);
+        for (int k = 0; k < count; k++) {
+            picked.add(topics.get(random.nextInt(topics.size())));
+        }
+        return picked;
+    }
+
     @Test
-    void plansMatchABruteForceReferenceOnRandomDags() {
+    void plansNextStepsAndWhatIsImpliedMatchABruteForceReferenceOnRandomDags() {
         Random random = new Random(42);
         int plans = 0;
         for (int graphSeed = 0; graphSeed < 25; graphSeed++) {
-            RandomDags.Dag dag = RandomDags.generate(graphSeed, 150 + random.nextInt(250), 1 + random.nextInt(5));
+            RandomDags.Dag dag = RandomDags.generate(graphSeed, 150 + random.nextInt(250), 1 + random.nextInt(5), 30);
             LearningPaths paths = new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges()));
             List<String> topics = dag.nodes().stream()
                     .filter(n -> n.kind() == Kind.TOPIC)
                     .map(GraphNode::id)
                     .toList();
-            Map<String, List<String>> requires = requires(dag);
+            Map<String, List<String>> requires = requires(dag, false);
+            Map<String, List<String>> hard = requires(dag, true);
             for (int q = 0; q < 20; q++) {
                 String goal = topics.get(random.nextInt(topics.size()));
-                Set<String> known = new HashSet<>();
-                int knownCount = random.nextInt(12);
-                for (int k = 0; k < knownCount; k++) {
-                    known.add(topics.get(random.nextInt(topics.size())));
-                }
-                known.remove(goal);
+                Set<String> ticked = randomTopics(random, topics, 11);
+                ticked.remove(goal);
+                Set<String> known = referenceKnown(dag, ticked);
 
-                LearningPlan plan = paths.plan(goal, known, Optional.empty());
+                LearningPlan plan = paths.plan(goal, ticked, Optional.empty());
 
                 List<String> order =
                         plan.steps().stream().map(LearningPlan.Step::id).toList();
-                assertThat(Set.copyOf(order)).isEqualTo(referenceSteps(dag, goal, known));
-                assertThat(order).doesNotHaveDuplicates();
-                for (int i = 0; i < order.size(); i++) {
-                    for (String prerequisite : requires.getOrDefault(order.get(i), List.of())) {
-                        if (order.contains(prerequisite)) {
-                            assertThat(order.indexOf(prerequisite))
-                                    .as("%s before %s", prerequisite, order.get(i))
-                                    .isLessThan(i);
-                        }
-                    }
+                assertThat(Set.copyOf(order)).isEqualTo(referenceSteps(dag, List.of(goal), known));
+                assertValidOrder(order, requires);
+                Set<String> implied = new HashSet<>(known);
+                implied.removeAll(ticked);
+                implied.removeIf(v -> !reachable(requires, goal, v, Set.of()));
+                assertThat(plan.assumedKnown())
+                        .extracting(LearningPlan.Assumed::id)
+                        .containsExactlyInAnyOrderElementsOf(implied);
+                for (LearningPlan.Assumed assumed : plan.assumedKnown()) {
+                    assertThat(assumed.impliedBy())
+                            .containsExactlyInAnyOrderElementsOf(ticked.stream()
+                                    .filter(k -> reachable(hard, k, assumed.id(), Set.of()))
+                                    .toList());
                 }
-                Set<String> all = referenceSteps(dag, goal, Set.of());
-                all.removeAll(order);
-                all.removeAll(known);
-                assertThat(plan.assumedKnown()).extracting(NodeRef::id).containsExactlyInAnyOrderElementsOf(all);
                 assertThat(plan.totalHours())
                         .isEqualTo(plan.steps().stream()
                                 .mapToInt(LearningPlan.Step::hours)
                                 .sum());
+
+                Set<String> frontier = new HashSet<>();
+                for (String v : topics) {
+                    if (!known.contains(v) && known.containsAll(requires.getOrDefault(v, List.of()))) {
+                        frontier.add(v);
+                    }
+                }
+                assertThat(paths.next(ticked, Optional.empty(), 1000).next())
+                        .extracting(NextSteps.Candidate::id)
+                        .containsExactlyInAnyOrderElementsOf(frontier);
                 plans++;
             }
         }
         assertThat(plans).isEqualTo(500);
+    }
+
+    @Test
+    void aPlanForSeveralGoalsIsTheUnionOfTheirPlansEachStepOnceAndNamingItsGoals() {
+        Random random = new Random(7);
+        int plans = 0;
+        for (int graphSeed = 0; graphSeed < 15; graphSeed++) {
+            RandomDags.Dag dag = RandomDags.generate(graphSeed, 100 + random.nextInt(200), 3, 30);
+            LearningPaths paths = new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges()));
+            List<String> topics = dag.nodes().stream()
+                    .filter(n -> n.kind() == Kind.TOPIC)
+                    .map(GraphNode::id)
+                    .toList();
+            Map<String, List<String>> requires = requires(dag, false);
+            for (int q = 0; q < 20; q++) {
+                List<String> goals = List.copyOf(randomTopics(random, topics, 4));
+                if (goals.isEmpty()) {
+                    continue;
+                }
+                Set<String> ticked = randomTopics(random, topics, 8);
+                Set<String> known = referenceKnown(dag, ticked);
+
+                LearningPlan plan = paths.plan(goals, ticked, Optional.of(7));
+
+                List<String> order =
+                        plan.steps().stream().map(LearningPlan.Step::id).toList();
+                assertThat(order).containsExactlyInAnyOrderElementsOf(referenceSteps(dag, goals, known));
+                assertValidOrder(order, requires);
+                assertThat(plan.goals()).extracting(NodeRef::id).containsExactlyElementsOf(goals);
+                assertThat(plan.goal()).isNull();
+                for (LearningPlan.Step step : plan.steps()) {
+                    assertThat(step.goals())
+                            .as(step.id())
+                            .containsExactlyElementsOf(goals.stream()
+                                    .filter(g -> !known.contains(g) && reachable(requires, g, step.id(), known))
+                                    .toList());
+                }
+                int hours =
+                        plan.steps().stream().mapToInt(LearningPlan.Step::hours).sum();
+                assertThat(plan.totalHours()).isEqualTo(hours);
+                assertThat(plan.etaWeeks()).isEqualTo((hours + 6) / 7);
+                plans++;
+            }
+        }
+        assertThat(plans).isGreaterThan(200);
+    }
+
+    private static void assertValidOrder(List<String> order, Map<String, List<String>> requires) {
+        assertThat(order).doesNotHaveDuplicates();
+        for (int i = 0; i < order.size(); i++) {
+            for (String prerequisite : requires.getOrDefault(order.get(i), List.of())) {
+                if (order.contains(prerequisite)) {
+                    assertThat(order.indexOf(prerequisite))
+                            .as("%s before %s", prerequisite, order.get(i))
+                            .isLessThan(i);
+                }
+            }
+        }
     }
 
     @Test
@@ -129,19 +225,24 @@ class LearningPathsTest {
         assertThat(second).isEqualTo(first);
     }
 
-    /** a <- b <- c <- goal, and x <- goal: knowing b makes a assumed known; knowing the goal empties the plan. */
+    /**
+     * a <- b <- c <- goal (hard), x <- goal (soft), and a <- y (soft): knowing b implies a; knowing the goal empties
+     * the plan.
+     */
     private static LearningPaths small() {
         List<GraphNode> nodes = List.of(
                 RandomDags.topic("a", 5),
                 RandomDags.topic("b", 5),
                 RandomDags.topic("c", 5),
                 RandomDags.topic("x", 5),
+                RandomDags.topic("y", 5),
                 RandomDags.topic("goal", 5));
         List<GraphEdge> edges = List.of(
                 new GraphEdge("b", RelType.REQUIRES, "a", "b builds on a", "hard"),
                 new GraphEdge("c", RelType.REQUIRES, "b", "c builds on b", "hard"),
                 new GraphEdge("goal", RelType.REQUIRES, "c", "goal needs c", "hard"),
-                new GraphEdge("goal", RelType.REQUIRES, "x", "goal needs x", "soft"));
+                new GraphEdge("goal", RelType.REQUIRES, "x", "goal needs x", "soft"),
+                new GraphEdge("y", RelType.REQUIRES, "a", "y uses a", "soft"));
         return new LearningPaths(RoadmapGraph.of(nodes, edges));
     }
 
@@ -151,11 +252,48 @@ class LearningPathsTest {
 
         // x has no prerequisites, c sits two levels up: shallower first, as a curriculum reads.
         assertThat(plan.steps()).extracting(LearningPlan.Step::id).containsExactly("x", "c");
-        assertThat(plan.assumedKnown()).extracting(NodeRef::id).containsExactly("a");
+        assertThat(plan.assumedKnown())
+                .containsExactly(new LearningPlan.Assumed("a", "topic", "Topic a", List.of("b")));
         assertThat(plan.known()).extracting(NodeRef::id).containsExactly("b");
         assertThat(plan.totalHours()).isEqualTo(10);
         assertThat(plan.steps().get(1).why())
                 .containsExactly(new LearningPlan.Why("goal", "Topic goal", "goal needs c", "hard"));
+    }
+
+    @Test
+    void knowingATopicImpliesWhatItHardRequiresButNotWhatItSoftRequires() {
+        LearningPaths paths = small();
+
+        LearningPlan plan = paths.plan("goal", Set.of("c"), Optional.empty());
+        assertThat(plan.steps()).extracting(LearningPlan.Step::id).containsExactly("x");
+        assertThat(plan.assumedKnown())
+                .extracting(LearningPlan.Assumed::id, LearningPlan.Assumed::impliedBy)
+                .containsExactly(tuple("a", List.of("c")), tuple("b", List.of("c")));
+        assertThat(paths.next(Set.of("c"), Optional.empty(), 10).next())
+                .extracting(NextSteps.Candidate::id)
+                .containsExactly("x", "y");
+
+        // y only softly requires a: knowing y implies nothing, so a is still to learn.
+        NextSteps next = paths.next(Set.of("y"), Optional.empty(), 10);
+        assertThat(next.assumedKnown()).isEmpty();
+        assertThat(next.next()).extracting(NextSteps.Candidate::id).contains("a");
+
+        // A goal implied by what is known is known: the plan is empty and says why.
+        LearningPlan implied = paths.plan("b", Set.of("c"), Optional.empty());
+        assertThat(implied.steps()).isEmpty();
+        assertThat(implied.message())
+                .isEqualTo("'Topic b' is already known (implied by knowing c); there is nothing to learn");
+    }
+
+    @Test
+    void aGoalThatAnotherGoalNeedsIsAStepOfTheirSharedPlan() {
+        LearningPlan plan = small().plan(List.of("goal", "c"), Set.of(), Optional.empty());
+
+        assertThat(plan.steps()).extracting(LearningPlan.Step::id).containsExactly("a", "x", "b", "c");
+        assertThat(plan.steps())
+                .extracting(LearningPlan.Step::goals)
+                .containsExactly(List.of("goal", "c"), List.of("goal"), List.of("goal", "c"), List.of("goal"));
+        assertThat(plan.totalHours()).isEqualTo(20);
     }
 
     @Test
@@ -198,7 +336,7 @@ class LearningPathsTest {
     void nextIsTheFrontierRankedByWhatItUnlocks() {
         NextSteps next = small().next(Set.of(), Optional.empty(), 10);
         assertThat(next.next()).extracting(NextSteps.Candidate::id).containsExactly("a", "x");
-        assertThat(next.next().get(0).unlocks()).isEqualTo(3);
+        assertThat(next.next().get(0).unlocks()).isEqualTo(4);
 
         NextSteps towardGoal = small().next(Set.of("a"), Optional.of("goal"), 10);
         assertThat(towardGoal.next()).extracting(NextSteps.Candidate::id).containsExactly("b", "x");
@@ -207,8 +345,9 @@ class LearningPathsTest {
     @Test
     void unlocksListsEveryDependentNearestFirst() {
         Unlocks unlocks = small().unlocks("a");
-        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::id).containsExactly("b", "c", "goal");
-        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::distance).containsExactly(1, 2, 3);
+        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::id).containsExactly("b", "y", "c", "goal");
+        assertThat(unlocks.dependents()).extracting(Unlocks.Dependent::distance).containsExactly(1, 1, 2, 3);
+        assertThat(unlocks.usedBy()).as("only a tool has users").isNull();
     }
 
     @Test

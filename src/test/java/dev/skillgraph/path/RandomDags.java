@@ -38,7 +38,13 @@ final class RandomDags {
     }
 
     static Dag generate(long seed, int size, int stages) {
+        return generate(seed, size, stages, 0);
+    }
+
+    /** As {@link #generate(long, int, int)}, with about {@code softPercent} % of the REQUIRES edges soft. */
+    static Dag generate(long seed, int size, int stages, int softPercent) {
         Random random = new Random(seed);
+        Random strengths = new Random(seed + 1);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             ids.add("t" + i);
@@ -75,7 +81,8 @@ final class RandomDags {
                 targets.add(ids.get(random.nextInt(i)));
             }
             for (String target : targets) {
-                edges.add(new GraphEdge(ids.get(i), RelType.REQUIRES, target, "because", "hard"));
+                String strength = strengths.nextInt(100) < softPercent ? "soft" : "hard";
+                edges.add(new GraphEdge(ids.get(i), RelType.REQUIRES, target, "because", strength));
             }
         }
         return new Dag(nodes, edges);

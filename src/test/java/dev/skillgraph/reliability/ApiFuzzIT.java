@@ -56,7 +56,13 @@ class ApiFuzzIT {
             "/api/learning-path?from=python&to=%s",
             "/api/next?known=%s",
             "/api/next?known=python&goal=%s",
-            "/api/next?limit=%s");
+            "/api/next?limit=%s",
+            "/api/search?q=regression&known=%s",
+            "/api/search?q=regression&known=python&reachable=%s",
+            "/api/learning-path?goals=%s",
+            "/api/learning-path?goals=fine-tuning-peft,%s&known=python",
+            "/api/learning-path?goals=fine-tuning-peft,model-serving&hoursPerWeek=3&format=%s",
+            "/api/learning-path/fine-tuning-peft?hoursPerWeek=10&format=ics&start=%s");
 
     private static Path work;
     private static Application app;
@@ -166,7 +172,8 @@ class ApiFuzzIT {
         } else if (response.statusCode() != 304) {
             assertThat(type)
                     .as(uri.toString())
-                    .matches("text/(markdown|vnd\\.mermaid|vnd\\.graphviz|csv).*|" + "application/x-cypher-query.*");
+                    .matches("text/(markdown|vnd\\.mermaid|vnd\\.graphviz|csv|calendar).*|"
+                            + "application/x-cypher-query.*");
         }
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
     }

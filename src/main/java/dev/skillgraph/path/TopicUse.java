@@ -1,0 +1,31 @@
+package dev.skillgraph.path;
+
+import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.graph.Kind;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A topic practised with a tool ({@code (topic)-[:USES]->(tool)}), with the stage the topic belongs to. */
+public record TopicUse(String id, String kind, String name, LearningPlan.StageRef stage) {
+
+    /** The topics that use {@code tool}, in curriculum order; null when {@code tool} is not a tool. */
+    static List<TopicUse> usersOf(RoadmapGraph graph, GraphNode tool) {
+        if (tool.kind() != Kind.TOOL) {
+            return null;
+        }
+        return graph.usedBy(tool.id()).stream()
+                .sorted(Comparator.comparingInt(graph::rank))
+                .map(graph::node)
+                .flatMap(Optional::stream)
+                .map(topic -> new TopicUse(
+                        topic.id(),
+                        topic.kind().key(),
+                        topic.name(),
+                        graph.stageOf(topic.id())
+                                .map(s ->
+                                        new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
+                                .orElse(null)))
+                .toList();
+    }
+}
