@@ -249,7 +249,8 @@ public final class HttpApi {
                             .withParameter(e.parameter());
                     case UNAUTHORIZED -> Problem.of(401, "Unauthorized", e.getMessage());
                     case TOO_MANY_REQUESTS -> Problem.of(429, "Too Many Requests", e.getMessage());
-                    case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage());
+                    case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage())
+                            .withParameter(e.parameter());
                     case NOT_ACCEPTABLE -> Problem.of(406, "Not Acceptable", e.getMessage())
                             .withParameter("format");
                     case UNPROCESSABLE -> e instanceof SeedException seed

@@ -43,9 +43,18 @@ final class PathController {
 
     /** {@code GET /api/learning-path}: one plan for {@code goals=a,b}, or the chain {@code from=A&to=B}. */
     void plans(Context ctx) {
-        boolean chain = ctx.queryParam("from") != null || ctx.queryParam("to") != null;
+        boolean chain = QueryParams.optionalText(ctx, "from", 200).isPresent()
+                || QueryParams.optionalText(ctx, "to", 200).isPresent();
         Set<String> goals = QueryParams.ids(ctx, "goals");
         if (goals.isEmpty() && chain) {
+            for (String planOnly : List.of("known", "hoursPerWeek", "format", "start")) {
+                if (ctx.queryParam(planOnly) != null) {
+                    throw SkillGraphException.badParameter(
+                            planOnly,
+                            "'" + planOnly + "' applies to plans (goals=a,b or /api/learning-path/{id}), not to the"
+                                    + " chain from=A&to=B");
+                }
+            }
             chain(ctx);
             return;
         }
@@ -61,7 +70,7 @@ final class PathController {
         List<String> ordered = List.copyOf(goals);
         String file = "plan-" + ordered.get(0) + (ordered.size() > 1 ? "-and-" + (ordered.size() - 1) + "-more" : "");
         send(ctx, file, projection -> {
-            ordered.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal"));
+            ordered.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal", "goals"));
             return projection.paths().plan(ordered, QueryParams.ids(ctx, "known"), pace(ctx));
         });
     }
@@ -70,8 +79,8 @@ final class PathController {
         String from = QueryParams.requiredText(ctx, "from", 200);
         String to = QueryParams.requiredText(ctx, "to", 200);
         reads.json(ctx, projection -> {
-            ProjectionReads.requireNode(projection, from, "node ('from')");
-            ProjectionReads.requireNode(projection, to, "node ('to')");
+            ProjectionReads.requireNode(projection, from, "node ('from')", "from");
+            ProjectionReads.requireNode(projection, to, "node ('to')", "to");
             return projection.paths().chain(from, to);
         });
     }
@@ -81,7 +90,7 @@ final class PathController {
         Optional<String> goal = QueryParams.optionalText(ctx, "goal", 200);
         int limit = QueryParams.integer(ctx, "limit", 10, 1, 100);
         reads.json(ctx, projection -> {
-            goal.ifPresent(g -> ProjectionReads.requireNode(projection, g, "goal"));
+            goal.ifPresent(g -> ProjectionReads.requireNode(projection, g, "goal", "goal"));
             return projection.paths().next(known, goal, limit);
         });
     }
@@ -99,10 +108,18 @@ final class PathController {
         PlanFormat format = format(ctx);
         Optional<Integer> pace = pace(ctx);
         LocalDate start = format == PlanFormat.ICS ? calendarStart(ctx, pace) : null;
-        reads.send(ctx, projection -> {
+        reads.send(ctx, start == null ? "" : "-" + start, projection -> {
             LearningPlan answer = plan.apply(projection);
             if (format == PlanFormat.JSON) {
                 return () -> reads.writeJson(ctx, answer);
+            }
+            if (start != null
+                    && answer.etaWeeks() != null
+                    && start.plusWeeks(answer.etaWeeks()).getYear() > 9999) {
+                throw SkillGraphException.badParameter(
+                        "start",
+                        "the plan's " + answer.etaWeeks() + " weeks from start=" + start
+                                + " run past the year 9999; choose an earlier start");
             }
             String body = PlanExport.render(answer, format, start);
             return () -> {

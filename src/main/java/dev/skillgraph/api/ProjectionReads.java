@@ -52,9 +52,17 @@ final class ProjectionReads {
 
     /** Like {@link #json} for handlers that write the response themselves (e.g. other formats). */
     void send(Context ctx, Function<Projection, Runnable> handler) {
+        send(ctx, "", handler);
+    }
+
+    /**
+     * As {@link #send(Context, Function)}, for an answer that also depends on something other than the graph and the
+     * URL (e.g. a calendar starting next Monday by default): {@code etagSuffix} names it, so the ETag changes with it.
+     */
+    void send(Context ctx, String etagSuffix, Function<Projection, Runnable> handler) {
         manager.apply(projection -> {
             Runnable write = handler.apply(projection);
-            String etag = "\"" + projection.version() + "\"";
+            String etag = "\"" + projection.version() + etagSuffix + "\"";
             ctx.header(VERSION_HEADER, projection.version());
             ctx.header("ETag", etag);
             ctx.header("Cache-Control", "no-cache");
@@ -78,15 +86,26 @@ final class ProjectionReads {
         return manager.apply(work);
     }
 
-    /** 404 naming the closest ids when {@code id} is not in the graph. */
+    /** 404 naming the closest ids when {@code id} (a path segment) is not in the graph. */
     static void requireNode(Projection projection, String id, String what) {
+        requireNode(projection, id, what, null);
+    }
+
+    /**
+     * 404 naming the closest ids when {@code id} is not in the graph.
+     *
+     * @param parameter the query parameter that gave {@code id}, named in the problem; null for a path segment
+     */
+    static void requireNode(Projection projection, String id, String what, String parameter) {
         if (projection.graph().contains(id)) {
             return;
         }
         List<String> close = projection.index().suggest(id.replace('-', ' '), 5).stream()
                 .map(Suggestion::id)
                 .toList();
-        throw SkillGraphException.notFound("no " + what + " with id '" + QueryParams.abbreviate(id) + "'"
-                + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+        throw SkillGraphException.notFound(
+                parameter,
+                "no " + what + " with id '" + QueryParams.abbreviate(id) + "'"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
     }
 }

@@ -57,6 +57,11 @@ public class SkillGraphException extends RuntimeException {
         return new SkillGraphException(Reason.NOT_FOUND, message);
     }
 
+    /** Request parameter {@code parameter} names something that does not exist. */
+    public static SkillGraphException notFound(String parameter, String message) {
+        return new SkillGraphException(Reason.NOT_FOUND, message, parameter);
+    }
+
     public static SkillGraphException configuration(String message) {
         return new SkillGraphException(Reason.CONFIGURATION, message);
     }

@@ -105,6 +105,7 @@ public final class LearningPaths {
         ordered.sort(PlanNodes.BY_RANK);
         BitSet everything = planNodes.newSet();
         closure(goals, planNodes.newSet(), everything);
+        goals.forEach(goal -> everything.set(goal.index));
 
         Map<PlanNode, List<LearningPlan.Why>> why = why(open, ordered, inPlan);
         Map<PlanNode, List<String>> forGoals = several ? forGoals(open, inPlan) : Map.of();
@@ -119,7 +120,8 @@ public final class LearningPaths {
         Integer eta = null;
         List<LearningPlan.Milestone> milestones = null;
         if (hoursPerWeek.isPresent()) {
-            eta = LearningPlan.Milestone.weeks(total, hoursPerWeek.get());
+            // A plan of steps without hours still takes a week: its milestones say week 1.
+            eta = steps.isEmpty() ? 0 : Math.max(1, LearningPlan.Milestone.weeks(total, hoursPerWeek.get()));
             milestones = LearningPlan.Milestone.weekly(steps, hoursPerWeek.get());
         }
         List<NodeRef> goalRefs = goalNodes.stream().map(NodeRef::of).toList();

@@ -93,8 +93,8 @@ final class PlanCalendar {
         }
         return text.append(milestone.hoursDone())
                 .append(" of ")
-                .append(total)
-                .append(" hours done by the end of the week.")
+                .append(PlanExport.count(total, "hour"))
+                .append(" done by the end of the week.")
                 .toString();
     }
 

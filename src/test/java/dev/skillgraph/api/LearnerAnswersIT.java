@@ -181,7 +181,12 @@ class LearnerAnswersIT {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "/api/learning-path?goals=fine-tuning-peft,ghost|404||ghost",
+                "/api/learning-path?goals=fine-tuning-peft,ghost|404|goals|ghost",
+                "/api/learning-path?goals=ghost&from=&to=|404|goals|ghost",
+                "/api/learning-path?from=python&to=fine-tuning-peft&format=ics|400|format|not to the chain",
+                "/api/learning-path?from=python&to=fine-tuning-peft&known=python|400|known|not to the chain",
+                "/api/learning-path?from=python&to=ghost|404|to|ghost",
+                "/api/learning-path/fine-tuning-peft?format=ics&hoursPerWeek=1&start=9999-06-01|400|start|9999",
                 "/api/learning-path?goals=fine-tuning-peft&from=python&to=numpy|400||not both",
                 "/api/learning-path|400|goals|goals",
                 "/api/learning-path?goals=python&known=ghost|400|known|ghost",
@@ -246,6 +251,17 @@ class LearnerAnswersIT {
             assertThat(events.get(i).getSummary().getValue()).startsWith("Week " + week + " of ");
         }
         assertThat(ics.headers().firstValue("Content-Disposition").orElse("")).contains("plan-fine-tuning-peft.ics");
+        // The ETag names the start too: a calendar whose default start moved on is not "not modified".
+        String etag = ics.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).endsWith("-2026-11-30\"");
+        HttpResponse<String> later = HTTP.send(
+                HttpRequest.newBuilder(app.apiUri()
+                                .resolve("/api/learning-path/fine-tuning-peft?known=python&hoursPerWeek=12&format=ics"
+                                        + "&start=2026-12-07"))
+                        .header("If-None-Match", etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(later.statusCode()).isEqualTo(200);
 
         // Without start=, week 1 begins next Monday.
         Calendar byDefault = new CalendarBuilder()

@@ -152,7 +152,7 @@ class PlanExportTest {
         assertThat(first.getSummary().getValue())
                 .isEqualTo("Week 1 of 1 toward Goal " + oneLine(HOSTILE) + ": Tool " + oneLine(HOSTILE) + ", Topic "
                         + oneLine(HOSTILE));
-        assertThat(first.getDescription().getValue()).contains("https://example.org/a_(b) c<d>", "1 of 1 hours done");
+        assertThat(first.getDescription().getValue()).contains("https://example.org/a_(b) c<d>", "1 of 1 hour done");
         assertThat(first.getStartDate().orElseThrow().getValue()).isEqualTo("20261130");
         assertThat(first.getEndDate().orElseThrow().getValue()).isEqualTo("20261207");
         assertThat(ics).contains("\r\n").doesNotContainPattern("[^\r]\n");
@@ -192,6 +192,18 @@ class PlanExportTest {
         assertThat(out.strip())
                 .isEqualTo("2026-11-30 2026-12-07 Week 1 of 1 toward Goal " + oneLine(HOSTILE) + ": Tool "
                         + oneLine(HOSTILE) + ", Topic " + oneLine(HOSTILE));
+    }
+
+    @Test
+    void aPlanOfStepsWithoutHoursStillTakesAWeek() {
+        LearningPlan plan = paths().plan("topic", Set.of(), Optional.of(10));
+
+        assertThat(plan.steps()).extracting(LearningPlan.Step::id).containsExactly("tool");
+        assertThat(plan.totalHours()).isZero();
+        assertThat(plan.etaWeeks()).isEqualTo(1);
+        assertThat(plan.milestones()).extracting(LearningPlan.Milestone::week).containsExactly(1);
+        assertThat(PlanExport.render(plan, PlanFormat.MARKDOWN))
+                .contains("1 step, 0 hours, about 1 week at 10 h/week.");
     }
 
     @Test
