@@ -14,10 +14,7 @@ final class BrowseController {
 
     void node(Context ctx) {
         String id = ctx.pathParam("id");
-        reads.json(ctx, projection -> {
-            ProjectionReads.requireNode(projection, id, "node");
-            return new NodeCatalog(projection.paths()).details(id);
-        });
+        reads.json(ctx, projection -> Answers.node(id, projection));
     }
 
     void stages(Context ctx) {

@@ -33,7 +33,7 @@ public final class HttpApi {
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final GraphRepository repository;
     private final ProjectionManager projections;
@@ -47,13 +47,17 @@ public final class HttpApi {
     private final HttpMetrics metrics;
     private final List<String> corsOrigins;
     private final Optional<RateLimiter> rateLimiter;
+    private final ClientAddress clients;
     private final Optional<URI> browserUri;
+    private McpHttpEndpoint mcp;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
      * @param corsOrigins origins allowed to call the API from a browser; empty means CORS is off
      * @param rateLimit requests per second per client address on {@code /api/*}; 0 means no limit
      * @param browserUri the Neo4j Browser that shows this graph, if one is served; the web page links to it
+     * @param trustedProxies the proxies whose {@code Forwarded}/{@code X-Forwarded-For} name the client (see
+     *     {@link ClientAddress}); empty trusts none
      */
     public HttpApi(
             GraphRepository repository,
@@ -62,7 +66,8 @@ public final class HttpApi {
             Optional<String> adminToken,
             List<String> corsOrigins,
             int rateLimit,
-            Optional<URI> browserUri) {
+            Optional<URI> browserUri,
+            List<String> trustedProxies) {
         this.repository = repository;
         this.projections = projections;
         this.reads = new ProjectionReads(projections, mapper);
@@ -74,6 +79,11 @@ public final class HttpApi {
         this.corsOrigins = List.copyOf(corsOrigins);
         this.rateLimiter = rateLimit > 0 ? Optional.of(new RateLimiter(rateLimit)) : Optional.empty();
         this.browserUri = browserUri;
+        try {
+            this.clients = new ClientAddress(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw SkillGraphException.configuration("SKILLGRAPH_TRUSTED_PROXIES: " + e.getMessage());
+        }
     }
 
     /** Every route the app serves, as {@code METHOD /path}; filled once the app is created. */
@@ -81,8 +91,24 @@ public final class HttpApi {
         return List.copyOf(routes);
     }
 
-    /** The Javalin app listening on {@code host:port} once started. */
+    /**
+     * The Javalin app listening on {@code host:port} once started, with the MCP server at {@code /mcp}; call
+     * {@link #close()} before stopping it.
+     */
     public Javalin create(String host, int port) {
+        mcp = new McpHttpEndpoint(
+                projections,
+                corsOrigins,
+                new McpHttpEndpoint.Gate(clients, rateLimiter, corsOrigins, mapper, exchange -> {
+                    metrics.record(exchange.method(), "/mcp", exchange.status(), (float) exchange.millis());
+                    access(
+                            exchange.method(),
+                            "/mcp",
+                            exchange.status(),
+                            exchange.millis(),
+                            exchange.requestId(),
+                            exchange.client());
+                }));
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -98,22 +124,23 @@ public final class HttpApi {
                 server.setStopTimeout(GRACE.toMillis());
             });
             // Tracks requests in flight so that a stop lets them finish and refuses only new ones.
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.insertHandler(new GracefulHandler());
+                mcp.mount(context);
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.requestLogger.http((ctx, millis) -> {
                 metrics.record(ctx.method().name(), route(ctx), ctx.statusCode(), millis);
-                ACCESS.info(
-                        "{} {} {} {} ms id={}",
-                        ctx.method(),
+                access(
+                        ctx.method().name(),
                         ctx.path(),
                         ctx.statusCode(),
-                        // Tenths of a millisecond, as "%.1f" would print them without its formatter's cost (a
-                        // tenth of a GET /health's time on the server).
-                        Math.round(millis * 10) / 10.0,
-                        ctx.attribute(REQUEST_ID_HEADER));
+                        millis,
+                        ctx.attribute(REQUEST_ID_HEADER),
+                        clients.of(ctx.req()));
             });
             config.events.handlerAdded(handler -> {
                 if (handler.getHttpMethod().isHttpMethod()) {
@@ -150,7 +177,7 @@ public final class HttpApi {
 
             config.routes.before(HttpApi::commonHeaders);
             rateLimiter.ifPresent(limiter -> config.routes.before("/api/*", ctx -> {
-                if (!limiter.tryAcquire(ctx.ip())) {
+                if (!limiter.tryAcquire(clients.of(ctx.req()))) {
                     ctx.header("Retry-After", "1");
                     throw new SkillGraphException(
                             SkillGraphException.Reason.TOO_MANY_REQUESTS,
@@ -202,11 +229,28 @@ public final class HttpApi {
         }
     }
 
-    private static void commonHeaders(Context ctx) {
-        String given = ctx.header(REQUEST_ID_HEADER);
-        String id = given != null && REQUEST_ID.matcher(given).matches()
+    /** Ends the MCP sessions; before the HTTP server stops. */
+    public void close() {
+        if (mcp != null) {
+            mcp.close();
+        }
+    }
+
+    private static void access(String method, String path, int status, double millis, Object id, String client) {
+        // Tenths of a millisecond, as "%.1f" would print them without its formatter's cost (a tenth of a GET
+        // /health's time on the server).
+        ACCESS.info("{} {} {} {} ms id={} client={}", method, path, status, Math.round(millis * 10) / 10.0, id, client);
+    }
+
+    /** The client's {@code X-Request-Id} when it is a sane token, else a new one. */
+    static String requestId(String given) {
+        return given != null && REQUEST_ID.matcher(given).matches()
                 ? given
                 : UUID.randomUUID().toString();
+    }
+
+    private static void commonHeaders(Context ctx) {
+        String id = requestId(ctx.header(REQUEST_ID_HEADER));
         ctx.attribute(REQUEST_ID_HEADER, id);
         ctx.header(REQUEST_ID_HEADER, id);
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -5,28 +5,69 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads and validates query parameters; every refusal names the parameter and what it accepts. */
-final class QueryParams {
+/**
+ * Named request values, from an HTTP query string or an MCP tool call's arguments, read and validated the same way;
+ * every refusal names the parameter and what it accepts.
+ */
+public final class QueryParams {
 
     static final int MAX_IDS = 500;
 
-    private QueryParams() {}
+    private final Function<String, List<String>> values;
 
-    static String requiredText(Context ctx, String name, int maxLength) {
-        return optionalText(ctx, name, maxLength)
+    private QueryParams(Function<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** The query parameters of an HTTP request. */
+    static QueryParams of(Context ctx) {
+        return new QueryParams(ctx::queryParams);
+    }
+
+    /**
+     * The arguments of a tool call: a list gives one value per element, anything else its text ({@code 10},
+     * {@code true}); absent or null gives none.
+     */
+    public static QueryParams of(Map<String, ?> arguments) {
+        return new QueryParams(name -> {
+            Object value = arguments.get(name);
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof Collection<?> list) {
+                return list.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::valueOf)
+                        .toList();
+            }
+            return List.of(String.valueOf(value));
+        });
+    }
+
+    /** The first value of {@code name}, or null when there is none. */
+    String first(String name) {
+        List<String> all = values.apply(name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    String requiredText(String name, int maxLength) {
+        return optionalText(name, maxLength)
                 .orElseThrow(() -> SkillGraphException.badParameter(
                         name, "query parameter '" + name + "' is required and must not be blank"));
     }
 
-    static Optional<String> optionalText(Context ctx, String name, int maxLength) {
-        String value = ctx.queryParam(name);
+    Optional<String> optionalText(String name, int maxLength) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -43,8 +84,8 @@ final class QueryParams {
         return Optional.of(text);
     }
 
-    static int integer(Context ctx, String name, int defaultValue, int min, int max) {
-        String value = ctx.queryParam(name);
+    int integer(String name, int defaultValue, int min, int max) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -63,8 +104,8 @@ final class QueryParams {
     }
 
     /** A boolean written {@code true} or {@code false} (any case); absent is {@code false}. */
-    static boolean flag(Context ctx, String name) {
-        String value = ctx.queryParam(name);
+    boolean flag(String name) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             return false;
         }
@@ -76,14 +117,14 @@ final class QueryParams {
         };
     }
 
-    static Optional<Integer> optionalInteger(Context ctx, String name, int min, int max) {
-        String value = ctx.queryParam(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(integer(ctx, name, min, min, max));
+    Optional<Integer> optionalInteger(String name, int min, int max) {
+        String value = first(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(integer(name, min, min, max));
     }
 
     /** A calendar date written {@code YYYY-MM-DD} (ISO 8601), between the years 1900 and 9999. */
-    static Optional<LocalDate> optionalDate(Context ctx, String name) {
-        String value = ctx.queryParam(name);
+    Optional<LocalDate> optionalDate(String name) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -102,9 +143,9 @@ final class QueryParams {
     }
 
     /** A comma-separated list of ids, e.g. {@code known=python,sql-data-manipulation}. */
-    static Set<String> ids(Context ctx, String name) {
+    Set<String> ids(String name) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String value : ctx.queryParams(name)) {
+        for (String value : values.apply(name)) {
             Arrays.stream(value.split(","))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
@@ -119,8 +160,8 @@ final class QueryParams {
         return ids;
     }
 
-    static <E> Optional<E> oneOf(Context ctx, String name, List<String> allowed, Function<String, Optional<E>> parse) {
-        String value = ctx.queryParam(name);
+    <E> Optional<E> oneOf(String name, List<String> allowed, Function<String, Optional<E>> parse) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

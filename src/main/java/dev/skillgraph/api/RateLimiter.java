@@ -1,25 +1,24 @@
 package dev.skillgraph.api;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
 
-/** A token bucket per client address: {@code perSecond} requests a second, bursts up to the same number. */
+/**
+ * A token bucket per client address ({@link ClientAddress}): {@code perSecond} requests a second, bursts up to the
+ * same number. The buckets are Bucket4j's; a client idle for a minute is forgotten (a Caffeine cache), so the map
+ * cannot grow without bound.
+ */
 final class RateLimiter {
 
-    private static final int MAX_CLIENTS = 10_000;
+    private static final int MAX_CLIENTS = 100_000;
 
-    private final double perSecond;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    private static final class Bucket {
-        double tokens;
-        long refilledAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
-        }
-    }
+    private final int perSecond;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .maximumSize(MAX_CLIENTS)
+            .build();
 
     RateLimiter(int perSecond) {
         this.perSecond = perSecond;
@@ -27,20 +26,9 @@ final class RateLimiter {
 
     /** True if {@code client} may make a request now. */
     boolean tryAcquire(String client) {
-        long now = System.nanoTime();
-        if (buckets.size() > MAX_CLIENTS) {
-            // Forget clients idle for a minute so that the map cannot grow without bound.
-            buckets.entrySet().removeIf(e -> now - e.getValue().refilledAt > 60_000_000_000L);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perSecond, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(perSecond, bucket.tokens + (now - bucket.refilledAt) / 1e9 * perSecond);
-            bucket.refilledAt = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+        return buckets.get(client, c -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .build())
+                .tryConsume(1);
     }
 }

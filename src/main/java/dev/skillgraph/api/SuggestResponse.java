@@ -4,4 +4,4 @@ import dev.skillgraph.search.Suggestion;
 import java.util.List;
 
 /** The body of {@code /api/suggest}. */
-record SuggestResponse(String query, List<Suggestion> suggestions) {}
+public record SuggestResponse(String query, List<Suggestion> suggestions) {}

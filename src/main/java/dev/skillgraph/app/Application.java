@@ -1,18 +1,25 @@
 package dev.skillgraph.app;
 
 import dev.skillgraph.api.HttpApi;
+import dev.skillgraph.api.mcp.SkillGraphMcp;
 import dev.skillgraph.config.SkillGraphConfig;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.EmbeddedNeo4j;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.graph.Neo4jConnector;
+import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;
 import dev.skillgraph.search.Synonyms;
 import dev.skillgraph.seed.SeedException;
 import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
 import io.javalin.Javalin;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,49 +70,118 @@ public final class Application implements AutoCloseable {
             // Checked before Neo4j starts, so that a taken HTTP port fails the start at once, not after Neo4j's
             // start-up.
             int httpPort = EmbeddedNeo4j.freePort(config.httpHost(), config.httpPort(), "HTTP", "SKILLGRAPH_HTTP_PORT");
-            Optional<EmbeddedNeo4j> embedded = Optional.empty();
-            if (config.embedded()) {
-                embedded = Optional.of(EmbeddedNeo4j.start(
-                        config.dataDir().resolve("neo4j"), config.boltPort(), Optional.of(config.browserPort())));
-                resources.push(embedded.get());
-            }
-            URI boltUri = embedded.map(EmbeddedNeo4j::boltUri)
-                    .orElseGet(() -> config.neo4jUri().orElseThrow());
-            Driver driver = Neo4jConnector.connect(
-                    boltUri,
-                    config.neo4jUser(),
-                    embedded.isPresent() ? Optional.empty() : config.neo4jPassword(),
-                    config.connectTimeout());
-            resources.push(driver);
-            GraphRepository repository = new GraphRepository(driver);
-            repository.ensureSchema();
-            SeedImporter importer = new SeedImporter(new SeedLoader(), repository, config.seedDir());
-            importOnStart(importer, repository);
-
-            Path synonyms = config.seedDir().resolve("synonyms.txt");
-            ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms));
-            resources.push(projections);
-            resources.push(refreshEvery(projections, config.refreshInterval()));
-
-            Optional<URI> browserUri = embedded.flatMap(EmbeddedNeo4j::browserUri);
+            Graph graph = graph(config, Optional.of(config.browserPort()), resources);
             HttpApi api = new HttpApi(
-                    repository,
-                    projections,
-                    importer,
+                    graph.repository(),
+                    graph.projections(),
+                    graph.importer(),
                     config.adminToken(),
                     config.corsOrigins(),
                     config.rateLimit(),
-                    browserUri);
+                    graph.browserUri(),
+                    config.trustedProxies());
             Javalin http = api.create(config.httpHost(), httpPort);
-            startHttp(http, config);
+            try {
+                startHttp(http, config);
+            } catch (RuntimeException e) {
+                api.close();
+                throw e;
+            }
             resources.push(http::stop);
+            // Popped first: MCP sessions (open event streams) end before the HTTP server waits for requests in flight.
+            resources.push(api::close);
             URI apiUri = URI.create("http://" + config.httpHost() + ":" + http.port());
-            Application application = new Application(resources, apiUri, boltUri, browserUri, api.routes());
+            Application application =
+                    new Application(resources, apiUri, graph.boltUri(), graph.browserUri(), api.routes());
             application.logUrls();
             return application;
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /**
+     * Starts what {@link #start} starts but HTTP (and Neo4j Browser), and serves the MCP tools on {@code in} and
+     * {@code out} until {@code in} ends: the {@code mcp} command for desktop assistants that launch their tools.
+     */
+    public static void serveMcp(SkillGraphConfig config, InputStream in, OutputStream out) {
+        LOG.info("Starting SkillGraph's MCP server on stdio: {}", config.describe());
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            Graph graph = graph(config, Optional.empty(), resources);
+            CountDownLatch ended = new CountDownLatch(1);
+            McpSyncServer server = SkillGraphMcp.serve(new EndAware(in, ended), out, graph.projections());
+            String version = graph.projections().apply(Projection::version);
+            LOG.info("SkillGraph's MCP server is up on stdio (graph {})", version);
+            ended.await();
+            server.closeGracefully();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeAll(resources);
+        }
+    }
+
+    /** What both commands need: Neo4j (embedded or external), the seed imported, the projection kept fresh. */
+    private record Graph(
+            URI boltUri,
+            Optional<URI> browserUri,
+            GraphRepository repository,
+            SeedImporter importer,
+            ProjectionManager projections) {}
+
+    private static Graph graph(SkillGraphConfig config, Optional<Integer> browserPort, Deque<AutoCloseable> resources) {
+        Optional<EmbeddedNeo4j> embedded = Optional.empty();
+        if (config.embedded()) {
+            embedded =
+                    Optional.of(EmbeddedNeo4j.start(config.dataDir().resolve("neo4j"), config.boltPort(), browserPort));
+            resources.push(embedded.get());
+        }
+        URI boltUri = embedded.map(EmbeddedNeo4j::boltUri)
+                .orElseGet(() -> config.neo4jUri().orElseThrow());
+        Driver driver = Neo4jConnector.connect(
+                boltUri,
+                config.neo4jUser(),
+                embedded.isPresent() ? Optional.empty() : config.neo4jPassword(),
+                config.connectTimeout());
+        resources.push(driver);
+        GraphRepository repository = new GraphRepository(driver);
+        repository.ensureSchema();
+        SeedImporter importer = new SeedImporter(new SeedLoader(), repository, config.seedDir());
+        importOnStart(importer, repository);
+
+        Path synonyms = config.seedDir().resolve("synonyms.txt");
+        ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms));
+        resources.push(projections);
+        resources.push(refreshEvery(projections, config.refreshInterval()));
+        return new Graph(boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), repository, importer, projections);
+    }
+
+    /** Counts down {@code ended} when the stream it wraps ends (stdin closed by the assistant). */
+    private static final class EndAware extends FilterInputStream {
+        private final CountDownLatch ended;
+
+        EndAware(InputStream in, CountDownLatch ended) {
+            super(in);
+            this.ended = ended;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return ended(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return ended(super.read(buffer, offset, length));
+        }
+
+        private int ended(int read) {
+            if (read < 0) {
+                ended.countDown();
+            }
+            return read;
         }
     }
 

@@ -2,11 +2,21 @@ package dev.skillgraph.app;
 
 import dev.skillgraph.config.SkillGraphConfig;
 import dev.skillgraph.error.SkillGraphException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: reads the configuration, starts the application and stops it cleanly on shutdown. */
+/**
+ * Entry point: reads the configuration, starts the application and stops it cleanly on shutdown. With {@code mcp}
+ * as the first argument it serves the MCP tools on stdin and stdout instead of HTTP.
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -14,13 +24,34 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        boolean mcp = args.length > 0 && args[0].equals("mcp");
+        List<String> flags = List.of(args).subList(mcp ? 1 : 0, args.length);
         try {
-            SkillGraphConfig config = SkillGraphConfig.load(System.getenv(), List.of(args));
+            if (mcp) {
+                serveMcp(flags);
+                return;
+            }
+            SkillGraphConfig config = SkillGraphConfig.load(System.getenv(), flags);
             Application application = Application.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, "skillgraph-shutdown"));
         } catch (SkillGraphException e) {
             LOG.error("SkillGraph could not start: {}", e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * stdout carries the protocol only: the real stdout goes to the MCP transport, and anything else that writes to
+     * {@code System.out} (a library's banner) lands on stderr with the logs. The embedded Neo4j takes free ports, so
+     * that it does not collide with a SkillGraph service running beside it, unless ports are configured.
+     */
+    private static void serveMcp(List<String> flags) {
+        FileOutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putIfAbsent("SKILLGRAPH_BOLT_PORT", "0");
+        SkillGraphConfig config = SkillGraphConfig.load(environment, flags);
+        Application.serveMcp(config, new FileInputStream(FileDescriptor.in), protocolOut);
+        System.exit(0);
     }
 }

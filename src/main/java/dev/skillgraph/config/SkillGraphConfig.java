@@ -30,7 +30,8 @@ public record SkillGraphConfig(
         Duration connectTimeout,
         Duration refreshInterval,
         List<String> corsOrigins,
-        int rateLimit) {
+        int rateLimit,
+        List<String> trustedProxies) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -47,7 +48,8 @@ public record SkillGraphConfig(
         CONNECT_TIMEOUT_SECONDS("15"),
         REFRESH_SECONDS("10"),
         CORS_ORIGINS(null),
-        RATE_LIMIT("0");
+        RATE_LIMIT("0"),
+        TRUSTED_PROXIES(null);
 
         final String defaultValue;
 
@@ -94,6 +96,8 @@ public record SkillGraphConfig(
         if (rateLimit < 0) {
             throw SkillGraphException.configuration("SKILLGRAPH_RATE_LIMIT must be 0 (off) or more, got " + rateLimit);
         }
+        // Each entry is checked where it is parsed, by the API's ClientAddress, when the service starts.
+        trustedProxies = List.copyOf(trustedProxies);
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw SkillGraphException.configuration("SKILLGRAPH_REFRESH_SECONDS must be positive");
         }
@@ -122,13 +126,9 @@ public record SkillGraphConfig(
                 optional(values.get(Setting.ADMIN_TOKEN)),
                 Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)),
                 Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)),
-                optional(values.get(Setting.CORS_ORIGINS))
-                        .map(list -> Arrays.stream(list.split(","))
-                                .map(String::strip)
-                                .filter(o -> !o.isEmpty())
-                                .toList())
-                        .orElse(List.of()),
-                integer(Setting.RATE_LIMIT, values));
+                list(values.get(Setting.CORS_ORIGINS)),
+                integer(Setting.RATE_LIMIT, values),
+                list(values.get(Setting.TRUSTED_PROXIES)));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */
@@ -139,7 +139,7 @@ public record SkillGraphConfig(
     /** The settings as they may be logged: secrets are only said to be set or not. */
     public String describe() {
         return ("http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s cors=%s "
-                        + "rateLimit=%s")
+                        + "rateLimit=%s trustedProxies=%s")
                 .formatted(
                         httpHost,
                         httpPort,
@@ -152,7 +152,8 @@ public record SkillGraphConfig(
                         seedDir,
                         adminToken.isPresent() ? "set" : "unset (admin endpoints disabled)",
                         corsOrigins.isEmpty() ? "off" : corsOrigins,
-                        rateLimit == 0 ? "off" : rateLimit + "/s per client");
+                        rateLimit == 0 ? "off" : rateLimit + "/s per client",
+                        trustedProxies.isEmpty() ? "none" : trustedProxies);
     }
 
     @Override
@@ -183,6 +184,16 @@ public record SkillGraphConfig(
             throw SkillGraphException.configuration(
                     setting.variable() + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    /** A comma-separated list; blank entries are dropped. */
+    private static List<String> list(String value) {
+        return optional(value)
+                .map(list -> Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(o -> !o.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     private static Optional<String> optional(String value) {

@@ -135,7 +135,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             if (name.contains("FileLock") || message.contains("lock")) {
                 return SkillGraphException.startup(
                         "the Neo4j store " + home + " is locked by another process "
-                                + "(is another SkillGraph running on the same SKILLGRAPH_DATA_DIR?)",
+                                + "(is another SkillGraph running on the same SKILLGRAPH_DATA_DIR?); stop it, or set "
+                                + "SKILLGRAPH_NEO4J_URI to its Bolt address (e.g. bolt://127.0.0.1:7687) to use its graph",
                         e);
             }
             if (message.contains("Address already in use")) {

@@ -227,4 +227,62 @@ class ApplicationIT {
             assertThat(get(app.apiUri().resolve("/health")).statusCode()).isEqualTo(200); // ops stay unlimited
         }
     }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnBucketAndSpoofedHeadersFromOthersAreIgnored() throws Exception {
+        // 127.0.0.1 (this test) plays the trusted proxy; the same requests without the trust share one bucket.
+        try (Application proxied = Application.start(config(Map.of(
+                        "SKILLGRAPH_RATE_LIMIT", "3",
+                        "SKILLGRAPH_TRUSTED_PROXIES", "127.0.0.1, ::1",
+                        "SKILLGRAPH_DATA_DIR", data.resolve("proxied").toString())));
+                Application direct = Application.start(config(Map.of(
+                        "SKILLGRAPH_RATE_LIMIT",
+                        "3",
+                        "SKILLGRAPH_DATA_DIR",
+                        data.resolve("direct").toString())))) {
+            assertThat(limitedOf(proxied, "203.0.113.1", 3)).isZero();
+            assertThat(limitedOf(proxied, "203.0.113.2", 3))
+                    .as("another client, its own bucket")
+                    .isZero();
+            assertThat(limitedOf(proxied, "203.0.113.1", 6))
+                    .as("the first client, over its limit")
+                    .isPositive();
+            assertThat(limitedOf(proxied, "203.0.113.3", 3)).isZero();
+            // The MCP endpoint is limited by the same buckets.
+            assertThat(mcpStatus(proxied, "203.0.113.1")).isEqualTo(429);
+            assertThat(mcpStatus(proxied, "203.0.113.4")).isNotEqualTo(429);
+
+            assertThat(limitedOf(direct, "203.0.113.1", 3)).isZero();
+            assertThat(limitedOf(direct, "203.0.113.2", 6))
+                    .as("from an untrusted peer X-Forwarded-For is ignored: one bucket for all")
+                    .isPositive();
+        }
+    }
+
+    /** How many of {@code n} quick searches forwarded for {@code client} were refused with 429. */
+    private int limitedOf(Application app, String client, int n) throws Exception {
+        int limited = 0;
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/api/stages"))
+                            .header("X-Forwarded-For", "198.51.100.99, " + client)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            limited += response.statusCode() == 429 ? 1 : 0;
+        }
+        return limited;
+    }
+
+    private int mcpStatus(Application app, String client) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(app.apiUri().resolve("/mcp"))
+                                .header("Forwarded", "for=" + client)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
 }

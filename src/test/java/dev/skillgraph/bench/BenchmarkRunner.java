@@ -1,11 +1,17 @@
 package dev.skillgraph.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.graph.SeedGraph;
 import dev.skillgraph.path.Reach;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.search.Neo4jFulltext;
 import dev.skillgraph.search.SearchQuery;
 import dev.skillgraph.search.Synonyms;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -237,6 +243,7 @@ public final class BenchmarkRunner {
                 row("HTTP `GET /health` (floor of any HTTP round trip)", health, null);
             }
             learnerAnswers(base, bolt, projection, queries);
+            mcpBesideRest(base, queries);
             projection.index().close();
 
             // The service on its own: with Neo4j in another process or host (docker-compose, a cluster), no Cypher
@@ -378,6 +385,32 @@ public final class BenchmarkRunner {
             row("SkillGraph plan for several goals in-process", times[2], times[0]);
             row("SkillGraph `/api/search?known=` over HTTP (steps and hours away per hit)", times[3], null);
             row("SkillGraph search with `known` in-process", times[4], null);
+        }
+    }
+
+    /**
+     * What an agent pays: the {@code learning_path} MCP tool over Streamable HTTP (the SDK's own client, one
+     * session), beside the REST call that gives the same plan, interleaved.
+     */
+    private void mcpBesideRest(URI base, BenchGraphs.Queries queries) throws Exception {
+        line("");
+        line("| one client thread, MCP beside REST, interleaved | p50 ms | p99 ms | |");
+        line("|---|---|---|---|");
+        try (McpSyncClient mcp = McpClient.sync(HttpClientStreamableHttpTransport.builder(base.toString())
+                        .endpoint("/mcp")
+                        .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                        .build())
+                .build()) {
+            mcp.initialize();
+            double[][] times = time(
+                    2000,
+                    WARM_UP,
+                    i -> mcp.callTool(CallToolRequest.builder("learning_path")
+                            .arguments(Map.of("id", queries.goals().get(i % 512)))
+                            .build()),
+                    i -> get(base, "/api/learning-path/" + queries.goals().get(i % 512)));
+            row("MCP `learning_path` tool call over Streamable HTTP (SDK client)", times[0], null);
+            row("REST `/api/learning-path/{id}` over HTTP", times[1], null);
         }
     }
 

@@ -1,0 +1,198 @@
+package dev.skillgraph.api;
+
+import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.graph.Kind;
+import dev.skillgraph.path.LearningPlan;
+import dev.skillgraph.path.NextSteps;
+import dev.skillgraph.path.NodeCatalog;
+import dev.skillgraph.path.NodeDetails;
+import dev.skillgraph.path.PlanExport;
+import dev.skillgraph.path.PlanFormat;
+import dev.skillgraph.path.PrerequisiteChain;
+import dev.skillgraph.path.Reach;
+import dev.skillgraph.path.Unlocks;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.search.SearchIndex;
+import dev.skillgraph.search.SearchQuery;
+import dev.skillgraph.search.SearchResult;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read questions SkillGraph answers, from validated parameters on one projection: the one code path behind both
+ * the REST API and the MCP tools, so that both give the same answer and the same error text for the same input.
+ */
+public final class Answers {
+
+    private static final int MAX_SUGGEST_LENGTH = 100;
+    private static final List<String> FORMATS =
+            Arrays.stream(PlanFormat.values()).map(PlanFormat::key).toList();
+
+    private Answers() {}
+
+    /** {@code q}, {@code kind}, {@code stage}, {@code limit}, {@code offset}, {@code known}, {@code reachable}. */
+    public static SearchResult search(QueryParams params, Projection projection) {
+        String text = params.requiredText("q", SearchIndex.MAX_QUERY_LENGTH);
+        Optional<Kind> kind =
+                params.oneOf("kind", Arrays.stream(Kind.values()).map(Kind::key).toList(), Kind::fromKey);
+        Optional<String> stage = params.optionalText("stage", 200);
+        int limit = params.integer("limit", 10, 1, 100);
+        int offset = params.integer("offset", 0, 0, 10_000);
+        Set<String> known = params.ids("known");
+        boolean reachable = params.flag("reachable");
+        if (reachable && known.isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "reachable",
+                    "reachable=true keeps what you can learn now given what you know: give 'known' too, e.g."
+                            + " known=python");
+        }
+        stage.ifPresent(id -> requireStage(projection, id));
+        if (known.isEmpty()) {
+            return projection.index().search(new SearchQuery(text, kind, stage, limit, offset));
+        }
+        Reach reach = projection.paths().reach(known);
+        Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
+        SearchResult result = projection.index().search(new SearchQuery(text, kind, stage, only, limit, offset));
+        return result.withHits(result.hits().stream()
+                .map(hit -> reach.of(hit.id())
+                        .map(d -> hit.withDistance(d.steps(), d.hours()))
+                        .orElse(hit))
+                .toList());
+    }
+
+    /** {@code q}, {@code limit}. */
+    public static SuggestResponse suggest(QueryParams params, Projection projection) {
+        String text = params.requiredText("q", MAX_SUGGEST_LENGTH);
+        int limit = params.integer("limit", 8, 1, 20);
+        return new SuggestResponse(text, projection.index().suggest(text, limit));
+    }
+
+    public static NodeDetails node(String id, Projection projection) {
+        ProjectionReads.requireNode(projection, id, "node");
+        return new NodeCatalog(projection.paths()).details(id);
+    }
+
+    /** The plan toward {@code id}: {@code known}, {@code hoursPerWeek}. */
+    public static LearningPlan plan(String id, QueryParams params, Projection projection) {
+        ProjectionReads.requireNode(projection, id, "node");
+        return projection.paths().plan(id, params.ids("known"), pace(params));
+    }
+
+    /** One plan toward {@code goals} (required): {@code known}, {@code hoursPerWeek}. */
+    public static LearningPlan planForGoals(QueryParams params, Projection projection) {
+        List<String> goals = List.copyOf(params.ids("goals"));
+        if (goals.isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "goals", "query parameter 'goals' (a comma-separated list of ids) is required");
+        }
+        goals.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal", "goals"));
+        return projection.paths().plan(goals, params.ids("known"), pace(params));
+    }
+
+    /** The shortest chain {@code from} up to {@code to}. */
+    public static PrerequisiteChain chain(QueryParams params, Projection projection) {
+        String from = params.requiredText("from", 200);
+        String to = params.requiredText("to", 200);
+        ProjectionReads.requireNode(projection, from, "node ('from')", "from");
+        ProjectionReads.requireNode(projection, to, "node ('to')", "to");
+        return projection.paths().chain(from, to);
+    }
+
+    /** {@code known}, {@code goal}, {@code limit}. */
+    public static NextSteps next(QueryParams params, Projection projection) {
+        Set<String> known = params.ids("known");
+        Optional<String> goal = params.optionalText("goal", 200);
+        int limit = params.integer("limit", 10, 1, 100);
+        goal.ifPresent(g -> ProjectionReads.requireNode(projection, g, "goal", "goal"));
+        return projection.paths().next(known, goal, limit);
+    }
+
+    public static Unlocks unlocks(String id, Projection projection) {
+        ProjectionReads.requireNode(projection, id, "node");
+        return projection.paths().unlocks(id);
+    }
+
+    /** A plan rendered in an export format, with the name a downloaded file should get. */
+    public record Export(PlanFormat format, String fileName, String body) {}
+
+    /**
+     * The export asked for by {@code format} (and for a calendar {@code start}); checked before any plan is made.
+     *
+     * @throws SkillGraphException not acceptable for an unknown format, bad parameter for a calendar without a pace
+     */
+    public static ExportRequest exportRequest(QueryParams params) {
+        PlanFormat format = format(params);
+        LocalDate start = format == PlanFormat.ICS ? calendarStart(params) : null;
+        return new ExportRequest(format, start);
+    }
+
+    /** The format and, for a calendar, the first day of week 1. */
+    public record ExportRequest(PlanFormat format, LocalDate start) {
+
+        /**
+         * @throws SkillGraphException bad parameter {@code start} when a calendar would run past the year 9999
+         */
+        public Export render(LearningPlan plan, String fileName) {
+            if (start != null
+                    && plan.etaWeeks() != null
+                    && start.plusWeeks(plan.etaWeeks()).getYear() > 9999) {
+                throw SkillGraphException.badParameter(
+                        "start",
+                        "the plan's " + plan.etaWeeks() + " weeks from start=" + start
+                                + " run past the year 9999; choose an earlier start");
+            }
+            String body = format == PlanFormat.JSON ? null : PlanExport.render(plan, format, start);
+            return new Export(format, fileName + "." + format.extension(), body);
+        }
+    }
+
+    private static Optional<Integer> pace(QueryParams params) {
+        return params.optionalInteger("hoursPerWeek", 1, 168);
+    }
+
+    /** {@code start=YYYY-MM-DD}, by default next Monday (UTC); a calendar also needs a pace. */
+    private static LocalDate calendarStart(QueryParams params) {
+        if (pace(params).isEmpty()) {
+            throw SkillGraphException.badParameter(
+                    "hoursPerWeek",
+                    "format=ics lays the plan out week by week: give a pace, e.g. hoursPerWeek=10 (1 to 168)");
+        }
+        return params.optionalDate("start")
+                .orElseGet(() -> LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+    }
+
+    /** {@code format=} wins; otherwise JSON. An unknown format is a 406 naming the ones there are. */
+    private static PlanFormat format(QueryParams params) {
+        String value = params.first("format");
+        if (value == null || value.isBlank()) {
+            return PlanFormat.JSON;
+        }
+        return PlanFormat.fromKey(value.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new SkillGraphException(
+                        SkillGraphException.Reason.NOT_ACCEPTABLE,
+                        "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));
+    }
+
+    private static void requireStage(Projection projection, String id) {
+        boolean isStage =
+                projection.graph().node(id).filter(n -> n.kind() == Kind.STAGE).isPresent();
+        if (!isStage) {
+            throw SkillGraphException.badParameter(
+                    "stage",
+                    "query parameter 'stage' must be a stage id, one of "
+                            + projection.graph().nodes().stream()
+                                    .filter(n -> n.kind() == Kind.STAGE)
+                                    .map(n -> n.id())
+                                    .sorted()
+                                    .toList()
+                            + ", got '" + QueryParams.abbreviate(id) + "'");
+        }
+    }
+}
