@@ -49,6 +49,7 @@ public final class HttpApi {
     private final Optional<RateLimiter> rateLimiter;
     private final ClientAddress clients;
     private final Optional<URI> browserUri;
+    private final BrowserContent browserContent;
     private McpHttpEndpoint mcp;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
@@ -58,6 +59,7 @@ public final class HttpApi {
      * @param browserUri the Neo4j Browser that shows this graph, if one is served; the web page links to it
      * @param trustedProxies the proxies whose {@code Forwarded}/{@code X-Forwarded-For} name the client (see
      *     {@link ClientAddress}); empty trusts none
+     * @param browserOrigins the origins of the Neo4j Browsers that may fetch {@code /browser/*} (style and guide)
      */
     public HttpApi(
             GraphRepository repository,
@@ -67,7 +69,8 @@ public final class HttpApi {
             List<String> corsOrigins,
             int rateLimit,
             Optional<URI> browserUri,
-            List<String> trustedProxies) {
+            List<String> trustedProxies,
+            List<String> browserOrigins) {
         this.repository = repository;
         this.projections = projections;
         this.reads = new ProjectionReads(projections, mapper);
@@ -79,6 +82,7 @@ public final class HttpApi {
         this.corsOrigins = List.copyOf(corsOrigins);
         this.rateLimiter = rateLimit > 0 ? Optional.of(new RateLimiter(rateLimit)) : Optional.empty();
         this.browserUri = browserUri;
+        this.browserContent = new BrowserContent(browserOrigins);
         try {
             this.clients = new ClientAddress(trustedProxies);
         } catch (IllegalArgumentException e) {
@@ -196,6 +200,8 @@ public final class HttpApi {
             config.routes.get("/api/nodes/{id}", browse::node);
             config.routes.get("/api/about", this::about);
             config.routes.get("/api/stages", browse::stages);
+            config.routes.get("/browser/{file}", browserContent::get);
+            config.routes.options("/browser/{file}", browserContent::preflight);
             config.routes.get("/api/careers", browse::careers);
             config.routes.get("/api/learning-path/{id}", paths::plan);
             config.routes.get("/api/learning-path", paths::plans);

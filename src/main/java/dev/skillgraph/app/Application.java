@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Deque<AutoCloseable> resources;
     private final URI apiUri;
@@ -70,7 +72,9 @@ public final class Application implements AutoCloseable {
             // Checked before Neo4j starts, so that a taken HTTP port fails the start at once, not after Neo4j's
             // start-up.
             int httpPort = EmbeddedNeo4j.freePort(config.httpHost(), config.httpPort(), "HTTP", "SKILLGRAPH_HTTP_PORT");
-            Graph graph = graph(config, Optional.of(config.browserPort()), resources);
+            // Browser applies SkillGraph's style and opens its guide on connect, both fetched from this API.
+            URI browserContent = URI.create("http://" + LOOPBACK + ":" + httpPort);
+            Graph graph = graph(config, Optional.of(config.browserPort()), Optional.of(browserContent), resources);
             HttpApi api = new HttpApi(
                     graph.repository(),
                     graph.projections(),
@@ -79,7 +83,8 @@ public final class Application implements AutoCloseable {
                     config.corsOrigins(),
                     config.rateLimit(),
                     graph.browserUri(),
-                    config.trustedProxies());
+                    config.trustedProxies(),
+                    browserOrigins(config, graph.browserUri()));
             Javalin http = api.create(config.httpHost(), httpPort);
             try {
                 startHttp(http, config);
@@ -109,7 +114,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Starting SkillGraph's MCP server on stdio: {}", config.describe());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            Graph graph = graph(config, Optional.empty(), resources);
+            Graph graph = graph(config, Optional.empty(), Optional.empty(), resources);
             CountDownLatch ended = new CountDownLatch(1);
             McpSyncServer server = SkillGraphMcp.serve(new EndAware(in, ended), out, graph.projections());
             String version = graph.projections().apply(Projection::version);
@@ -131,11 +136,15 @@ public final class Application implements AutoCloseable {
             SeedImporter importer,
             ProjectionManager projections) {}
 
-    private static Graph graph(SkillGraphConfig config, Optional<Integer> browserPort, Deque<AutoCloseable> resources) {
+    private static Graph graph(
+            SkillGraphConfig config,
+            Optional<Integer> browserPort,
+            Optional<URI> browserContent,
+            Deque<AutoCloseable> resources) {
         Optional<EmbeddedNeo4j> embedded = Optional.empty();
         if (config.embedded()) {
-            embedded =
-                    Optional.of(EmbeddedNeo4j.start(config.dataDir().resolve("neo4j"), config.boltPort(), browserPort));
+            embedded = Optional.of(EmbeddedNeo4j.start(
+                    config.dataDir().resolve("neo4j"), config.boltPort(), browserPort, browserContent));
             resources.push(embedded.get());
         }
         URI boltUri = embedded.map(EmbeddedNeo4j::boltUri)
@@ -156,6 +165,19 @@ public final class Application implements AutoCloseable {
         resources.push(projections);
         resources.push(refreshEvery(projections, config.refreshInterval()));
         return new Graph(boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), repository, importer, projections);
+    }
+
+    /**
+     * The origins of the Neo4j Browsers that may fetch the style and guide: the embedded one (as the printed URL and
+     * as 127.0.0.1 name it) and any configured for an external Neo4j's Browser.
+     */
+    private static List<String> browserOrigins(SkillGraphConfig config, Optional<URI> embeddedBrowser) {
+        List<String> origins = new ArrayList<>(config.browserOrigins());
+        embeddedBrowser.ifPresent(uri -> {
+            origins.add("http://localhost:" + uri.getPort());
+            origins.add("http://" + LOOPBACK + ":" + uri.getPort());
+        });
+        return origins;
     }
 
     /** Counts down {@code ended} when the stream it wraps ends (stdin closed by the assistant). */

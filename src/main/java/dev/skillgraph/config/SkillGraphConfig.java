@@ -31,7 +31,8 @@ public record SkillGraphConfig(
         Duration refreshInterval,
         List<String> corsOrigins,
         int rateLimit,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        List<String> browserOrigins) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -49,7 +50,8 @@ public record SkillGraphConfig(
         REFRESH_SECONDS("10"),
         CORS_ORIGINS(null),
         RATE_LIMIT("0"),
-        TRUSTED_PROXIES(null);
+        TRUSTED_PROXIES(null),
+        BROWSER_ORIGINS(null);
 
         final String defaultValue;
 
@@ -98,6 +100,13 @@ public record SkillGraphConfig(
         }
         // Each entry is checked where it is parsed, by the API's ClientAddress, when the service starts.
         trustedProxies = List.copyOf(trustedProxies);
+        browserOrigins = List.copyOf(browserOrigins);
+        for (String origin : browserOrigins) {
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw SkillGraphException.configuration("SKILLGRAPH_BROWSER_ORIGINS must list origins such as "
+                        + "http://localhost:7474, got '" + origin + "'");
+            }
+        }
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw SkillGraphException.configuration("SKILLGRAPH_REFRESH_SECONDS must be positive");
         }
@@ -128,7 +137,8 @@ public record SkillGraphConfig(
                 Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)),
                 list(values.get(Setting.CORS_ORIGINS)),
                 integer(Setting.RATE_LIMIT, values),
-                list(values.get(Setting.TRUSTED_PROXIES)));
+                list(values.get(Setting.TRUSTED_PROXIES)),
+                list(values.get(Setting.BROWSER_ORIGINS)));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */

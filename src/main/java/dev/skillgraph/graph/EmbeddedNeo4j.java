@@ -45,8 +45,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * Starts the database stored under {@code home}; port 0 picks a free port.
      *
      * @param browserPort the HTTP port serving Neo4j Browser, or empty for no HTTP connector
+     * @param browserContent where SkillGraph serves Browser's style ({@code /browser/style.grass}) and guide
+     *     ({@code /browser/guide.html}): Browser applies and opens both when it connects; empty for neither
      */
-    public static EmbeddedNeo4j start(Path home, int boltPort, Optional<Integer> browserPort) {
+    public static EmbeddedNeo4j start(
+            Path home, int boltPort, Optional<Integer> browserPort, Optional<URI> browserContent) {
         int bolt = resolvePort(boltPort, "Bolt", "SKILLGRAPH_BOLT_PORT");
         Optional<Integer> http = browserPort.map(port -> resolvePort(port, "Neo4j Browser", "SKILLGRAPH_BROWSER_PORT"));
         createDirectories(home);
@@ -69,6 +72,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         http.ifPresent(port -> builder.setConfig(HttpConnector.listen_address, new SocketAddress(LOOPBACK, port))
                 // Browser dials the advertised Bolt address; without these it would dial 7687.
                 .setConfig(HttpConnector.advertised_address, new SocketAddress("localhost", port)));
+        if (http.isPresent()) {
+            browserContent.ifPresent(base -> builder
+                    // Browser prefixes each command with ':' itself and splits them on ';' (neo4j-browser 5.24,
+                    // commandsDuck.ts postConnectCmdEpic).
+                    .setConfig(
+                            ServerSettings.browser_post_connect_cmd,
+                            "style " + base + "/browser/style.grass;guide " + base + "/browser/guide.html")
+                    // Browser fetches remote content only from these hosts (ports are not compared): ours, nothing
+                    // else — not even guides.neo4j.com, the default.
+                    .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, base.getHost()));
+        }
         DatabaseManagementService service;
         try {
             service = builder.build();

@@ -127,7 +127,7 @@ class ApplicationIT {
 
     @Test
     void usesAnExternalServerWhenAUriIsGivenAndStartsNoDatabase(@TempDir Path serverHome) throws Exception {
-        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(serverHome, 0, Optional.empty());
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(serverHome, 0, Optional.empty(), Optional.empty());
                 Application app = Application.start(
                         config(Map.of("SKILLGRAPH_NEO4J_URI", server.boltUri().toString())))) {
             assertThat(get(app.apiUri().resolve("/ready")).statusCode()).isEqualTo(200);

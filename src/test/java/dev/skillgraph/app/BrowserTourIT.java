@@ -8,7 +8,9 @@ import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Driver;
 
-/** Every query of the Neo4j Browser tour runs on the seed graph, with its :param values, and returns something. */
+/**
+ * Every slide of the Neo4j Browser guide ({@code graph-seed/browser/guide.html}) runs on the seed graph, with its
+ * :param values, and returns something.
+ */
 @ExtendWith(SharedNeo4j.class)
 class BrowserTourIT {
 
     private static final Pattern PARAM = Pattern.compile(":param (\\w+) => (.+)");
+    /** A slide's runnable block, as Browser finds it ({@code pre.runnable}, Directives.tsx). */
+    private static final Pattern RUNNABLE =
+            Pattern.compile("<pre class=\"[^\"]*\\brunnable\\b[^\"]*\">(.*?)</pre>", Pattern.DOTALL);
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
 
     @Test
     void everyTourQueryRunsAndReturnsRows(Driver driver) throws Exception {
@@ -32,8 +47,12 @@ class BrowserTourIT {
         driver.executableQuery("CALL db.awaitIndexes(60)").execute();
         Map<String, Object> params = new HashMap<>();
         int queries = 0;
-        for (String statement :
-                Files.readString(Path.of("graph-seed/browser/tour.cypher")).split(";")) {
+        Matcher block = RUNNABLE.matcher(Files.readString(Path.of("graph-seed/browser/guide.html")));
+        List<String> statements = new ArrayList<>();
+        while (block.find()) {
+            statements.addAll(List.of(unescape(block.group(1)).split(";")));
+        }
+        for (String statement : statements) {
             String code = statement
                     .lines()
                     .filter(l -> !l.strip().startsWith("//"))

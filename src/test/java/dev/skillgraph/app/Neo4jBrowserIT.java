@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -12,30 +11,26 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * A real browser: Debian's Chromium, driven by playwright-core, opens the Neo4j Browser the service serves, loads
- * the SkillGraph style and draws the prerequisites of LoRA/QLoRA. Skips, saying why, where Chromium or the npm
- * package is missing (.ci/run installs both). The screenshot is kept in target/browser/.
+ * A real browser, as a new user: Debian's Chromium, driven by playwright-core, opens the Neo4j Browser URL the
+ * service prints and types nothing. Browser connects, applies the SkillGraph style and opens the SkillGraph guide by
+ * itself; one click on the first slide's play icon draws the prerequisites of LoRA/QLoRA in that style. Skips, saying
+ * why, where Chromium or the npm package is missing (.ci/run installs both). The screenshot is kept in
+ * target/browser/.
  */
 class Neo4jBrowserIT {
-
-    private static final String LORA = "MATCH p = (:Entity {id: 'fine-tuning-peft'})-[:REQUIRES*]->() RETURN p";
 
     @TempDir
     Path data;
 
     @Test
-    void browserConnectsByItselfAndDrawsTheLoraPrerequisitesWithNamesAsCaptions() throws Exception {
+    void browserOpensStyledWithTheGuideAndItsFirstSlideDrawsTheLoraPrerequisites() throws Exception {
         RealBrowser.assumeInstalled();
 
         try (Application app = TestService.start(data);
                 Driver bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none())) {
             Path screenshot = RealBrowser.screenshots().resolve("lora-prerequisites.png");
             JsonNode drawn = RealBrowser.run(
-                    "neo4j-browser.mjs",
-                    app.browserUri().orElseThrow().toString(),
-                    Path.of("graph-seed/browser/style.grass").toAbsolutePath().toString(),
-                    LORA,
-                    screenshot.toString());
+                    "neo4j-browser.mjs", app.browserUri().orElseThrow().toString(), screenshot.toString());
 
             var expected = bolt.executableQuery(
                             """
@@ -50,16 +45,27 @@ class Neo4jBrowserIT {
                     .records()
                     .get(0);
             assertThat(drawn.get("connected").asBoolean()).isTrue();
+            assertThat(drawn.get("failed"))
+                    .as("requests that failed (e.g. CORS)")
+                    .isEmpty();
+            assertThat(drawn.get("guide").get("firstSlide").asText())
+                    .contains(":param goal => 'fine-tuning-peft'", "REQUIRES*");
+            assertThat(drawn.get("storedStyle").get("node.Topic").get("color").asText())
+                    .isEqualTo("#4C8EDA");
             assertThat(drawn.get("nodes").asInt())
                     .isEqualTo(expected.get("nodes").asInt());
             assertThat(drawn.get("relationships").asInt())
                     .isEqualTo(expected.get("relationships").asInt());
-            List<String> captions = drawn.get("captions").findValuesAsText("");
-            assertThat(drawn.get("captions").toString()).contains("Fine-tuning").doesNotContain("fine-tuning-peft");
+            assertThat(drawn.get("captions").toString())
+                    .as("names as captions, from the style")
+                    .contains("Fine-tuning")
+                    .doesNotContain("fine-tuning-peft");
             assertThat(drawn.get("colours").toString())
-                    .as("topics in the style's blue")
+                    .as("topics in the style's blue (Browser's default would be grey)")
                     .contains("#4C8EDA");
-            assertThat(captions).isNotNull();
+            assertThat(drawn.get("relationshipColours").toString())
+                    .as("REQUIRES in the style's red")
+                    .contains("#D9534F");
             assertThat(screenshot).isRegularFile();
         }
     }

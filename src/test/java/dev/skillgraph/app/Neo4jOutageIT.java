@@ -36,7 +36,7 @@ class Neo4jOutageIT {
     void searchAndPathsKeepAnsweringFromTheLastProjectionWhileReadyReportsTheOutageAndItRecoversByItself()
             throws Exception {
         Path home = work.resolve("server");
-        EmbeddedNeo4j server = EmbeddedNeo4j.start(home, 0, Optional.empty());
+        EmbeddedNeo4j server = EmbeddedNeo4j.start(home, 0, Optional.empty(), Optional.empty());
         int boltPort = server.boltPort();
         String token = "outage-admin-token-0123456789";
         try (Application app = Application.start(SkillGraphConfig.load(
@@ -77,7 +77,8 @@ class Neo4jOutageIT {
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(503);
             assertThat(imported.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
-            server = EmbeddedNeo4j.start(home, boltPort, Optional.empty()); // Neo4j comes back, same address
+            server = EmbeddedNeo4j.start(
+                    home, boltPort, Optional.empty(), Optional.empty()); // Neo4j comes back, same address
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             int status = 0;
             while (System.nanoTime() < deadline && status != 200) {

@@ -55,7 +55,7 @@ class ScaleOutIT {
     void anImportThroughOneReplicaReachesTheOtherWithinTheRefreshInterval() throws Exception {
         Path seed = work.resolve("seed");
         SeedFiles.copyTree(Path.of("graph-seed"), seed);
-        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(work.resolve("server"), 0, Optional.empty());
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(work.resolve("server"), 0, Optional.empty(), Optional.empty());
                 Application a = Application.start(replica(server.boltUri(), "a", seed));
                 Application b = Application.start(replica(server.boltUri(), "b", seed))) {
             String versionA = get(a.apiUri(), "/ready");

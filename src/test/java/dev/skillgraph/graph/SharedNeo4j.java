@@ -41,7 +41,7 @@ public final class SharedNeo4j implements ParameterResolver {
     private static Server start() {
         try {
             Path home = Files.createTempDirectory("skillgraph-test-neo4j");
-            EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Optional.empty());
+            EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, Optional.empty(), Optional.empty());
             Driver driver = Neo4jConnector.connect(neo4j.boltUri(), "neo4j", Optional.empty(), Duration.ofSeconds(30));
             new GraphRepository(driver).ensureSchema();
             return new Server(neo4j, driver, home);

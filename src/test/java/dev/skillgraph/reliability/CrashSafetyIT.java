@@ -69,7 +69,8 @@ class CrashSafetyIT {
                 service.waitFor();
             }
 
-            try (EmbeddedNeo4j reopened = EmbeddedNeo4j.start(data.resolve("neo4j"), 0, Optional.empty());
+            try (EmbeddedNeo4j reopened =
+                            EmbeddedNeo4j.start(data.resolve("neo4j"), 0, Optional.empty(), Optional.empty());
                     Driver driver = Neo4jConnector.connect(
                             reopened.boltUri(), "neo4j", Optional.empty(), Duration.ofSeconds(30))) {
                 Map<String, String> names = new TreeMap<>();

@@ -55,7 +55,7 @@ class SeedFuzzIT {
     @BeforeContainer
     static void start() throws Exception {
         work = Files.createTempDirectory("skillgraph-seed-fuzz");
-        neo4j = EmbeddedNeo4j.start(work.resolve("neo4j"), 0, Optional.empty());
+        neo4j = EmbeddedNeo4j.start(work.resolve("neo4j"), 0, Optional.empty(), Optional.empty());
         driver = Neo4jConnector.connect(neo4j.boltUri(), "neo4j", Optional.empty(), Duration.ofSeconds(30));
         GraphRepository repository = new GraphRepository(driver);
         repository.ensureSchema();
