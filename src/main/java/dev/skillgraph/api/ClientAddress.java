@@ -59,11 +59,15 @@ public final class ClientAddress {
             return peer;
         }
         List<String> chain = forwardedFor(request);
+        String nearest = peer;
         for (int i = chain.size() - 1; i >= 0; i--) {
             String hop = chain.get(i);
             if (!isTrusted(hop)) {
-                return hop;
+                // Not an address ("unknown", an obfuscated name, garbage): the last proxy that saw the client is as
+                // close as anyone can tell, and nobody chooses their bucket by sending text.
+                return ADDRESS.matcher(hop).matches() && hop.length() <= 45 ? hop : nearest;
             }
+            nearest = hop;
         }
         // Every hop is a trusted proxy: the leftmost is as far back as anyone trusted can see.
         return chain.isEmpty() ? peer : chain.get(0);

@@ -6,7 +6,6 @@ import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.projection.ProjectionManager;
-import dev.skillgraph.seed.SeedException;
 import dev.skillgraph.seed.SeedImporter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -211,16 +210,17 @@ public final class HttpApi {
             config.routes.post("/api/admin/import", admin::importSeed);
             config.routes.post("/api/admin/reindex", admin::reindex);
 
-            config.routes.exception(SkillGraphException.class, HttpApi::skillGraphError);
-            config.routes.exception(Exception.class, HttpApi::unexpectedError);
+            config.routes.exception(SkillGraphException.class, ProblemResponses::skillGraphError);
+            config.routes.exception(Exception.class, ProblemResponses::unexpectedError);
             config.routes.error(404, ctx -> {
-                if (!isProblem(ctx)) {
-                    problem(ctx, Problem.of(404, "Not Found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                if (!ProblemResponses.isProblem(ctx)) {
+                    ProblemResponses.problem(
+                            ctx, Problem.of(404, "Not Found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });
             config.routes.error(
                     405,
-                    ctx -> problem(
+                    ctx -> ProblemResponses.problem(
                             ctx,
                             Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
@@ -290,91 +290,5 @@ public final class HttpApi {
         }
         ctx.json(new HealthResponse(
                 "READY", "UP", graphVersion, state.importedVersion().orElseThrow(), null));
-    }
-
-    private static void skillGraphError(SkillGraphException e, Context ctx) {
-        Problem problem =
-                switch (e.reason()) {
-                    case BAD_REQUEST -> Problem.of(400, "Bad Request", e.getMessage())
-                            .withParameter(e.parameter());
-                    case UNAUTHORIZED -> Problem.of(401, "Unauthorized", e.getMessage());
-                    case TOO_MANY_REQUESTS -> Problem.of(429, "Too Many Requests", e.getMessage());
-                    case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage())
-                            .withParameter(e.parameter());
-                    case NOT_ACCEPTABLE -> Problem.of(406, "Not Acceptable", e.getMessage())
-                            .withParameter("format");
-                    case UNPROCESSABLE -> e instanceof SeedException seed
-                            ? new Problem(
-                                    "about:blank",
-                                    "Invalid Seed",
-                                    422,
-                                    "the seed was refused and nothing was written; "
-                                            + seed.problems().size() + " problem(s)",
-                                    null,
-                                    seed.problems().stream()
-                                            .map(Object::toString)
-                                            .toList())
-                            : Problem.of(422, "Unprocessable Content", e.getMessage());
-                    case UNAVAILABLE -> Problem.of(503, "Service Unavailable", e.getMessage());
-                    case CONFIGURATION, STARTUP -> Problem.of(
-                            500, "Internal Server Error", "the service is misconfigured");
-                };
-        if (problem.status() >= 500) {
-            LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-        }
-        problem(ctx, problem);
-    }
-
-    private static void unexpectedError(Exception e, Context ctx) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof SkillGraphException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof SkillGraphException known) {
-            skillGraphError(known, ctx);
-            return;
-        }
-        if (isNeo4jOutage(e)) {
-            LOG.warn("{} {} failed: Neo4j is unavailable: {}", ctx.method(), ctx.path(), e.toString());
-            problem(ctx, Problem.of(503, "Service Unavailable", "Neo4j is unavailable; try again shortly"));
-            return;
-        }
-        // The client learns that it failed, never how: the stack trace goes to the log only.
-        LOG.error(
-                "{} {} failed unexpectedly (request {})",
-                ctx.method(),
-                ctx.path(),
-                ctx.attribute(REQUEST_ID_HEADER),
-                e);
-        problem(
-                ctx,
-                new Problem(
-                        "about:blank",
-                        "Internal Server Error",
-                        500,
-                        "the request failed unexpectedly; the error was logged with request id "
-                                + ctx.attribute(REQUEST_ID_HEADER),
-                        null,
-                        List.of()));
-    }
-
-    private static boolean isNeo4jOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.startsWith("org.neo4j.driver.exceptions.ServiceUnavailable")
-                    || name.startsWith("org.neo4j.driver.exceptions.SessionExpired")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isProblem(Context ctx) {
-        String type = ctx.res().getContentType();
-        return type != null && type.startsWith(Problem.CONTENT_TYPE);
-    }
-
-    static void problem(Context ctx, Problem problem) {
-        ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 }

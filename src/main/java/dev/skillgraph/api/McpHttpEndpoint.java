@@ -1,6 +1,7 @@
 package dev.skillgraph.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skillgraph.api.mcp.JsonRpcGuard;
 import dev.skillgraph.api.mcp.SkillGraphMcp;
 import dev.skillgraph.projection.ProjectionManager;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -8,12 +9,19 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +46,8 @@ final class McpHttpEndpoint implements AutoCloseable {
             "https://localhost:*",
             "https://127.0.0.1:*",
             "https://[::1]:*");
+
+    private static final List<String> METHODS = List.of("GET", "POST", "DELETE", "OPTIONS");
 
     private static final String ALLOWED_HEADERS =
             "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID";
@@ -133,10 +143,91 @@ final class McpHttpEndpoint implements AutoCloseable {
                                     "more than the configured SKILLGRAPH_RATE_LIMIT requests per second from this client"));
                     return;
                 }
+                if (!METHODS.contains(request.getMethod())) {
+                    response.setHeader("Allow", String.join(", ", METHODS));
+                    refuse(
+                            response,
+                            Problem.of(
+                                    405,
+                                    "Method Not Allowed",
+                                    request.getMethod() + " is not allowed on " + SkillGraphMcp.PATH));
+                    return;
+                }
+                if (request.getMethod().equals("POST")) {
+                    byte[] body = request.getInputStream().readNBytes(JsonRpcGuard.MAX_MESSAGE_BYTES + 1);
+                    if (body.length > JsonRpcGuard.MAX_MESSAGE_BYTES) {
+                        refuse(response, Problem.of(413, "Content Too Large", "an MCP message is at most 1 MiB"));
+                        return;
+                    }
+                    Optional<String> refusal = JsonRpcGuard.refusal(new String(body, StandardCharsets.UTF_8));
+                    if (refusal.isPresent()) {
+                        response.setStatus(400);
+                        response.setContentType("application/json");
+                        response.getOutputStream().write(refusal.get().getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
+                    req = new ReadAgain(request, body);
+                }
                 chain.doFilter(req, res);
             } finally {
                 log.accept(new Exchange(
                         request.getMethod(), response.getStatus(), (System.nanoTime() - started) / 1e6, id, client));
+            }
+        }
+
+        /** The request with its body read once already, to be read again by the servlet. */
+        private static final class ReadAgain extends HttpServletRequestWrapper {
+            private final byte[] body;
+
+            ReadAgain(HttpServletRequest request, byte[] body) {
+                super(request);
+                this.body = body;
+            }
+
+            @Override
+            public ServletInputStream getInputStream() {
+                ByteArrayInputStream in = new ByteArrayInputStream(body);
+                return new ServletInputStream() {
+                    @Override
+                    public int read() {
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        return in.read(buffer, offset, length);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        throw new IllegalStateException("the body was read already");
+                    }
+                };
+            }
+
+            @Override
+            public BufferedReader getReader() {
+                return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public int getContentLength() {
+                return body.length;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return body.length;
             }
         }
 

@@ -1,7 +1,7 @@
 package dev.skillgraph.app;
 
 import dev.skillgraph.api.HttpApi;
-import dev.skillgraph.api.mcp.SkillGraphMcp;
+import dev.skillgraph.api.mcp.McpStdio;
 import dev.skillgraph.config.SkillGraphConfig;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.EmbeddedNeo4j;
@@ -15,8 +15,6 @@ import dev.skillgraph.seed.SeedException;
 import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
 import io.javalin.Javalin;
-import io.modelcontextprotocol.server.McpSyncServer;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -115,14 +112,12 @@ public final class Application implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             Graph graph = graph(config, Optional.empty(), Optional.empty(), resources);
-            CountDownLatch ended = new CountDownLatch(1);
-            McpSyncServer server = SkillGraphMcp.serve(new EndAware(in, ended), out, graph.projections());
-            String version = graph.projections().apply(Projection::version);
-            LOG.info("SkillGraph's MCP server is up on stdio (graph {})", version);
-            ended.await();
-            server.closeGracefully();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LOG.info(
+                    "SkillGraph's MCP server is up on stdio (graph {})",
+                    graph.projections().apply(Projection::version));
+            McpStdio.serve(in, out, graph.projections());
+        } catch (IOException e) {
+            throw SkillGraphException.startup("stdio failed: " + e.getMessage(), e);
         } finally {
             closeAll(resources);
         }
@@ -178,33 +173,6 @@ public final class Application implements AutoCloseable {
             origins.add("http://" + LOOPBACK + ":" + uri.getPort());
         });
         return origins;
-    }
-
-    /** Counts down {@code ended} when the stream it wraps ends (stdin closed by the assistant). */
-    private static final class EndAware extends FilterInputStream {
-        private final CountDownLatch ended;
-
-        EndAware(InputStream in, CountDownLatch ended) {
-            super(in);
-            this.ended = ended;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return ended(super.read());
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            return ended(super.read(buffer, offset, length));
-        }
-
-        private int ended(int read) {
-            if (read < 0) {
-                ended.countDown();
-            }
-            return read;
-        }
     }
 
     public URI apiUri() {

@@ -65,8 +65,11 @@ class ClientAddressTest {
                                 "X-Forwarded-For", List.of("203.0.113.9")))))
                 .isEqualTo("2001:db8:cafe::17");
         assertThat(BEHIND_PROXIES.of(request("10.1.2.3", Map.of("Forwarded", List.of("for=unknown, for=10.0.0.9")))))
-                .as("an obfuscated or unknown hop is never trusted")
-                .isEqualTo("unknown");
+                .as("an unknown hop is no client: the last proxy that saw it stands in")
+                .isEqualTo("10.0.0.9");
+        assertThat(BEHIND_PROXIES.of(request("10.1.2.3", Map.of("X-Forwarded-For", List.of("b".repeat(6000))))))
+                .as("text is no address")
+                .isEqualTo("10.1.2.3");
         assertThat(BEHIND_PROXIES.of(request("10.1.2.3", Map.of("Forwarded", List.of("For=198.51.100.17:8080")))))
                 .isEqualTo("198.51.100.17");
     }

@@ -89,6 +89,13 @@ class LearningPathsTest {
         return requires;
     }
 
+    private static List<String> topics(RandomDags.Dag dag) {
+        return dag.nodes().stream()
+                .filter(n -> n.kind() == Kind.TOPIC)
+                .map(GraphNode::id)
+                .toList();
+    }
+
     private static Set<String> randomTopics(Random random, List<String> topics, int max) {
         Set<String> picked = new LinkedHashSet<>();
         int count = random.nextInt(max + 1);
@@ -105,10 +112,7 @@ class LearningPathsTest {
         for (int graphSeed = 0; graphSeed < 25; graphSeed++) {
             RandomDags.Dag dag = RandomDags.generate(graphSeed, 150 + random.nextInt(250), 1 + random.nextInt(5), 30);
             LearningPaths paths = new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges()));
-            List<String> topics = dag.nodes().stream()
-                    .filter(n -> n.kind() == Kind.TOPIC)
-                    .map(GraphNode::id)
-                    .toList();
+            List<String> topics = topics(dag);
             Map<String, List<String>> requires = requires(dag, false);
             Map<String, List<String>> hard = requires(dag, true);
             for (int q = 0; q < 20; q++) {
@@ -162,10 +166,7 @@ class LearningPathsTest {
         for (int graphSeed = 0; graphSeed < 15; graphSeed++) {
             RandomDags.Dag dag = RandomDags.generate(graphSeed, 100 + random.nextInt(200), 3, 30);
             LearningPaths paths = new LearningPaths(RoadmapGraph.of(dag.nodes(), dag.edges()));
-            List<String> topics = dag.nodes().stream()
-                    .filter(n -> n.kind() == Kind.TOPIC)
-                    .map(GraphNode::id)
-                    .toList();
+            List<String> topics = topics(dag);
             Map<String, List<String>> requires = requires(dag, false);
             for (int q = 0; q < 20; q++) {
                 List<String> goals = List.copyOf(randomTopics(random, topics, 4));

@@ -39,6 +39,10 @@ class PlanExportTest {
     /** Markdown, HTML, Mermaid, DOT, CSV, Cypher and iCalendar syntax in one name, with a line break. */
     static final String HOSTILE = "=C# & <b>*Bold* _it_</b> #1; [a](b) | ~x~ `c` \\ \"q\" 'p',;\nnext line";
 
+    /** The diagram labels of the plan's two steps and its goal, on one line each. */
+    private static final List<String> LABELS =
+            List.of("Tool " + oneLine(HOSTILE), "Topic " + oneLine(HOSTILE) + " (1 h)", "Goal " + oneLine(HOSTILE));
+
     private static GraphNode node(String id, Kind kind, String name, Integer hours, String url) {
         return new GraphNode(
                 id, kind, name, null, null, List.of(), hours, null, url, null, null, null, null, null, "seed");
@@ -110,10 +114,7 @@ class PlanExportTest {
         String mermaid = PlanExport.render(plan(), PlanFormat.MERMAID);
         List<String> labels = matches(mermaid, "\\[\"([^\"\\n]*)\"\\]");
 
-        assertThat(labels)
-                .extracting(PlanExportTest::decodeMermaid)
-                .containsExactly(
-                        "Tool " + oneLine(HOSTILE), "Topic " + oneLine(HOSTILE) + " (1 h)", "Goal " + oneLine(HOSTILE));
+        assertThat(labels).extracting(PlanExportTest::decodeMermaid).containsExactlyElementsOf(LABELS);
         assertThat(labels).allMatch(l -> !l.matches(".*[<>`].*"));
     }
 
@@ -122,10 +123,7 @@ class PlanExportTest {
         String dot = PlanExport.render(plan(), PlanFormat.DOT);
         List<String> labels = matches(dot, "label=\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
-        assertThat(labels)
-                .extracting(PlanExportTest::decodeDot)
-                .containsExactly(
-                        "Tool " + oneLine(HOSTILE), "Topic " + oneLine(HOSTILE) + " (1 h)", "Goal " + oneLine(HOSTILE));
+        assertThat(labels).extracting(PlanExportTest::decodeDot).containsExactlyElementsOf(LABELS);
     }
 
     @Test

@@ -235,7 +235,7 @@ class McpServerIT {
     }
 
     @Test
-    void aForeignOriginIsRefusedAsTheMcpSpecificationAsks() throws Exception {
+    void aForeignOriginBrokenJsonAndOtherMethodsAreRefusedWithClearAnswers() throws Exception {
         String initialize =
                 """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
@@ -243,6 +243,19 @@ class McpServerIT {
         HttpResponse<String> foreign = post(initialize, "http://evil.example");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).doesNotContain("\tat ", "StackTrace");
+
+        HttpResponse<String> broken = post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":", null);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).path("error").path("code").asInt())
+                .isEqualTo(-32700);
+        HttpResponse<String> trace = HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.apiUri() + "/mcp"))
+                        .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer secret")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.body()).doesNotContain("secret");
 
         HttpResponse<String> local = post(initialize, "http://localhost:5173");
         assertThat(local.statusCode()).isEqualTo(200);
