@@ -161,7 +161,11 @@ final class McpTools {
         QueryParams params = params(args, Map.of());
         boolean one = args.get("id") != null;
         if (one == (args.get("goals") != null)) {
-            throw SkillGraphException.badParameter("id", "give either 'id' (one goal) or 'goals' (several), not both");
+            throw SkillGraphException.badParameter(
+                    "id",
+                    one
+                            ? "give either 'id' (one goal) or 'goals' (several), not both"
+                            : "give 'id' (one goal) or 'goals' (several goals for one plan)");
         }
         return one ? Answers.plan(id(args, "id"), params, projection) : Answers.planForGoals(params, projection);
     }

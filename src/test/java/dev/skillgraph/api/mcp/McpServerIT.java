@@ -205,6 +205,9 @@ class McpServerIT {
         assertThat(both.isError()).isTrue();
         assertThat(text(both)).contains("not both");
 
+        CallToolResult neither = call(http, "learning_path", Map.of("known", List.of("python")));
+        assertThat(text(neither)).isEqualTo("give 'id' (one goal) or 'goals' (several goals for one plan)");
+
         CallToolResult calendar = call(http, "export_plan", Map.of("id", "python", "format", "ics"));
         assertThat(text(calendar)).contains("hoursPerWeek");
 
