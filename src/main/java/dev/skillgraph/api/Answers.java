@@ -6,6 +6,7 @@ import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeCatalog;
 import dev.skillgraph.path.NodeDetails;
+import dev.skillgraph.path.NodeRef;
 import dev.skillgraph.path.PlanExport;
 import dev.skillgraph.path.PlanFormat;
 import dev.skillgraph.path.PrerequisiteChain;
@@ -119,7 +120,10 @@ public final class Answers {
         return projection.paths().unlocks(id);
     }
 
-    /** A plan rendered in an export format, with the name a downloaded file should get. */
+    /**
+     * A plan rendered in an export format, with the name a downloaded file should get: {@code plan-<goal>.<ext>}, or
+     * {@code plan-<first goal>-and-<n>-more.<ext>} for several goals.
+     */
     public record Export(PlanFormat format, String fileName, String body) {}
 
     /**
@@ -139,7 +143,7 @@ public final class Answers {
         /**
          * @throws SkillGraphException bad parameter {@code start} when a calendar would run past the year 9999
          */
-        public Export render(LearningPlan plan, String fileName) {
+        public Export render(LearningPlan plan) {
             if (start != null
                     && plan.etaWeeks() != null
                     && start.plusWeeks(plan.etaWeeks()).getYear() > 9999) {
@@ -149,6 +153,9 @@ public final class Answers {
                                 + " run past the year 9999; choose an earlier start");
             }
             String body = format == PlanFormat.JSON ? null : PlanExport.render(plan, format, start);
+            List<NodeRef> goals = plan.targets();
+            String fileName =
+                    "plan-" + goals.get(0).id() + (goals.size() > 1 ? "-and-" + (goals.size() - 1) + "-more" : "");
             return new Export(format, fileName + "." + format.extension(), body);
         }
     }

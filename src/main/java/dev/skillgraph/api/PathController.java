@@ -25,7 +25,7 @@ final class PathController {
     void plan(Context ctx) {
         String id = ctx.pathParam("id");
         QueryParams params = QueryParams.of(ctx);
-        send(ctx, params, "plan-" + id, projection -> Answers.plan(id, params, projection));
+        send(ctx, params, projection -> Answers.plan(id, params, projection));
     }
 
     /** {@code GET /api/learning-path}: one plan for {@code goals=a,b}, or the chain {@code from=A&to=B}. */
@@ -55,9 +55,7 @@ final class PathController {
                     "goals",
                     "query parameter 'goals' (a comma-separated list of ids) or both 'from' and 'to' are required");
         }
-        List<String> ordered = List.copyOf(goals);
-        String file = "plan-" + ordered.get(0) + (ordered.size() > 1 ? "-and-" + (ordered.size() - 1) + "-more" : "");
-        send(ctx, params, file, projection -> Answers.planForGoals(params, projection));
+        send(ctx, params, projection -> Answers.planForGoals(params, projection));
     }
 
     void next(Context ctx) {
@@ -71,7 +69,7 @@ final class PathController {
     }
 
     /** Checks the format first (a 406 or 400 before any work), then sends the plan in it. */
-    private void send(Context ctx, QueryParams params, String fileName, Function<Projection, LearningPlan> plan) {
+    private void send(Context ctx, QueryParams params, Function<Projection, LearningPlan> plan) {
         Answers.ExportRequest export = Answers.exportRequest(params);
         // A calendar's body also depends on its start (by default next Monday): the ETag names it.
         String etagSuffix = export.start() == null ? "" : "-" + export.start();
@@ -80,7 +78,7 @@ final class PathController {
             if (export.format() == PlanFormat.JSON) {
                 return () -> reads.writeJson(ctx, answer);
             }
-            Answers.Export rendered = export.render(answer, fileName);
+            Answers.Export rendered = export.render(answer);
             return () -> {
                 ctx.contentType(rendered.format().contentType()).result(rendered.body());
                 ctx.header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + "\"");

@@ -49,9 +49,7 @@ public final class NodeCatalog {
                 n.salary(),
                 n.roadmapLine(),
                 n.source(),
-                graph.stageOf(id)
-                        .map(s -> new LearningPlan.StageRef(s.id(), s.name(), orderOf(s)))
-                        .orElse(null),
+                graph.stageOf(id).map(LearningPlan.StageRef::of).orElse(null),
                 prerequisites,
                 refs(graph.dependentsOf(id).stream()
                         .filter(d -> kindOf(d) != Kind.CAREER)

@@ -66,9 +66,8 @@ final class PlanNodes {
     PlanNodes(RoadmapGraph graph) {
         List<PlanNode> all = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
-            LearningPlan.StageRef stage = graph.stageOf(node.id())
-                    .map(s -> new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
-                    .orElse(null);
+            LearningPlan.StageRef stage =
+                    graph.stageOf(node.id()).map(LearningPlan.StageRef::of).orElse(null);
             List<LearningPlan.Resource> resources = graph.resourcesFor(node.id()).stream()
                     .map(graph::node)
                     .flatMap(Optional::stream)

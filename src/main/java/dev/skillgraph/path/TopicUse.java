@@ -22,10 +22,7 @@ public record TopicUse(String id, String kind, String name, LearningPlan.StageRe
                         topic.id(),
                         topic.kind().key(),
                         topic.name(),
-                        graph.stageOf(topic.id())
-                                .map(s ->
-                                        new LearningPlan.StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()))
-                                .orElse(null)))
+                        graph.stageOf(topic.id()).map(LearningPlan.StageRef::of).orElse(null)))
                 .toList();
     }
 }

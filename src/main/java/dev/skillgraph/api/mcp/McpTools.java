@@ -175,9 +175,7 @@ final class McpTools {
         if (request.format() == PlanFormat.JSON) {
             throw SkillGraphException.badParameter("format", "give a document format; learning_path gives the JSON");
         }
-        LearningPlan plan = plan(args, projection);
-        String name = "plan-" + plan.targets().get(0).id() + (plan.targets().size() > 1 ? "-and-more" : "");
-        return request.render(plan, name);
+        return request.render(plan(args, projection));
     }
 
     private static String id(Map<String, Object> args, String name) {
