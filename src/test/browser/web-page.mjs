@@ -60,7 +60,7 @@ try {
   seen.stageHeadings = await page.locator('#plan-steps h3').count();
   seen.eta = await page.locator('#eta').textContent();
   seen.exports = await page.locator('#plan-exports a[data-format]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  seen.browserLink = await page.locator('#plan-in-browser').getAttribute('href');
+  seen.browserLink = await page.locator('#plan-in-browser').getAttribute('href', { timeout: 10000 });
   seen.secondsToPlan = (Date.now() - started) / 1000;
   await page.locator('#plan-title').evaluate((title) => window.scrollTo(0, title.offsetTop - 70));
   await page.screenshot({ path: `${shots}/learning-plan.png` });

@@ -533,6 +533,7 @@ function renderPlan(node, plan, pace, query) {
   renderKnown(plan);
   renderSteps(plan, weekOf);
   drawPlan(node, plan);
+  const browserSlot = h('span');
   fill($('plan-exports'), 'Download this plan: ', EXPORTS.filter(([format]) => format !== 'ics' || steps.length)
     .flatMap(([format, label, extension], i) => [
     i ? ' · ' : '',
@@ -540,11 +541,17 @@ function renderPlan(node, plan, pace, query) {
       href: `/api/learning-path/${encodeURIComponent(node.id)}?${new URLSearchParams([...query, ['format', format]])}`,
       download: `${node.id}-plan.${extension}`, 'data-format': format,
     }, label)]),
-  about.neo4jBrowser && steps.length ? [' · ', h('a', { id: 'plan-in-browser', href: '#', target: '_blank', rel: 'noopener' }, 'Open the plan in Neo4j Browser')] : null);
+  browserSlot);
   if (about.neo4jBrowser && steps.length) {
-    // The plan's own Cypher export, pasted into Browser's editor.
+    // The plan's own Cypher export, pasted into Browser's editor. The link appears once it has somewhere to go, and only
+    // if this plan is still the one shown.
     api(`/api/learning-path/${encodeURIComponent(node.id)}?${new URLSearchParams([...query, ['format', 'cypher']])}`, { text: true })
-      .then((cypher) => { $('plan-in-browser').href = browserLink(cypher); })
+      .then((cypher) => {
+        if (browserSlot.isConnected) {
+          fill(browserSlot, ' · ', h('a', { id: 'plan-in-browser', href: browserLink(cypher), target: '_blank', rel: 'noopener' },
+            'Open the plan in Neo4j Browser'));
+        }
+      })
       .catch(() => {});
   }
 }
