@@ -32,8 +32,10 @@ final class AdminController {
     /** Runs before every admin route: 404 when admin is off, 401 without the right token. */
     void authorize(Context ctx) {
         if (tokenDigest.isEmpty()) {
-            throw SkillGraphException.notFound("no such endpoint: " + ctx.method() + " " + ctx.path()
-                    + " (admin endpoints are disabled; set SKILLGRAPH_ADMIN_TOKEN to enable them)");
+            throw SkillGraphException.notFound(
+                    null,
+                    "no such endpoint: " + ctx.method() + " " + ctx.path()
+                            + " (admin endpoints are disabled; set SKILLGRAPH_ADMIN_TOKEN to enable them)");
         }
         String header = ctx.header("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -42,8 +44,8 @@ final class AdminController {
         // Compare digests of equal length in constant time: neither the token nor its length leaks through timing.
         if (!MessageDigest.isEqual(sha256(presented), tokenDigest.get())) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"skillgraph-admin\"");
-            throw new SkillGraphException(
-                    SkillGraphException.Reason.UNAUTHORIZED,
+            throw SkillGraphException.of(
+                    SkillGraphException.Reason.NOT_AUTHENTICATED,
                     header == null
                             ? "this endpoint needs 'Authorization: Bearer <admin token>'"
                             : "the admin token is not valid");

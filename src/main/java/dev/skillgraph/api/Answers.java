@@ -1,7 +1,7 @@
 package dev.skillgraph.api;
 
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.Kind;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeCatalog;
@@ -49,7 +49,7 @@ public final class Answers {
         Set<String> known = params.ids("known");
         boolean reachable = params.flag("reachable");
         if (reachable && known.isEmpty()) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "reachable",
                     "reachable=true keeps what you can learn now given what you know: give 'known' too, e.g."
                             + " known=python");
@@ -90,7 +90,7 @@ public final class Answers {
     public static LearningPlan planForGoals(QueryParams params, Projection projection) {
         List<String> goals = List.copyOf(params.ids("goals"));
         if (goals.isEmpty()) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "goals", "query parameter 'goals' (a comma-separated list of ids) is required");
         }
         goals.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal", "goals"));
@@ -147,7 +147,7 @@ public final class Answers {
             if (start != null
                     && plan.etaWeeks() != null
                     && start.plusWeeks(plan.etaWeeks()).getYear() > 9999) {
-                throw SkillGraphException.badParameter(
+                throw SkillGraphException.invalidParameter(
                         "start",
                         "the plan's " + plan.etaWeeks() + " weeks from start=" + start
                                 + " run past the year 9999; choose an earlier start");
@@ -167,7 +167,7 @@ public final class Answers {
     /** {@code start=YYYY-MM-DD}, by default next Monday (UTC); a calendar also needs a pace. */
     private static LocalDate calendarStart(QueryParams params) {
         if (pace(params).isEmpty()) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "hoursPerWeek",
                     "format=ics lays the plan out week by week: give a pace, e.g. hoursPerWeek=10 (1 to 168)");
         }
@@ -182,8 +182,8 @@ public final class Answers {
             return PlanFormat.JSON;
         }
         return PlanFormat.fromKey(value.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new SkillGraphException(
-                        SkillGraphException.Reason.NOT_ACCEPTABLE,
+                .orElseThrow(() -> SkillGraphException.of(
+                        SkillGraphException.Reason.UNSUPPORTED_FORMAT,
                         "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));
     }
 
@@ -191,7 +191,7 @@ public final class Answers {
         boolean isStage =
                 projection.graph().node(id).filter(n -> n.kind() == Kind.STAGE).isPresent();
         if (!isStage) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "stage",
                     "query parameter 'stage' must be a stage id, one of "
                             + projection.graph().nodes().stream()

@@ -36,7 +36,7 @@ final class BrowserContent {
         String type = FILES.get(file);
         if (type == null) {
             throw SkillGraphException.notFound(
-                    "no Browser file '" + QueryParams.abbreviate(file) + "'; there are " + FILES.keySet());
+                    null, "no Browser file '" + QueryParams.abbreviate(file) + "'; there are " + FILES.keySet());
         }
         allowOrigin(ctx);
         try (InputStream in = BrowserContent.class.getResourceAsStream(RESOURCES + file)) {

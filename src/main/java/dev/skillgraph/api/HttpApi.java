@@ -85,7 +85,7 @@ public final class HttpApi {
         try {
             this.clients = new ClientAddress(trustedProxies);
         } catch (IllegalArgumentException e) {
-            throw SkillGraphException.configuration("SKILLGRAPH_TRUSTED_PROXIES: " + e.getMessage());
+            throw SkillGraphException.misconfigured("SKILLGRAPH_TRUSTED_PROXIES: " + e.getMessage());
         }
     }
 
@@ -182,8 +182,8 @@ public final class HttpApi {
             rateLimiter.ifPresent(limiter -> config.routes.before("/api/*", ctx -> {
                 if (!limiter.tryAcquire(clients.of(ctx.req()))) {
                     ctx.header("Retry-After", "1");
-                    throw new SkillGraphException(
-                            SkillGraphException.Reason.TOO_MANY_REQUESTS,
+                    throw SkillGraphException.of(
+                            SkillGraphException.Reason.RATE_LIMITED,
                             "more than the configured SKILLGRAPH_RATE_LIMIT requests per second from this client");
                 }
             }));

@@ -37,7 +37,7 @@ final class PathController {
         if (goals.isEmpty() && chain) {
             for (String planOnly : List.of("known", "hoursPerWeek", "format", "start")) {
                 if (params.first(planOnly) != null) {
-                    throw SkillGraphException.badParameter(
+                    throw SkillGraphException.invalidParameter(
                             planOnly,
                             "'" + planOnly + "' applies to plans (goals=a,b or /api/learning-path/{id}), not to the"
                                     + " chain from=A&to=B");
@@ -47,11 +47,11 @@ final class PathController {
             return;
         }
         if (chain) {
-            throw SkillGraphException.badRequest(
+            throw SkillGraphException.invalidInput(
                     "ask either for a plan toward goals=a,b or for the chain from=A&to=B, not both");
         }
         if (goals.isEmpty()) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "goals",
                     "query parameter 'goals' (a comma-separated list of ids) or both 'from' and 'to' are required");
         }

@@ -17,15 +17,15 @@ final class ProblemResponses {
     static void skillGraphError(SkillGraphException e, Context ctx) {
         Problem problem =
                 switch (e.reason()) {
-                    case BAD_REQUEST -> Problem.of(400, "Bad Request", e.getMessage())
+                    case INVALID_INPUT -> Problem.of(400, "Bad Request", e.getMessage())
                             .withParameter(e.parameter());
-                    case UNAUTHORIZED -> Problem.of(401, "Unauthorized", e.getMessage());
-                    case TOO_MANY_REQUESTS -> Problem.of(429, "Too Many Requests", e.getMessage());
+                    case NOT_AUTHENTICATED -> Problem.of(401, "Unauthorized", e.getMessage());
                     case NOT_FOUND -> Problem.of(404, "Not Found", e.getMessage())
                             .withParameter(e.parameter());
-                    case NOT_ACCEPTABLE -> Problem.of(406, "Not Acceptable", e.getMessage())
+                    case UNSUPPORTED_FORMAT -> Problem.of(406, "Not Acceptable", e.getMessage())
                             .withParameter("format");
-                    case UNPROCESSABLE -> e instanceof SeedException seed
+                    case GRAPH_CONFLICT -> Problem.of(409, "Conflict", e.getMessage());
+                    case INVALID_SEED -> e instanceof SeedException seed
                             ? new Problem(
                                     "about:blank",
                                     "Invalid Seed",
@@ -37,31 +37,19 @@ final class ProblemResponses {
                                             .map(Object::toString)
                                             .toList())
                             : Problem.of(422, "Unprocessable Content", e.getMessage());
-                    case UNAVAILABLE -> Problem.of(503, "Service Unavailable", e.getMessage());
-                    case CONFIGURATION, STARTUP -> Problem.of(
+                    case RATE_LIMITED -> Problem.of(429, "Too Many Requests", e.getMessage());
+                    case GRAPH_UNAVAILABLE -> Problem.of(503, "Service Unavailable", e.getMessage());
+                    case MISCONFIGURED, START_FAILED -> Problem.of(
                             500, "Internal Server Error", "the service is misconfigured");
                 };
         if (problem.status() >= 500) {
-            LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
         }
         problem(ctx, problem);
     }
 
+    /** Anything that is not a {@link SkillGraphException} is a bug: logged with its stack trace, never shown. */
     static void unexpectedError(Exception e, Context ctx) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof SkillGraphException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof SkillGraphException known) {
-            skillGraphError(known, ctx);
-            return;
-        }
-        if (isNeo4jOutage(e)) {
-            LOG.warn("{} {} failed: Neo4j is unavailable: {}", ctx.method(), ctx.path(), e.toString());
-            problem(ctx, Problem.of(503, "Service Unavailable", "Neo4j is unavailable; try again shortly"));
-            return;
-        }
-        // The client learns that it failed, never how: the stack trace goes to the log only.
         LOG.error(
                 "{} {} failed unexpectedly (request {})",
                 ctx.method(),
@@ -78,17 +66,6 @@ final class ProblemResponses {
                                 + ctx.attribute(HttpApi.REQUEST_ID_HEADER),
                         null,
                         List.of()));
-    }
-
-    private static boolean isNeo4jOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.startsWith("org.neo4j.driver.exceptions.ServiceUnavailable")
-                    || name.startsWith("org.neo4j.driver.exceptions.SessionExpired")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isProblem(Context ctx) {

@@ -62,7 +62,7 @@ public final class QueryParams {
 
     String requiredText(String name, int maxLength) {
         return optionalText(name, maxLength)
-                .orElseThrow(() -> SkillGraphException.badParameter(
+                .orElseThrow(() -> SkillGraphException.invalidParameter(
                         name, "query parameter '" + name + "' is required and must not be blank"));
     }
 
@@ -73,13 +73,14 @@ public final class QueryParams {
         }
         String text = value.strip();
         if (text.length() > maxLength) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     name,
                     "query parameter '" + name + "' is " + text.length() + " characters long; at most " + maxLength
                             + " are accepted");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-            throw SkillGraphException.badParameter(name, "query parameter '" + name + "' contains control characters");
+            throw SkillGraphException.invalidParameter(
+                    name, "query parameter '" + name + "' contains control characters");
         }
         return Optional.of(text);
     }
@@ -97,7 +98,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // refused below with the allowed range
         }
-        throw SkillGraphException.badParameter(
+        throw SkillGraphException.invalidParameter(
                 name,
                 "query parameter '" + name + "' must be a whole number from " + min + " to " + max + ", got '"
                         + abbreviate(value) + "'");
@@ -112,7 +113,7 @@ public final class QueryParams {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw SkillGraphException.badParameter(
+            default -> throw SkillGraphException.invalidParameter(
                     name, "query parameter '" + name + "' must be true or false, got '" + abbreviate(value) + "'");
         };
     }
@@ -136,7 +137,7 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             // refused below with the expected form
         }
-        throw SkillGraphException.badParameter(
+        throw SkillGraphException.invalidParameter(
                 name,
                 "query parameter '" + name + "' must be a date written YYYY-MM-DD between 1900 and 9999, got '"
                         + abbreviate(value) + "'");
@@ -152,7 +153,7 @@ public final class QueryParams {
                     .forEach(ids::add);
         }
         if (ids.size() > MAX_IDS) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     name,
                     "query parameter '" + name + "' lists " + ids.size() + " ids; at most " + MAX_IDS
                             + " are accepted");
@@ -166,7 +167,7 @@ public final class QueryParams {
             return Optional.empty();
         }
         return Optional.of(parse.apply(value.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> SkillGraphException.badParameter(
+                .orElseThrow(() -> SkillGraphException.invalidParameter(
                         name,
                         "query parameter '" + name + "' must be one of " + allowed + ", got '" + abbreviate(value)
                                 + "'")));

@@ -117,7 +117,7 @@ public final class Application implements AutoCloseable {
                     graph.projections().apply(Projection::version));
             McpStdio.serve(in, out, graph.projections());
         } catch (IOException e) {
-            throw SkillGraphException.startup("stdio failed: " + e.getMessage(), e);
+            throw SkillGraphException.startFailed(e, "stdio failed: " + e.getMessage());
         } finally {
             closeAll(resources);
         }
@@ -245,12 +245,12 @@ public final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
-                    throw SkillGraphException.configuration("HTTP port " + config.httpPort() + " on "
+                    throw SkillGraphException.misconfigured("HTTP port " + config.httpPort() + " on "
                             + config.httpHost() + " is already in use; stop what holds it or set "
                             + "SKILLGRAPH_HTTP_PORT (0 picks a free port)");
                 }
             }
-            throw SkillGraphException.startup("the HTTP server failed to start: " + e.getMessage(), e);
+            throw SkillGraphException.startFailed(e, "the HTTP server failed to start: " + e.getMessage());
         }
     }
 

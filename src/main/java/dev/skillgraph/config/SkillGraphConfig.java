@@ -76,39 +76,39 @@ public record SkillGraphConfig(
         requirePort("SKILLGRAPH_BOLT_PORT", boltPort);
         requirePort("SKILLGRAPH_BROWSER_PORT", browserPort);
         if (httpHost == null || httpHost.isBlank()) {
-            throw SkillGraphException.configuration("SKILLGRAPH_HTTP_HOST must not be blank");
+            throw SkillGraphException.misconfigured("SKILLGRAPH_HTTP_HOST must not be blank");
         }
         neo4jUri.ifPresent(SkillGraphConfig::requireSupportedUri);
         adminToken.ifPresent(token -> {
             if (token.length() < 16) {
-                throw SkillGraphException.configuration(
+                throw SkillGraphException.misconfigured(
                         "SKILLGRAPH_ADMIN_TOKEN must be at least 16 characters long (got " + token.length() + ")");
             }
         });
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw SkillGraphException.configuration("SKILLGRAPH_CONNECT_TIMEOUT_SECONDS must be positive");
+            throw SkillGraphException.misconfigured("SKILLGRAPH_CONNECT_TIMEOUT_SECONDS must be positive");
         }
         corsOrigins = List.copyOf(corsOrigins);
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
-                throw SkillGraphException.configuration("SKILLGRAPH_CORS_ORIGINS must list origins such as "
+                throw SkillGraphException.misconfigured("SKILLGRAPH_CORS_ORIGINS must list origins such as "
                         + "https://app.example.com (or *), got '" + origin + "'");
             }
         }
         if (rateLimit < 0) {
-            throw SkillGraphException.configuration("SKILLGRAPH_RATE_LIMIT must be 0 (off) or more, got " + rateLimit);
+            throw SkillGraphException.misconfigured("SKILLGRAPH_RATE_LIMIT must be 0 (off) or more, got " + rateLimit);
         }
         // Each entry is checked where it is parsed, by the API's ClientAddress, when the service starts.
         trustedProxies = List.copyOf(trustedProxies);
         browserOrigins = List.copyOf(browserOrigins);
         for (String origin : browserOrigins) {
             if (!origin.matches("https?://[^/\\s]+")) {
-                throw SkillGraphException.configuration("SKILLGRAPH_BROWSER_ORIGINS must list origins such as "
+                throw SkillGraphException.misconfigured("SKILLGRAPH_BROWSER_ORIGINS must list origins such as "
                         + "http://localhost:7474, got '" + origin + "'");
             }
         }
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-            throw SkillGraphException.configuration("SKILLGRAPH_REFRESH_SECONDS must be positive");
+            throw SkillGraphException.misconfigured("SKILLGRAPH_REFRESH_SECONDS must be positive");
         }
     }
 
@@ -183,7 +183,7 @@ public record SkillGraphConfig(
         for (Setting setting : Setting.values()) {
             known.append(known.isEmpty() ? "" : ", ").append(setting.flag()).append("=...");
         }
-        throw SkillGraphException.configuration("unknown argument '" + arg + "'; flags are " + known);
+        throw SkillGraphException.misconfigured("unknown argument '" + arg + "'; flags are " + known);
     }
 
     private static int integer(Setting setting, Map<Setting, String> values) {
@@ -191,7 +191,7 @@ public record SkillGraphConfig(
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw SkillGraphException.configuration(
+            throw SkillGraphException.misconfigured(
                     setting.variable() + " must be a whole number, got '" + value + "'");
         }
     }
@@ -214,20 +214,20 @@ public record SkillGraphConfig(
         try {
             return URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw SkillGraphException.configuration("SKILLGRAPH_NEO4J_URI is not a valid URI: '" + value + "'");
+            throw SkillGraphException.misconfigured("SKILLGRAPH_NEO4J_URI is not a valid URI: '" + value + "'");
         }
     }
 
     private static void requireSupportedUri(URI uri) {
         if (uri.getScheme() == null || !URI_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
-            throw SkillGraphException.configuration("SKILLGRAPH_NEO4J_URI must look like bolt://host:7687, "
+            throw SkillGraphException.misconfigured("SKILLGRAPH_NEO4J_URI must look like bolt://host:7687, "
                     + "neo4j://host:7687 or neo4j+s://host; schemes allowed: " + URI_SCHEMES + "; got '" + uri + "'");
         }
     }
 
     private static void requirePort(String variable, int port) {
         if (port < 0 || port > 65535) {
-            throw SkillGraphException.configuration(
+            throw SkillGraphException.misconfigured(
                     variable + " must be between 0 (pick a free port) and 65535, got " + port);
         }
     }

@@ -2,6 +2,7 @@ package dev.skillgraph.graph;
 
 import dev.skillgraph.error.SkillGraphException;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.locker.FileLockException;
 import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +131,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw SkillGraphException.configuration(what + " port " + port + " on " + host
+            throw SkillGraphException.misconfigured(what + " port " + port + " on " + host
                     + " is already in use; stop what holds it or set " + variable + " (0 picks a free port)");
         }
     }
@@ -138,25 +140,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
-            throw SkillGraphException.startup("cannot create the Neo4j store directory " + home + ": " + e, e);
+            throw SkillGraphException.startFailed(e, "cannot create the Neo4j store directory " + home + ": " + e);
         }
     }
 
     private static SkillGraphException startupFailure(Path home, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
             String message = String.valueOf(t.getMessage());
-            if (name.contains("FileLock") || message.contains("lock")) {
-                return SkillGraphException.startup(
+            if (t instanceof FileLockException) {
+                return SkillGraphException.startFailed(
+                        e,
                         "the Neo4j store " + home + " is locked by another process "
                                 + "(is another SkillGraph running on the same SKILLGRAPH_DATA_DIR?); stop it, or set "
-                                + "SKILLGRAPH_NEO4J_URI to its Bolt address (e.g. bolt://127.0.0.1:7687) to use its graph",
-                        e);
+                                + "SKILLGRAPH_NEO4J_URI to its Bolt address (e.g. bolt://127.0.0.1:7687) to use its graph");
             }
-            if (message.contains("Address already in use")) {
-                return SkillGraphException.startup("a Neo4j port is already in use: " + message, e);
+            if (t instanceof BindException || message.contains("Address already in use")) {
+                return SkillGraphException.startFailed(e, "a Neo4j port is already in use: " + message);
             }
         }
-        return SkillGraphException.startup("embedded Neo4j failed to start in " + home + ": " + e.getMessage(), e);
+        return SkillGraphException.startFailed(e, "embedded Neo4j failed to start in " + home + ": " + e.getMessage());
     }
 }

@@ -1,5 +1,10 @@
 package dev.skillgraph.graph;
 
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
+import dev.skillgraph.domain.SeedGraph;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.neo4j.driver.AccessMode;
@@ -19,8 +23,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.TypeSystem;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 /** Every Cypher statement of SkillGraph, each parameterised and next to the method that runs it. */
 public final class GraphRepository {
@@ -108,6 +111,8 @@ public final class GraphRepository {
     public void ensureSchema() {
         try (Session session = session(AccessMode.WRITE)) {
             SCHEMA.forEach(statement -> session.run(statement).consume());
+        } catch (Neo4jException e) {
+            throw DriverFailures.translate(e, "creating the schema");
         }
     }
 
@@ -119,7 +124,7 @@ public final class GraphRepository {
             return session.executeRead(
                             tx -> tx.run("RETURN 1 AS one").single().get("one").asInt(), config)
                     == 1;
-        } catch (RuntimeException e) {
+        } catch (Neo4jException | IllegalStateException e) { // IllegalStateException: the driver is closed
             return false;
         }
     }
@@ -128,81 +133,15 @@ public final class GraphRepository {
     public GraphState state() {
         try (Session session = session(AccessMode.READ)) {
             Record row = session.executeRead(tx -> tx.run(STATE).single());
-            return state(row, changeToken(session));
+            return GraphRows.state(row, changeToken(session));
+        } catch (Neo4jException e) {
+            throw DriverFailures.translate(e, "reading the graph version");
         }
-    }
-
-    private static GraphState state(Record row, String changeToken) {
-        return new GraphState(
-                optionalString(row.get("version")),
-                optionalString(row.get("hash")),
-                row.get("nodes").asLong(),
-                row.get("relationships").asLong(),
-                changeToken);
     }
 
     /** The bookmark the server gave the session's last transaction: it moves with every commit to the database. */
     private static String changeToken(Session session) {
         return session.lastBookmarks().stream().map(Bookmark::value).sorted().collect(Collectors.joining(","));
-    }
-
-    private static GraphNode node(Record row) {
-        Value p = row.get("props");
-        Kind kind = Kind.fromLabel(row.get("label").asString()).orElseThrow();
-        return new GraphNode(
-                row.get("id").asString(),
-                kind,
-                text(p, "name"),
-                text(p, "summary"),
-                text(p, "description"),
-                texts(p.get("aliases")),
-                integer(p.get("hours")),
-                text(p, "level"),
-                text(p, "url"),
-                integer(p.get("order")),
-                text(p, "weeks"),
-                text(p, "format"),
-                text(p, "salary"),
-                text(p, "roadmapLine"),
-                text(p, "source"));
-    }
-
-    private static GraphEdge edge(Record row) {
-        return new GraphEdge(
-                row.get("from").asString(),
-                RelType.valueOf(row.get("type").asString()),
-                row.get("to").asString(),
-                row.get("reason").isNull() ? null : row.get("reason").asString(),
-                row.get("strength").isNull() ? null : row.get("strength").asString());
-    }
-
-    /** Properties edited by hand may have any type; anything not text is shown as text rather than refused. */
-    private static String text(Value props, String key) {
-        Value value = props.get(key);
-        if (value.isNull()) {
-            return null;
-        }
-        return value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString();
-    }
-
-    private static List<String> texts(Value value) {
-        if (value.isNull()) {
-            return List.of();
-        }
-        if (value.hasType(TypeSystem.getDefault().LIST())) {
-            return value.asList(v -> v.hasType(TypeSystem.getDefault().STRING()) ? v.asString() : v.toString());
-        }
-        return List.of(value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString());
-    }
-
-    private static Integer integer(Value value) {
-        if (value.hasType(TypeSystem.getDefault().INTEGER())) {
-            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
-        }
-        if (value.hasType(TypeSystem.getDefault().FLOAT())) {
-            return (int) Math.round(value.asDouble());
-        }
-        return null;
     }
 
     /**
@@ -215,11 +154,11 @@ public final class GraphRepository {
         try (Session session = session(AccessMode.READ)) {
             GraphData data = session.executeRead(tx -> {
                 List<GraphNode> nodes =
-                        tx.run(READ_NODES, Map.of("labels", labels)).list(GraphRepository::node);
+                        tx.run(READ_NODES, Map.of("labels", labels)).list(GraphRows::node);
                 List<GraphEdge> edges =
-                        tx.run(READ_EDGES, Map.of("types", types)).list(GraphRepository::edge);
+                        tx.run(READ_EDGES, Map.of("types", types)).list(GraphRows::edge);
                 Record row = tx.run(STATE).single();
-                return new GraphData(nodes, edges, state(row, ""));
+                return new GraphData(nodes, edges, GraphRows.state(row, ""));
             });
             GraphState read = data.state();
             return new GraphData(
@@ -231,6 +170,8 @@ public final class GraphRepository {
                             read.nodes(),
                             read.relationships(),
                             changeToken(session)));
+        } catch (Neo4jException e) {
+            throw DriverFailures.translate(e, "reading the graph");
         }
     }
 
@@ -284,6 +225,8 @@ public final class GraphRepository {
                         .consume();
                 return stale;
             });
+        } catch (Neo4jException e) {
+            throw DriverFailures.translate(e, "writing the seed");
         }
         return new ImportResult(
                 version,
@@ -296,9 +239,5 @@ public final class GraphRepository {
     private Session session(AccessMode mode) {
         return driver.session(
                 SessionConfig.builder().withDefaultAccessMode(mode).build());
-    }
-
-    private static Optional<String> optionalString(Value value) {
-        return value.isNull() ? Optional.empty() : Optional.of(value.asString());
     }
 }

@@ -44,13 +44,13 @@ public final class Neo4jConnector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             driver.close();
-            throw SkillGraphException.startup("interrupted while connecting to Neo4j at " + uri, e);
+            throw SkillGraphException.startFailed(e, "interrupted while connecting to Neo4j at " + uri);
         } catch (TimeoutException e) {
             driver.close();
-            throw SkillGraphException.startup(
+            throw SkillGraphException.startFailed(
+                    e,
                     "Neo4j at " + uri + " did not answer within " + timeout.toSeconds()
-                            + " s (SKILLGRAPH_CONNECT_TIMEOUT_SECONDS)",
-                    e);
+                            + " s (SKILLGRAPH_CONNECT_TIMEOUT_SECONDS)");
         } catch (ExecutionException e) {
             driver.close();
             throw describe(uri, user, e.getCause());
@@ -59,14 +59,14 @@ public final class Neo4jConnector {
 
     private static SkillGraphException describe(URI uri, String user, Throwable cause) {
         if (cause instanceof AuthenticationException || cause instanceof SecurityException) {
-            return SkillGraphException.startup(
+            return SkillGraphException.startFailed(
+                    cause,
                     "Neo4j at " + uri + " refused the credentials of user '" + user
-                            + "' (check SKILLGRAPH_NEO4J_USER / SKILLGRAPH_NEO4J_PASSWORD): " + cause.getMessage(),
-                    cause);
+                            + "' (check SKILLGRAPH_NEO4J_USER / SKILLGRAPH_NEO4J_PASSWORD): " + cause.getMessage());
         }
         if (cause instanceof ServiceUnavailableException) {
-            return SkillGraphException.startup("Neo4j at " + uri + " is unreachable: " + cause.getMessage(), cause);
+            return SkillGraphException.startFailed(cause, "Neo4j at " + uri + " is unreachable: " + cause.getMessage());
         }
-        return SkillGraphException.startup("cannot connect to Neo4j at " + uri + ": " + cause, cause);
+        return SkillGraphException.startFailed(cause, "cannot connect to Neo4j at " + uri + ": " + cause);
     }
 }

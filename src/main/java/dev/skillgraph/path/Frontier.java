@@ -1,7 +1,7 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.path.PlanNodes.PlanNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
 import dev.skillgraph.path.PlanNodes.PlanNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,8 +46,9 @@ public final class LearningPaths {
      * something ticked), and order the rest prerequisites first.
      *
      * @param hoursPerWeek a learning pace (hours per week) for an ETA and weekly milestones, or empty
-     * @throws SkillGraphException not found for an unknown goal, bad request for a goal that is a resource or an FAQ
-     *     answer or for unknown ids in {@code knownIds}
+     * @throws SkillGraphException invalid input for a goal that is a resource or an FAQ answer, or for unknown ids in
+     *     {@code knownIds}
+     * @throws IllegalArgumentException for an unknown goal (callers check ids first)
      */
     public LearningPlan plan(String goalId, Collection<String> knownIds, Optional<Integer> hoursPerWeek) {
         return plan(List.of(requireGoal(goalId)), false, knowledge(knownIds), hoursPerWeek);
@@ -72,13 +73,13 @@ public final class LearningPaths {
 
     /** The frontier: see {@link Frontier#next}. */
     public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
-        Optional<GraphNode> goal = goalId.map(this::require);
+        Optional<GraphNode> goal = goalId.map(graph::require);
         return frontier.next(knowledge(knownIds), goal, limit);
     }
 
     /** Everything that depends on {@code id}: see {@link Frontier#unlocks}. */
     public Unlocks unlocks(String id) {
-        return frontier.unlocks(require(id));
+        return frontier.unlocks(graph.require(id));
     }
 
     /**
@@ -87,10 +88,11 @@ public final class LearningPaths {
      * @throws SkillGraphException not found when {@code toId} does not depend on {@code fromId}
      */
     public PrerequisiteChain chain(String fromId, String toId) {
-        GraphNode from = require(fromId);
-        GraphNode to = require(toId);
+        GraphNode from = graph.require(fromId);
+        GraphNode to = graph.require(toId);
         if (fromId.equals(toId)) {
-            throw SkillGraphException.badRequest("'from' and 'to' are both '" + fromId + "'; name two different nodes");
+            throw SkillGraphException.invalidInput(
+                    "'from' and 'to' are both '" + fromId + "'; name two different nodes");
         }
         return PrerequisiteChain.shortest(graph, from, to);
     }
@@ -255,18 +257,14 @@ public final class LearningPaths {
     }
 
     private GraphNode requireGoal(String id) {
-        GraphNode goal = require(id);
+        GraphNode goal = graph.require(id);
         if (goal.kind() == Kind.RESOURCE || goal.kind() == Kind.FAQ) {
-            throw SkillGraphException.badRequest(
+            throw SkillGraphException.invalidInput(
                     "'" + id + "' is a " + goal.kind().key()
                             + ", not a learning goal; plan for a topic, tool, stage or career"
                             + (goal.kind() == Kind.RESOURCE ? " (it teaches: " + graph.taughtBy(id) + ")" : ""));
         }
         return goal;
-    }
-
-    private GraphNode require(String id) {
-        return graph.node(id).orElseThrow(() -> SkillGraphException.notFound("no node with id '" + id + "'"));
     }
 
     /** @throws SkillGraphException bad parameter {@code known} naming every id that does not exist */
@@ -275,7 +273,7 @@ public final class LearningPaths {
         List<String> unknown =
                 known.stream().filter(id -> !graph.contains(id)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "known",
                     "'known' names " + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
                             + String.join(", ", unknown));

@@ -2,7 +2,7 @@ package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +60,6 @@ public record LearningPlan(
             List<Why> why,
             List<String> prerequisites,
             List<String> goals) {}
-
-    /** The stage a step belongs to. */
-    public record StageRef(String id, String name, int order) {
-
-        /** The reference to {@code stage}; a stage without an order counts as order 0. */
-        static StageRef of(GraphNode stage) {
-            return new StageRef(stage.id(), stage.name(), stage.order() == null ? 0 : stage.order());
-        }
-    }
 
     /** A learning resource for a step. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

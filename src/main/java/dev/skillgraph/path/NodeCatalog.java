@@ -1,8 +1,8 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.StageRef;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +20,9 @@ public final class NodeCatalog {
         this.paths = paths;
     }
 
-    /** @throws SkillGraphException not found when there is no such node */
+    /** @throws IllegalArgumentException when there is no such node (callers check ids first) */
     public NodeDetails details(String id) {
-        GraphNode n = graph.node(id).orElseThrow(() -> SkillGraphException.notFound("no node with id '" + id + "'"));
+        GraphNode n = graph.require(id);
         List<NodeDetails.Requirement> prerequisites = n.kind() == Kind.STAGE
                 ? List.of()
                 : graph.prerequisitesOf(id).stream()
@@ -49,7 +49,7 @@ public final class NodeCatalog {
                 n.salary(),
                 n.roadmapLine(),
                 n.source(),
-                graph.stageOf(id).map(LearningPlan.StageRef::of).orElse(null),
+                graph.stageOf(id).map(StageRef::of).orElse(null),
                 prerequisites,
                 refs(graph.dependentsOf(id).stream()
                         .filter(d -> kindOf(d) != Kind.CAREER)

@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.domain.StageRef;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record NodeDetails(
         String salary,
         String roadmapLine,
         String source,
-        LearningPlan.StageRef stage,
+        StageRef stage,
         List<Requirement> prerequisites,
         List<NodeRef> dependents,
         List<NodeRef> tools,

@@ -1,7 +1,7 @@
 package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.domain.GraphNode;
 
 /** A short reference to a node, as it appears inside answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -25,7 +26,7 @@ final class PlanNodes {
         final GraphNode node;
         final int rank;
         final double weight;
-        final LearningPlan.StageRef stage;
+        final StageRef stage;
         final List<LearningPlan.Resource> resources;
         /**
          * Direct prerequisites (for a stage, its topics), and at the same position the link's reason and strength. Set
@@ -43,7 +44,7 @@ final class PlanNodes {
                 GraphNode node,
                 int rank,
                 double weight,
-                LearningPlan.StageRef stage,
+                StageRef stage,
                 List<LearningPlan.Resource> resources) {
             this.index = index;
             this.node = node;
@@ -66,8 +67,7 @@ final class PlanNodes {
     PlanNodes(RoadmapGraph graph) {
         List<PlanNode> all = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
-            LearningPlan.StageRef stage =
-                    graph.stageOf(node.id()).map(LearningPlan.StageRef::of).orElse(null);
+            StageRef stage = graph.stageOf(node.id()).map(StageRef::of).orElse(null);
             List<LearningPlan.Resource> resources = graph.resourcesFor(node.id()).stream()
                     .map(graph::node)
                     .flatMap(Optional::stream)

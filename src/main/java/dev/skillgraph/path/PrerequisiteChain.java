@@ -1,7 +1,7 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.GraphNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,8 +36,10 @@ public record PrerequisiteChain(NodeRef from, NodeRef to, List<Link> chain, int 
             }
         }
         if (!via.containsKey(from.id())) {
-            throw SkillGraphException.notFound("'" + to.name() + "' (" + to.id() + ") does not depend on '"
-                    + from.name() + "' (" + from.id() + "): no chain of prerequisites leads from one to the other");
+            throw SkillGraphException.notFound(
+                    null,
+                    "'" + to.name() + "' (" + to.id() + ") does not depend on '" + from.name() + "' (" + from.id()
+                            + "): no chain of prerequisites leads from one to the other");
         }
         List<PrerequisiteChain.Link> links = new ArrayList<>();
         String reason = null;

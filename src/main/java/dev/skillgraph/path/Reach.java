@@ -1,6 +1,6 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.path.PlanNodes.PlanNode;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -111,6 +111,20 @@ public final class RoadmapGraph {
 
     public Optional<GraphNode> node(String id) {
         return Optional.ofNullable(nodes.get(id));
+    }
+
+    /**
+     * The node {@code id}, which the caller has checked exists: ids are checked once, where a request enters (the API
+     * answers an unknown id with a 404 naming close matches).
+     *
+     * @throws IllegalArgumentException when it is not in the graph
+     */
+    public GraphNode require(String id) {
+        GraphNode node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("not in the graph: '" + id + "'; check ids before asking");
+        }
+        return node;
     }
 
     public boolean contains(String id) {

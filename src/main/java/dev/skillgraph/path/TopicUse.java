@@ -1,13 +1,14 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.StageRef;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** A topic practised with a tool ({@code (topic)-[:USES]->(tool)}), with the stage the topic belongs to. */
-public record TopicUse(String id, String kind, String name, LearningPlan.StageRef stage) {
+public record TopicUse(String id, String kind, String name, StageRef stage) {
 
     /** The topics that use {@code tool}, in curriculum order; null when {@code tool} is not a tool. */
     static List<TopicUse> usersOf(RoadmapGraph graph, GraphNode tool) {
@@ -22,7 +23,7 @@ public record TopicUse(String id, String kind, String name, LearningPlan.StageRe
                         topic.id(),
                         topic.kind().key(),
                         topic.name(),
-                        graph.stageOf(topic.id()).map(LearningPlan.StageRef::of).orElse(null)))
+                        graph.stageOf(topic.id()).map(StageRef::of).orElse(null)))
                 .toList();
     }
 }

@@ -1,24 +1,19 @@
 package dev.skillgraph.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.skillgraph.domain.ContentHash;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.StageRef;
 import dev.skillgraph.graph.GraphData;
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.GraphState;
-import dev.skillgraph.graph.Kind;
 import dev.skillgraph.path.LearningPaths;
 import dev.skillgraph.path.RoadmapGraph;
 import dev.skillgraph.search.IndexedNode;
 import dev.skillgraph.search.SearchIndex;
-import dev.skillgraph.search.StageRef;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -29,9 +24,6 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * reports the same version.
  */
 public final class Projection {
-
-    private static final ObjectMapper CANONICAL =
-            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final String version;
     private final GraphState source;
@@ -72,7 +64,13 @@ public final class Projection {
         }
         SearchIndex index = SearchIndex.build(indexed, synonyms);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Projection(hash(nodes, edges), data.state(), Instant.now(), millis, new LearningPaths(graph), index);
+        return new Projection(
+                ContentHash.of(nodes, edges).substring(0, 16),
+                data.state(),
+                Instant.now(),
+                millis,
+                new LearningPaths(graph),
+                index);
     }
 
     public String version() {
@@ -118,7 +116,7 @@ public final class Projection {
 
     private static Optional<StageRef> stage(RoadmapGraph graph, GraphNode node) {
         Optional<GraphNode> stage = node.kind() == Kind.STAGE ? Optional.of(node) : graph.stageOf(node.id());
-        return stage.map(s -> new StageRef(s.id(), s.name(), s.order() == null ? 0 : s.order()));
+        return stage.map(StageRef::of);
     }
 
     /** Names of what a node is tied to: its tools and stage, a resource's topics, a stage's topics, an FAQ's subject. */
@@ -133,15 +131,5 @@ public final class Projection {
                 .flatMap(Optional::stream)
                 .map(GraphNode::name)
                 .toList();
-    }
-
-    private static String hash(List<GraphNode> nodes, List<GraphEdge> edges) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(CANONICAL.writeValueAsBytes(List.of(nodes, edges)));
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot hash the graph", e);
-        }
     }
 }

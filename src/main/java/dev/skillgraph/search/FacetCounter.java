@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
-import dev.skillgraph.graph.GraphNode;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.StageRef;
 import java.util.List;
 
 /**

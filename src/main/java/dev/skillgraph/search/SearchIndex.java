@@ -1,8 +1,8 @@
 package dev.skillgraph.search;
 
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -260,7 +260,7 @@ public final class SearchIndex implements Closeable {
             String didYouMean = didYouMean(distinct, variants);
             return new SearchResult(query.text(), hits, total, facetCounter.facets(counts), didYouMean);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw SkillGraphException.badRequest(
+            throw SkillGraphException.invalidInput(
                     "the query matches too many spellings to search; use fewer or " + "longer words");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -315,7 +315,7 @@ public final class SearchIndex implements Closeable {
             }
             return suggestions;
         } catch (IndexSearcher.TooManyClauses e) {
-            throw SkillGraphException.badRequest("the text matches too many words to complete; type more letters");
+            throw SkillGraphException.invalidInput("the text matches too many words to complete; type more letters");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

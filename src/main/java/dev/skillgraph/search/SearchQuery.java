@@ -1,6 +1,6 @@
 package dev.skillgraph.search;
 
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.Kind;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.domain.StageRef;
 import java.util.List;
 import java.util.Map;
 

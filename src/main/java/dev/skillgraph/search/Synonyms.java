@@ -25,7 +25,7 @@ public final class Synonyms {
             parser.parse(reader);
             return parser.build();
         } catch (IOException | ParseException | IllegalArgumentException e) {
-            throw SkillGraphException.configuration("cannot read the synonyms file " + file + ": " + e.getMessage());
+            throw SkillGraphException.misconfigured("cannot read the synonyms file " + file + ": " + e.getMessage());
         }
     }
 

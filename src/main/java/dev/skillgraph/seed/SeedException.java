@@ -13,7 +13,7 @@ public final class SeedException extends SkillGraphException {
     private final List<SeedProblem> problems;
 
     public SeedException(List<SeedProblem> problems) {
-        super(Reason.UNPROCESSABLE, summary(problems));
+        super(Reason.INVALID_SEED, summary(problems), null, null);
         this.problems = List.copyOf(problems);
     }
 

@@ -1,9 +1,9 @@
 package dev.skillgraph.seed;
 
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.graph.ImportResult;
-import dev.skillgraph.graph.SeedGraph;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -5,21 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.RelType;
-import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.domain.ContentHash;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
+import dev.skillgraph.domain.SeedGraph;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +134,7 @@ public final class SeedLoader {
         }
         List<GraphNode> nodes = new ArrayList<>(run.nodes.values());
         nodes.sort(Comparator.comparing(GraphNode::id));
-        return new SeedGraph(nodes, edges, hash(nodes, edges));
+        return new SeedGraph(nodes, edges, ContentHash.of(nodes, edges));
     }
 
     private List<Path> seedFiles(Path seedDir, Run run) {
@@ -518,16 +516,6 @@ public final class SeedLoader {
             }
         }
         throw new IllegalStateException("no cycle through " + start);
-    }
-
-    private String hash(List<GraphNode> nodes, List<GraphEdge> edges) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(canonicalJson.writeValueAsBytes(List.of(nodes, edges)));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot hash the seed", e);
-        }
     }
 
     private static boolean isWebUrl(String value) {

@@ -440,7 +440,7 @@ class HttpApiIT {
                 Map.entry("Hit", dev.skillgraph.search.SearchResult.Hit.class),
                 Map.entry("Facets", dev.skillgraph.search.SearchResult.Facets.class),
                 Map.entry("FacetCount", dev.skillgraph.search.SearchResult.FacetCount.class),
-                Map.entry("StageRef", dev.skillgraph.search.StageRef.class),
+                Map.entry("StageRef", dev.skillgraph.domain.StageRef.class),
                 Map.entry("Suggestion", dev.skillgraph.search.Suggestion.class),
                 Map.entry("SuggestResponse", SuggestResponse.class),
                 Map.entry("NodeRef", dev.skillgraph.path.NodeRef.class),

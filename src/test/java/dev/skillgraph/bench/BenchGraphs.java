@@ -1,10 +1,10 @@
 package dev.skillgraph.bench;
 
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphData;
-import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.GraphState;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.SeedGraph;
 import dev.skillgraph.seed.SeedLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.skillgraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.path.Reach;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.search.Neo4jFulltext;

@@ -1,8 +1,8 @@
 package dev.skillgraph.bench;
 
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphData;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.SeedGraph;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.PrerequisiteChain;

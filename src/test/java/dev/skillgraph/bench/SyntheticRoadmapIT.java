@@ -2,8 +2,8 @@ package dev.skillgraph.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphRepository;
-import dev.skillgraph.graph.SeedGraph;
 import dev.skillgraph.graph.SharedNeo4j;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.projection.Projection;

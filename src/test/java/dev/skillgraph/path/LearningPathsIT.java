@@ -2,10 +2,11 @@ package dev.skillgraph.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.StageRef;
 import dev.skillgraph.graph.GraphData;
-import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.GraphRepository;
-import dev.skillgraph.graph.Kind;
 import dev.skillgraph.graph.SharedNeo4j;
 import dev.skillgraph.seed.SeedImporter;
 import dev.skillgraph.seed.SeedLoader;
@@ -96,7 +97,7 @@ class LearningPathsIT {
         assertThat(plan.steps().stream()
                         .map(LearningPlan.Step::stage)
                         .filter(s -> s != null)
-                        .map(LearningPlan.StageRef::order)
+                        .map(StageRef::order)
                         .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
         assertThat(plan.etaWeeks()).isEqualTo((plan.totalHours() + 14) / 15);

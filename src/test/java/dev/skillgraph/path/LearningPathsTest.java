@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
 import dev.skillgraph.error.SkillGraphException;
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.RelType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LearningPathsTest {
 
     /**
-     * Brute force for DESIGN.md's "Known": the known ids plus every node reachable from one of them over hard
+     * Brute force for the rule of implied knowledge (docs/graph-model.md): the known ids plus every node reachable from one of them over hard
      * REQUIRES edges.
      */
     private static Set<String> referenceKnown(RandomDags.Dag dag, Set<String> ticked) {

@@ -3,10 +3,10 @@ package dev.skillgraph.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.RelType;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

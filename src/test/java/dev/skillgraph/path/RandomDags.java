@@ -1,9 +1,9 @@
 package dev.skillgraph.path;
 
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.RelType;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -3,11 +3,11 @@ package dev.skillgraph.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillgraph.bench.SyntheticRoadmap;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.EmbeddedNeo4j;
-import dev.skillgraph.graph.GraphNode;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.Neo4jConnector;
-import dev.skillgraph.graph.SeedGraph;
 import dev.skillgraph.seed.SeedFiles;
 import dev.skillgraph.seed.SeedLoader;
 import java.io.IOException;

@@ -35,7 +35,7 @@ class RelevanceIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelevanceIT.class);
 
-    /** Floors set just under the figures measured when the suite was written (see README "Search relevance"). */
+    /** Floors set just under the figures measured when the suite was written (see docs/search.md). */
     private static final double MIN_SUCCESS_AT_1 = 0.95;
 
     private static final double MIN_SUCCESS_AT_3 = 0.98;

@@ -3,8 +3,8 @@ package dev.skillgraph.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.graph.GraphRepository;
-import dev.skillgraph.graph.Kind;
 import dev.skillgraph.graph.SharedNeo4j;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;

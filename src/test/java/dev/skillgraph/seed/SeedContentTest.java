@@ -2,11 +2,11 @@ package dev.skillgraph.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.GraphNode;
-import dev.skillgraph.graph.Kind;
-import dev.skillgraph.graph.RelType;
-import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RelType;
+import dev.skillgraph.domain.SeedGraph;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -3,9 +3,9 @@ package dev.skillgraph.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.skillgraph.graph.GraphEdge;
-import dev.skillgraph.graph.RelType;
-import dev.skillgraph.graph.SeedGraph;
+import dev.skillgraph.domain.GraphEdge;
+import dev.skillgraph.domain.RelType;
+import dev.skillgraph.domain.SeedGraph;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

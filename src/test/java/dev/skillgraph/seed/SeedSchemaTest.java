@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.skillgraph.graph.Kind;
+import dev.skillgraph.domain.Kind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -161,7 +161,7 @@ final class McpTools {
         QueryParams params = params(args, Map.of());
         boolean one = args.get("id") != null;
         if (one == (args.get("goals") != null)) {
-            throw SkillGraphException.badParameter(
+            throw SkillGraphException.invalidParameter(
                     "id",
                     one
                             ? "give either 'id' (one goal) or 'goals' (several), not both"
@@ -173,7 +173,8 @@ final class McpTools {
     private static Answers.Export export(Map<String, Object> args, Projection projection) {
         Answers.ExportRequest request = Answers.exportRequest(params(args, Map.of()));
         if (request.format() == PlanFormat.JSON) {
-            throw SkillGraphException.badParameter("format", "give a document format; learning_path gives the JSON");
+            throw SkillGraphException.invalidParameter(
+                    "format", "give a document format; learning_path gives the JSON");
         }
         return request.render(plan(args, projection));
     }
@@ -181,7 +182,7 @@ final class McpTools {
     private static String id(Map<String, Object> args, String name) {
         Object value = args.get(name);
         if (!(value instanceof String id) || id.isBlank()) {
-            throw SkillGraphException.badParameter(name, "'" + name + "' must be a node id, e.g. from search");
+            throw SkillGraphException.invalidParameter(name, "'" + name + "' must be a node id, e.g. from search");
         }
         return id.strip();
     }

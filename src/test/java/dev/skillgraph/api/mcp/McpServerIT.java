@@ -59,7 +59,7 @@ class McpServerIT {
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();
         http.initialize();
-        // The README's stdio command, as a desktop assistant launches it: its own embedded store, the same seed.
+        // The stdio command of docs/mcp.md, as a desktop assistant launches it: its own embedded store, the same seed.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         stdio = McpClient.sync(new StdioClientTransport(
                         ServerParameters.builder(java)

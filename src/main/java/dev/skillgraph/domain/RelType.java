@@ -1,6 +1,6 @@
-package dev.skillgraph.graph;
+package dev.skillgraph.domain;
 
-/** The relationship types of the roadmap graph; see the graph model in README.md. */
+/** The relationship types of the roadmap graph; see docs/graph-model.md. */
 public enum RelType {
     /** Must know the target first; carries a reason and a strength. */
     REQUIRES,

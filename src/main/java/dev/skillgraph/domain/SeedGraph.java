@@ -1,4 +1,4 @@
-package dev.skillgraph.graph;
+package dev.skillgraph.domain;
 
 import java.util.List;
 

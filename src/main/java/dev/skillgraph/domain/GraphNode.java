@@ -1,4 +1,4 @@
-package dev.skillgraph.graph;
+package dev.skillgraph.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public record GraphNode(
     }
 
     /** The properties written to Neo4j, without nulls (Neo4j stores no null properties). */
-    Map<String, Object> properties() {
+    public Map<String, Object> properties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("id", id);
         put(props, "name", name);
