@@ -1,5 +1,7 @@
 package dev.skillgraph.domain;
 
+import java.util.Set;
+
 /** The relationship types of the roadmap graph; see docs/graph-model.md. */
 public enum RelType {
     /** Must know the target first; carries a reason and a strength. */
@@ -13,5 +15,16 @@ public enum RelType {
     /** Stage or topic leads to a career. */
     LEADS_TO,
     /** FAQ answer is about the node. */
-    ABOUT
+    ABOUT;
+
+    /** The kinds a relationship of this type may point to (the graph model, docs/graph-model.md). */
+    public Set<Kind> targetKinds() {
+        return switch (this) {
+            case REQUIRES, TEACHES -> Set.of(Kind.TOPIC, Kind.TOOL);
+            case IN_STAGE -> Set.of(Kind.STAGE);
+            case USES -> Set.of(Kind.TOOL);
+            case LEADS_TO -> Set.of(Kind.CAREER);
+            case ABOUT -> Set.of(Kind.values());
+        };
+    }
 }
