@@ -1,79 +1,99 @@
 package dev.skillgraph;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point inward: nothing imports api or app; seed reaches Neo4j only through graph. */
+/**
+ * Which package may use which, as allow-lists: dependencies point inward (api and app on the outside, domain and error
+ * at the centre), only graph speaks to Neo4j, search and path know neither Neo4j nor HTTP, and no package cycle.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.skillgraph");
 
+    /** What every package may use: the JDK, nullness annotations, logging. */
+    private static final List<String> EVERYWHERE = List.of("java..", "org.jspecify..", "org.slf4j..");
+
+    private static final String JACKSON = "com.fasterxml.jackson..";
+
+    /** Each package (with its subpackages), and what else it may use: our packages first, then libraries. */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "domain", List.of(JACKSON),
+            "error", List.of(),
+            "config", List.of("error"),
+            "graph", List.of("domain", "error", "org.neo4j.."),
+            "seed", List.of("domain", "error", "graph", JACKSON, "com.networknt.schema..", "org.yaml.snakeyaml.."),
+            "search", List.of("domain", "error", "org.apache.lucene..", JACKSON),
+            "path", List.of("domain", "error", JACKSON, "net.fortuna.ical4j.."),
+            "projection", List.of("domain", "error", "graph", "search", "path", "org.apache.lucene.analysis.synonym.."),
+            "api",
+                    List.of(
+                            "domain",
+                            "error",
+                            "config",
+                            "graph",
+                            "seed",
+                            "search",
+                            "path",
+                            "projection",
+                            JACKSON,
+                            "io.javalin..",
+                            "org.eclipse.jetty..",
+                            "jakarta.servlet..",
+                            "io.micrometer..",
+                            "io.modelcontextprotocol..",
+                            "reactor..",
+                            "io.github.bucket4j..",
+                            "com.github.benmanes.caffeine.."));
+
     @Test
-    void nothingDependsOnTheApiOrTheApplication() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackages("dev.skillgraph.api..", "dev.skillgraph.app..")
+    void eachPackageUsesOnlyWhatItIsAllowedTo() {
+        ALLOWED.forEach((pkg, allowed) -> {
+            List<String> packages = new ArrayList<>(EVERYWHERE);
+            packages.add("dev.skillgraph." + pkg + "..");
+            allowed.forEach(a -> packages.add(a.contains(".") ? a : "dev.skillgraph." + a + ".."));
+            classes()
+                    .that()
+                    .resideInAPackage("dev.skillgraph." + pkg + "..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(packages.toArray(String[]::new))
+                    .because(pkg + " may use only " + allowed)
+                    .check(CLASSES);
+        });
+    }
+
+    @Test
+    void everyPackageHasItsRule() {
+        classes()
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.skillgraph.api..", "dev.skillgraph.app..")
-                .check(CLASSES);
-        noClasses()
-                .that()
-                .resideInAPackage("dev.skillgraph.api..")
-                .should()
-                .dependOnClassesThat()
+                .resideInAnyPackage(ALLOWED.keySet().stream()
+                        .map(pkg -> "dev.skillgraph." + pkg + "..")
+                        .toList()
+                        .toArray(String[]::new))
+                .orShould()
                 .resideInAPackage("dev.skillgraph.app..")
                 .check(CLASSES);
     }
 
     @Test
-    void onlyTheGraphPackageSpeaksToNeo4j() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackages("dev.skillgraph.graph..", "dev.skillgraph.app..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.neo4j..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void theGraphPackageKnowsNothingOfSeedFilesOrHttp() {
-        noClasses()
-                .that()
-                .resideInAPackage("dev.skillgraph.graph..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.skillgraph.seed..", "io.javalin..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void learningPathsAndSearchKnowNothingOfNeo4jOrHttp() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("dev.skillgraph.path..", "dev.skillgraph.search..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.neo4j..", "io.javalin..", "org.eclipse.jetty..")
-                .check(CLASSES);
-        noClasses()
-                .that()
-                .resideInAPackage("dev.skillgraph.path..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.skillgraph.search..", "dev.skillgraph.projection..", "org.apache.lucene..")
-                .check(CLASSES);
+    void noPackageCycles() {
+        slices().matching("dev.skillgraph.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
     void noClassWritesToStandardStreams() {
-        com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CLASSES);
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(CLASSES);
     }
 }

@@ -11,6 +11,7 @@ import dev.skillgraph.path.LearningPaths;
 import dev.skillgraph.path.RoadmapGraph;
 import dev.skillgraph.search.IndexedNode;
 import dev.skillgraph.search.SearchIndex;
+import dev.skillgraph.search.SearchParts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +50,11 @@ public final class Projection {
 
     /** Builds the path view and the search index of {@code data}. */
     public static Projection build(GraphData data, SynonymMap synonyms) {
+        return build(data, synonyms, SearchParts.OWN);
+    }
+
+    /** As {@link #build(GraphData, SynonymMap)}, with the search index's Lucene {@code parts} chosen (benchmarks). */
+    public static Projection build(GraphData data, SynonymMap synonyms, SearchParts parts) {
         long started = System.nanoTime();
         List<GraphNode> nodes = new ArrayList<>(data.nodes());
         nodes.sort(Comparator.comparing(GraphNode::id));
@@ -62,7 +68,7 @@ public final class Projection {
             indexed.add(new IndexedNode(node, stage(graph, node).orElse(null), related(graph, node), (int)
                     Math.round(graph.weight(node.id()))));
         }
-        SearchIndex index = SearchIndex.build(indexed, synonyms);
+        SearchIndex index = SearchIndex.build(indexed, synonyms, parts);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Projection(
                 ContentHash.of(nodes, edges).substring(0, 16),

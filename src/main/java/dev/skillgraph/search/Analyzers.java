@@ -1,5 +1,10 @@
 package dev.skillgraph.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -16,6 +21,7 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis chains of the index. Text fields are stemmed English; the {@code spell} field keeps whole lowercase
@@ -116,5 +122,21 @@ final class Analyzers {
             words.add(word);
         }
         return CharArraySet.unmodifiableSet(words);
+    }
+
+    /** The words {@code analyzer} makes of {@code text}, lower-cased. */
+    static List<String> words(Analyzer analyzer, String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString().toLowerCase(Locale.ROOT));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an analyzer over a String reads no I/O
+        }
+        return words;
     }
 }

@@ -18,6 +18,8 @@ final class Fields {
     static final String SUGGEST = "suggest";
     static final String FEATURES = "features";
     static final String IMPORTANCE = "importance";
+    /** A node kind's prior as doc values, only in indexes that measure the plain Lucene way (see SearchParts). */
+    static final String PRIOR = "prior";
 
     /** Text fields by weight: name > aliases > summary > description > names of related nodes. */
     static final String[] TEXT = {NAME, ALIASES, SUMMARY, DESCRIPTION, RELATED};

@@ -29,7 +29,9 @@ import org.apache.lucene.search.similarities.Similarity.SimScorer;
  * time, and allocates most of its garbage, opening a terms enum and a postings enum, and a search of this service
  * holds some thirty of them. Scores are the term query's own, computed by the same {@link SimScorer} from the same
  * statistics, frequencies and norms; explanations come from a term query. Built for one searcher, whose similarity
- * it keeps using.
+ * it keeps using. What it buys (SearchPartsBenchmarks, a mix of plain, misspelt and half-typed searches, two runs):
+ * p99 139-145 us instead of 155-158 us on the seed graph; nothing measurable at 10,000 topics (789-835 us against
+ * 808-816 us), where rare terms are a smaller share of the work.
  */
 final class FrozenTermQuery extends Query {
 

@@ -134,7 +134,7 @@ final class Highlighter {
                 longer.add(extra);
             }
         }
-        List<String> stems = SearchIndex.words(stemmed, text);
+        List<String> stems = Analyzers.words(stemmed, text);
         return new Words(
                 words.toArray(String[]::new),
                 // One stem per word, as the chains differ only by the stemmer; should they ever not, no stem matches.

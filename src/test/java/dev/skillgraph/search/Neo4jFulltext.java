@@ -59,7 +59,7 @@ public final class Neo4jFulltext {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            int edits = Math.min(SearchIndex.edits(word), maxEdits);
+            int edits = Math.min(Spelling.edits(word), maxEdits);
             query.append(i == 0 ? "" : " ").append(word).append(edits == 0 ? "" : "~" + edits);
             if (i == words.size() - 1) {
                 query.append(' ').append(word).append('*');

@@ -1,0 +1,89 @@
+package dev.skillgraph.search;
+
+import dev.skillgraph.domain.GraphNode;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.apache.lucene.analysis.Analyzer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The highlights of a search's hits: which words a query marks (its words, synonyms, typo variants and completions),
+ * and for each hit the fields where they occur, so that no hit is a mystery.
+ */
+final class HitHighlights {
+
+    private static final int MAX_HIGHLIGHT_TERMS = 16;
+    private static final int MAX_MARKED_NAMES = 3;
+    /** The highlight of a topic's line on the roadmap page, which is searched with its aliases. */
+    private static final String ROADMAP_LINE = "roadmapLine";
+
+    private final Analyzer highlightTerms;
+    private final Spelling spelling;
+    private final Highlighter highlighter = new Highlighter(Analyzers.exact(), Analyzers.stemmed());
+
+    /** @param highlightTerms the exact analyzer with the query-time synonyms */
+    HitHighlights(Analyzer highlightTerms, Spelling spelling) {
+        this.highlightTerms = highlightTerms;
+        this.spelling = spelling;
+    }
+
+    /**
+     * What to mark in a hit's text: the query's distinct words, their synonyms, and the indexed words their typo and
+     * prefix variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds
+     * (the query's words and synonyms, as the text fields were searched), which mark any word that stems to one of
+     * them.
+     */
+    Highlighter.Marked marked(List<String> distinct, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
+        Set<String> terms = new LinkedHashSet<>(Analyzers.words(highlightTerms, analyzed.text()));
+        for (int i = 0; i < distinct.size(); i++) {
+            String word = distinct.get(i);
+            terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            if (i == distinct.size() - 1 && word.length() >= 2) {
+                terms.addAll(spelling.completions(word, MAX_HIGHLIGHT_TERMS));
+            }
+        }
+        return new Highlighter.Marked(terms, analyzed.terms());
+    }
+
+    /**
+     * The marked fields of one hit, by field name: its name, summary and description; when none of them holds a
+     * marked word, the aliases, the roadmap's line or the related names that do.
+     */
+    Map<String, String> of(IndexedNode hit, Highlighter.Marked marked) {
+        GraphNode n = hit.node();
+        Map<String, String> marks = new LinkedHashMap<>();
+        putIfMarked(marks, Fields.NAME, highlighter.highlight(n.name(), marked, 0));
+        putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
+        putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
+        if (marks.isEmpty()) {
+            putIfMarked(marks, Fields.ALIASES, markedAmong(n.aliases(), marked));
+            putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
+            putIfMarked(marks, Fields.RELATED, markedAmong(hit.related(), marked));
+        }
+        return marks;
+    }
+
+    /** The first few of {@code texts} that contain a matched word, highlighted and joined by ", ", or null. */
+    private @Nullable String markedAmong(List<String> texts, Highlighter.Marked terms) {
+        StringJoiner joined = new StringJoiner(", ");
+        int count = 0;
+        for (int i = 0; i < texts.size() && count < MAX_MARKED_NAMES; i++) {
+            String text = highlighter.highlight(texts.get(i), terms, 0);
+            if (text != null) {
+                joined.add(text);
+                count++;
+            }
+        }
+        return count == 0 ? null : joined.toString();
+    }
+
+    private static void putIfMarked(Map<String, String> marks, String field, @Nullable String text) {
+        if (text != null && text.contains(Highlighter.MARK)) {
+            marks.put(field, text);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.skillgraph.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the ranked query of a search or a completion: BM25 over the text fields by weight, phrase and coverage boosts,
+ * typo variants, the last word as a prefix, an exact name or alias winning outright, a lift for nodes much depends on,
+ * and the prior of the node's kind. The ranking is SkillGraph's own (it is what the project is for); every weight
+ * here is checked by the relevance suite (RelevanceIT).
+ */
+final class MatchQueries {
+
+    private static final int MAX_PREFIX_TERMS = 64;
+
+    private final TermQueries terms;
+    private final Spelling spelling;
+    private final Analyzer queryAnalyzer;
+    private final double[] priors;
+    private final SearchParts parts;
+
+    /** @param priors every document's kind prior, by doc id (see {@link NodeDocuments#prior}) */
+    MatchQueries(TermQueries terms, Spelling spelling, Analyzer queryAnalyzer, double[] priors, SearchParts parts) {
+        this.terms = terms;
+        this.spelling = spelling;
+        this.queryAnalyzer = queryAnalyzer;
+        this.priors = priors;
+        this.parts = parts;
+    }
+
+    /**
+     * Stemmed words with synonyms on every text field by weight, a phrase boost, typo-tolerant matches of whole
+     * words, and the last word as a prefix (the user may still be typing it).
+     */
+    Query match(List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
+        String text = analyzed.text();
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
+            @Override
+            protected Query createFieldQuery(
+                    Analyzer analyzer, Occur operator, String field, String queryText, boolean quoted, int slop) {
+                // Always the same text: analysed once, replayed for the terms, the phrase and the coverage query.
+                return createFieldQuery(analyzed, operator, field, quoted, slop);
+            }
+
+            @Override
+            protected Query newTermQuery(Term term, float boost) {
+                Query query = terms.of(term);
+                return boost == 1f ? query : new BoostQuery(query, boost);
+            }
+        };
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, String.join(" ", words))), 30f), Occur.SHOULD);
+        // Built for the first field, then moved to the others.
+        String first = Fields.TEXT[0];
+        if (words.size() >= 3) {
+            // A name that covers most of a long query is what it asks about, however short other names are.
+            Query coverage = builder.createMinShouldMatchQuery(first, text, 0.75f);
+            for (String field : new String[] {Fields.NAME, Fields.ALIASES}) {
+                Query onField = onField(coverage, field, () -> builder.createMinShouldMatchQuery(field, text, 0.75f));
+                if (onField != null) {
+                    query.add(new BoostQuery(onField, 10f), Occur.SHOULD);
+                }
+            }
+        }
+        Query termsQuery = builder.createBooleanQuery(first, text, Occur.SHOULD);
+        Query phrase = words.size() > 1 ? builder.createPhraseQuery(first, text, 2) : null;
+        for (int i = 0; i < Fields.TEXT.length; i++) {
+            String field = Fields.TEXT[i];
+            Query termsOnField =
+                    onField(termsQuery, field, () -> builder.createBooleanQuery(field, text, Occur.SHOULD));
+            if (termsOnField != null) {
+                query.add(new BoostQuery(termsOnField, Fields.WEIGHT[i]), Occur.SHOULD);
+            }
+            if (i < 3) {
+                Query phraseOnField = onField(phrase, field, () -> builder.createPhraseQuery(field, text, 2));
+                if (phraseOnField != null) {
+                    query.add(new BoostQuery(phraseOnField, Fields.WEIGHT[i]), Occur.SHOULD);
+                }
+            }
+        }
+        if (words.size() == 1) {
+            query.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
+        }
+        List<String> limited = words.subList(0, Math.min(words.size(), QueryWords.MAX_TERMS));
+        for (int i = 0; i < limited.size(); i++) {
+            String word = limited.get(i);
+            variants.getOrDefault(word, Map.of()).forEach((variant, similarity) -> {
+                query.add(new BoostQuery(terms.of(new Term(Fields.SPELL, variant)), 2f * similarity), Occur.SHOULD);
+                query.add(
+                        new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
+            });
+            if (i == limited.size() - 1 && word.length() >= 2) {
+                List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
+                if (!completions.isEmpty()) {
+                    query.add(new BoostQuery(prefix(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
+                    query.add(new BoostQuery(prefix(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
+                }
+            }
+        }
+        return query.build();
+    }
+
+    /**
+     * Completions of every word, as a prefix of a word of the name or an alias; when none, the closest spellings of
+     * each word (its typo variants, or the words it begins).
+     */
+    Query completions(List<String> words) {
+        BooleanQuery.Builder prefixes = new BooleanQuery.Builder();
+        words.stream()
+                .limit(QueryWords.MAX_TERMS)
+                .forEach(word -> prefixes.add(
+                        terms.of(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
+                        Occur.MUST));
+        return rankedByImportance(prefixes.build());
+    }
+
+    /** The fallback of {@link #completions}: each word by its closest spellings, or as the start of a word. */
+    Query closestSpellings(List<String> distinct, Map<String, Map<String, Float>> variants) {
+        BooleanQuery.Builder typos = new BooleanQuery.Builder();
+        for (String word : distinct) {
+            Map<String, Float> similar = variants.getOrDefault(word, Map.of());
+            if (similar.isEmpty()) {
+                typos.add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.MUST);
+            } else {
+                // The closest spelling counts, once: a node whose text happens to hold two near spellings
+                // (transformer, transformers) must not beat the one whose name is the closest. A word of the
+                // name counts more than one of the summary.
+                List<Query> spellings = new ArrayList<>();
+                similar.forEach((variant, similarity) -> {
+                    spellings.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 2 * similarity));
+                    spellings.add(new BoostQuery(terms.of(new Term(Fields.SPELL, variant)), similarity));
+                });
+                typos.add(new DisjunctionMaxQuery(spellings, 0f), Occur.MUST);
+            }
+        }
+        return rankedByImportance(typos.build());
+    }
+
+    /**
+     * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
+     * kind. The exact clauses sit outside the kind prior on purpose, and straight in the top query: nested, Lucene's
+     * rewrite flattened them, one more pass over the whole query tree.
+     */
+    Query ranked(Query match, QueryWords words) {
+        String key = words.key();
+        return new BooleanQuery.Builder()
+                .add(rankedByImportance(match), Occur.MUST)
+                .add(
+                        new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, key))), 150f),
+                        Occur.SHOULD)
+                .add(
+                        new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, key))), 60f),
+                        Occur.SHOULD)
+                .build();
+    }
+
+    /**
+     * Matches of {@code match}, with a small lift for nodes much else depends on (never a match by itself), scaled by
+     * the prior of the node's kind.
+     */
+    private Query rankedByImportance(Query match) {
+        Query lifted = new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f), Occur.SHOULD)
+                .build();
+        return parts.kindPrior()
+                ? new PriorQuery(lifted, priors)
+                : FunctionScoreQuery.boostByValue(lifted, DoubleValuesSource.fromDoubleField(Fields.PRIOR));
+    }
+
+    /**
+     * {@code built} (the query builder's for the first text field, or null) moved to {@code field}; built again by
+     * {@code build} if it holds a kind of query that can't be moved.
+     */
+    private @Nullable Query onField(@Nullable Query built, String field, Supplier<@Nullable Query> build) {
+        if (built == null || field.equals(Fields.TEXT[0])) {
+            return built;
+        }
+        Query moved = parts.movedFieldQueries() ? QueryFields.onField(built, field, terms::of) : null;
+        return moved != null ? moved : build.get();
+    }
+
+    /**
+     * Matches words of {@code field} starting with {@code prefix}, all scoring alike. Built from the indexed words
+     * that complete it when there are few (the usual case for a word being typed): a {@link PrefixQuery} compiles an
+     * automaton and enumerates the terms again on every search.
+     *
+     * @param words the indexed words starting with {@code prefix}, up to {@link #MAX_PREFIX_TERMS} + 1
+     */
+    private Query prefix(String field, String prefix, List<String> words) {
+        if (words.size() > MAX_PREFIX_TERMS) {
+            return new PrefixQuery(new Term(field, prefix));
+        }
+        if (words.size() == 1) {
+            return new ConstantScoreQuery(terms.of(new Term(field, words.get(0)))); // what the rewrite would make
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String word : words) {
+            any.add(terms.of(new Term(field, word)), Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
+    }
+}

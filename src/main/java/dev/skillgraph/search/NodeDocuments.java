@@ -1,0 +1,84 @@
+package dev.skillgraph.search;
+
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.jspecify.annotations.Nullable;
+
+/** Maps a node to its Lucene document: the fields of {@link Fields}, each analysed as {@link Analyzers} says. */
+final class NodeDocuments {
+
+    private final Analyzer exact = Analyzers.exact();
+    private final SearchParts parts;
+
+    NodeDocuments(SearchParts parts) {
+        this.parts = parts;
+    }
+
+    Document document(IndexedNode indexed) {
+        GraphNode node = indexed.node();
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, node.id(), Field.Store.YES));
+        doc.add(new StringField(Fields.KIND, node.kind().key(), Field.Store.NO));
+        if (indexed.stage() != null) {
+            doc.add(new StringField(Fields.STAGE, indexed.stage().id(), Field.Store.NO));
+        }
+        String name = orEmpty(node.name());
+        doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
+        doc.add(new TextField(Fields.NAME_EXACT, name, Field.Store.NO));
+        doc.add(new TextField(Fields.SUMMARY, orEmpty(node.summary()), Field.Store.NO));
+        doc.add(new TextField(Fields.DESCRIPTION, orEmpty(node.description()), Field.Store.NO));
+        for (String alias : node.aliases()) {
+            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
+            doc.add(new TextField(Fields.SPELL, alias, Field.Store.NO));
+            doc.add(new TextField(Fields.SUGGEST, alias, Field.Store.NO));
+        }
+        if (node.roadmapLine() != null) {
+            doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
+        }
+        for (String related : indexed.related()) {
+            doc.add(new TextField(Fields.RELATED, related, Field.Store.NO));
+        }
+        doc.add(new TextField(Fields.SPELL, name, Field.Store.NO));
+        doc.add(new TextField(Fields.SPELL, orEmpty(node.summary()), Field.Store.NO));
+        doc.add(new TextField(Fields.SUGGEST, name, Field.Store.NO));
+        doc.add(new FeatureField(Fields.FEATURES, Fields.IMPORTANCE, Math.max(1, indexed.importance())));
+        if (!parts.kindPrior()) { // the plain Lucene way reads the prior from doc values
+            doc.add(new DoubleDocValuesField(Fields.PRIOR, prior(node.kind())));
+        }
+        doc.add(new StringField(Fields.NAME_KEY, key(name), Field.Store.NO));
+        for (String alias : node.aliases()) {
+            doc.add(new StringField(Fields.ALIAS_KEY, key(alias), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /** The words of a name as one keyword, so that typing a whole name (or alias) exactly can win outright. */
+    String key(String text) {
+        return String.join(" ", Analyzers.words(exact, text));
+    }
+
+    /**
+     * How likely a learner means a node of this kind when several match equally: the roadmap's topics and tools
+     * first, then careers, FAQ answers and stages, then resources, which mention many names in passing.
+     */
+    static double prior(Kind kind) {
+        return switch (kind) {
+            case TOPIC -> 1.0;
+            case TOOL, CAREER -> 0.95;
+            case FAQ -> 0.9;
+            case STAGE -> 0.85;
+            case RESOURCE -> 0.8;
+        };
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+}

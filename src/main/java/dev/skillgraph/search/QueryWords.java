@@ -1,0 +1,35 @@
+package dev.skillgraph.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * The words of a query as the exact analyzer splits them, and the first {@link #MAX_TERMS} distinct ones: repeating a
+ * word adds nothing but clauses.
+ */
+record QueryWords(List<String> all, List<String> distinct) {
+
+    /** Most distinct words a query is searched with. */
+    static final int MAX_TERMS = 16;
+
+    static QueryWords of(Analyzer exact, String text) {
+        List<String> all = Analyzers.words(exact, text);
+        List<String> distinct = new ArrayList<>();
+        for (int i = 0; i < all.size() && distinct.size() < MAX_TERMS; i++) {
+            if (!distinct.contains(all.get(i))) {
+                distinct.add(all.get(i)); // at most 16 to look through: faster than hashing, or a stream
+            }
+        }
+        return new QueryWords(all, distinct);
+    }
+
+    boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    /** The whole query as one keyword, as {@link NodeDocuments#key} indexes names and aliases. */
+    String key() {
+        return String.join(" ", all);
+    }
+}
