@@ -36,7 +36,15 @@ class ArchitectureTest {
             "seed", List.of("domain", "error", "graph", JACKSON, "com.networknt.schema..", "org.yaml.snakeyaml.."),
             "search", List.of("domain", "error", "org.apache.lucene..", JACKSON),
             "path", List.of("domain", "error", JACKSON, "net.fortuna.ical4j.."),
-            "projection", List.of("domain", "error", "graph", "search", "path", "org.apache.lucene.analysis.synonym.."),
+            "projection",
+                    List.of(
+                            "domain",
+                            "error",
+                            "graph",
+                            "search",
+                            "path",
+                            "org.apache.lucene.analysis.synonym..",
+                            "org.apache.lucene.search.."),
             "api",
                     List.of(
                             "domain",

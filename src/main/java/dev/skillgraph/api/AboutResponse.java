@@ -1,5 +1,7 @@
 package dev.skillgraph.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a client (e.g. the built-in web page) needs to know about this service beyond its data.
  *
@@ -7,4 +9,4 @@ package dev.skillgraph.api;
  * @param neo4jBrowser the Neo4j Browser URL, connected to this service's graph, when the embedded database serves
  *     one; null otherwise
  */
-public record AboutResponse(String service, String graphVersion, String neo4jBrowser) {}
+public record AboutResponse(String service, String graphVersion, @Nullable String neo4jBrowser) {}

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The read questions SkillGraph answers, from validated parameters on one projection: the one code path behind both
@@ -124,7 +125,7 @@ public final class Answers {
      * A plan rendered in an export format, with the name a downloaded file should get: {@code plan-<goal>.<ext>}, or
      * {@code plan-<first goal>-and-<n>-more.<ext>} for several goals.
      */
-    public record Export(PlanFormat format, String fileName, String body) {}
+    public record Export(PlanFormat format, String fileName, @Nullable String body) {}
 
     /**
      * The export asked for by {@code format} (and for a calendar {@code start}); checked before any plan is made.
@@ -138,7 +139,7 @@ public final class Answers {
     }
 
     /** The format and, for a calendar, the first day of week 1. */
-    public record ExportRequest(PlanFormat format, LocalDate start) {
+    public record ExportRequest(PlanFormat format, @Nullable LocalDate start) {
 
         /**
          * @throws SkillGraphException bad parameter {@code start} when a calendar would run past the year 9999

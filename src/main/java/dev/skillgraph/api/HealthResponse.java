@@ -1,6 +1,7 @@
 package dev.skillgraph.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code /health} and {@code /ready}.
@@ -9,4 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param importedVersion the version stamp of the last seed import
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HealthResponse(String status, String neo4j, String graphVersion, String importedVersion, String detail) {}
+public record HealthResponse(
+        String status,
+        @Nullable String neo4j,
+        @Nullable String graphVersion,
+        @Nullable String importedVersion,
+        @Nullable String detail) {}

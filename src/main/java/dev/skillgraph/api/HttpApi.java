@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class HttpApi {
     private final ClientAddress clients;
     private final Optional<URI> browserUri;
     private final BrowserContent browserContent;
-    private McpHttpEndpoint mcp;
+    private @Nullable McpHttpEndpoint mcp;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
@@ -99,7 +100,7 @@ public final class HttpApi {
      * {@link #close()} before stopping it.
      */
     public Javalin create(String host, int port) {
-        mcp = new McpHttpEndpoint(
+        McpHttpEndpoint endpoint = new McpHttpEndpoint(
                 projections,
                 corsOrigins,
                 new McpHttpEndpoint.Gate(clients, rateLimiter, corsOrigins, mapper, exchange -> {
@@ -112,6 +113,7 @@ public final class HttpApi {
                             exchange.requestId(),
                             exchange.client());
                 }));
+        mcp = endpoint;
         return Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -129,7 +131,7 @@ public final class HttpApi {
             // Tracks requests in flight so that a stop lets them finish and refuses only new ones.
             config.jetty.modifyServletContextHandler(context -> {
                 context.insertHandler(new GracefulHandler());
-                mcp.mount(context);
+                endpoint.mount(context);
             });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -2,6 +2,7 @@ package dev.skillgraph.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 9457 problem document, the body of every error response.
@@ -10,7 +11,8 @@ import java.util.List;
  * @param problems individual findings, e.g. every problem of a refused seed
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String parameter, List<String> problems) {
+public record Problem(
+        String type, String title, int status, String detail, @Nullable String parameter, List<String> problems) {
 
     static final String CONTENT_TYPE = "application/problem+json";
 
@@ -18,7 +20,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title, status, detail, null, List.of());
     }
 
-    Problem withParameter(String name) {
+    Problem withParameter(@Nullable String name) {
         return new Problem(type, title, status, detail, name, problems);
     }
 }

@@ -10,6 +10,7 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one request against one projection: acquired and released in try/finally like a Lucene searcher, so an answer
@@ -96,7 +97,7 @@ final class ProjectionReads {
      *
      * @param parameter the query parameter that gave {@code id}, named in the problem; null for a path segment
      */
-    static void requireNode(Projection projection, String id, String what, String parameter) {
+    static void requireNode(Projection projection, String id, String what, @Nullable String parameter) {
         if (projection.graph().contains(id)) {
             return;
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Named request values, from an HTTP query string or an MCP tool call's arguments, read and validated the same way;
@@ -55,6 +56,7 @@ public final class QueryParams {
     }
 
     /** The first value of {@code name}, or null when there is none. */
+    @Nullable
     String first(String name) {
         List<String> all = values.apply(name);
         return all.isEmpty() ? null : all.get(0);

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated, immutable configuration of one SkillGraph process, read from {@code SKILLGRAPH_*} environment
@@ -53,9 +55,9 @@ public record SkillGraphConfig(
         TRUSTED_PROXIES(null),
         BROWSER_ORIGINS(null);
 
-        final String defaultValue;
+        final @Nullable String defaultValue;
 
-        Setting(String defaultValue) {
+        Setting(@Nullable String defaultValue) {
             this.defaultValue = defaultValue;
         }
 
@@ -123,15 +125,15 @@ public record SkillGraphConfig(
             values.put(flagSetting(arg), arg.substring(arg.indexOf('=') + 1).trim());
         }
         return new SkillGraphConfig(
-                values.get(Setting.HTTP_HOST),
+                defaulted(Setting.HTTP_HOST, values),
                 integer(Setting.HTTP_PORT, values),
                 optional(values.get(Setting.NEO4J_URI)).map(SkillGraphConfig::parseUri),
-                values.get(Setting.NEO4J_USER),
+                defaulted(Setting.NEO4J_USER, values),
                 optional(values.get(Setting.NEO4J_PASSWORD)),
-                Path.of(values.get(Setting.DATA_DIR)).toAbsolutePath().normalize(),
+                Path.of(defaulted(Setting.DATA_DIR, values)).toAbsolutePath().normalize(),
                 integer(Setting.BOLT_PORT, values),
                 integer(Setting.BROWSER_PORT, values),
-                Path.of(values.get(Setting.SEED_DIR)).toAbsolutePath().normalize(),
+                Path.of(defaulted(Setting.SEED_DIR, values)).toAbsolutePath().normalize(),
                 optional(values.get(Setting.ADMIN_TOKEN)),
                 Duration.ofSeconds(integer(Setting.CONNECT_TIMEOUT_SECONDS, values)),
                 Duration.ofSeconds(integer(Setting.REFRESH_SECONDS, values)),
@@ -186,6 +188,11 @@ public record SkillGraphConfig(
         throw SkillGraphException.misconfigured("unknown argument '" + arg + "'; flags are " + known);
     }
 
+    /** A setting that has a default, so always a value. */
+    private static String defaulted(Setting setting, Map<Setting, String> values) {
+        return Objects.requireNonNull(values.get(setting), setting.variable());
+    }
+
     private static int integer(Setting setting, Map<Setting, String> values) {
         String value = values.get(setting);
         try {
@@ -197,7 +204,7 @@ public record SkillGraphConfig(
     }
 
     /** A comma-separated list; blank entries are dropped. */
-    private static List<String> list(String value) {
+    private static List<String> list(@Nullable String value) {
         return optional(value)
                 .map(list -> Arrays.stream(list.split(","))
                         .map(String::strip)
@@ -206,7 +213,7 @@ public record SkillGraphConfig(
                 .orElse(List.of());
     }
 
-    private static Optional<String> optional(String value) {
+    private static Optional<String> optional(@Nullable String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 

@@ -1,6 +1,7 @@
 package dev.skillgraph.domain;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relationship of the roadmap graph.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param reason why the source needs the target (REQUIRES only)
  * @param strength {@code hard} or {@code soft} (REQUIRES only)
  */
-public record GraphEdge(String from, RelType type, String to, String reason, String strength) {
+public record GraphEdge(String from, RelType type, String to, @Nullable String reason, @Nullable String strength) {
 
     public GraphEdge {
         Objects.requireNonNull(from, "from");

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node of the roadmap graph as stored in Neo4j; kind-specific fields are null where they do not apply.
  *
+ * @param name what learners call it (an FAQ entry's question); never null: a node without one is named by its id
  * @param weeks the stage's duration as the roadmap words it, e.g. {@code 4–6 weeks}
  * @param format a resource's format: book, course, paper, docs, video
  * @param salary a career's salary range as the roadmap words it
@@ -18,18 +20,18 @@ public record GraphNode(
         String id,
         Kind kind,
         String name,
-        String summary,
-        String description,
+        @Nullable String summary,
+        @Nullable String description,
         List<String> aliases,
-        Integer hours,
-        String level,
-        String url,
-        Integer order,
-        String weeks,
-        String format,
-        String salary,
-        String roadmapLine,
-        String source) {
+        @Nullable Integer hours,
+        @Nullable String level,
+        @Nullable String url,
+        @Nullable Integer order,
+        @Nullable String weeks,
+        @Nullable String format,
+        @Nullable String salary,
+        @Nullable String roadmapLine,
+        @Nullable String source) {
 
     public static final String SEED_SOURCE = "seed";
 
@@ -59,7 +61,7 @@ public record GraphNode(
         return props;
     }
 
-    private static void put(Map<String, Object> props, String key, Object value) {
+    private static void put(Map<String, Object> props, String key, @Nullable Object value) {
         if (value != null) {
             props.put(key, value);
         }

@@ -74,8 +74,14 @@ public class SkillGraphException extends RuntimeException {
     }
 
     /** Request parameter {@code parameter} names something that does not exist. */
-    public static SkillGraphException notFound(String parameter, String message) {
+    public static SkillGraphException notFound(@Nullable String parameter, String message) {
         return new SkillGraphException(Reason.NOT_FOUND, message, parameter, null);
+    }
+
+    /** The message, never null: every SkillGraph exception is made with one. */
+    @Override
+    public String getMessage() {
+        return String.valueOf(super.getMessage());
     }
 
     public Reason reason() {

@@ -6,6 +6,7 @@ import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.RelType;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
@@ -27,10 +28,12 @@ final class GraphRows {
     static GraphNode node(Record row) {
         Value p = row.get("props");
         Kind kind = Kind.fromLabel(row.get("label").asString()).orElseThrow();
+        String id = row.get("id").asString();
+        String name = text(p, "name");
         return new GraphNode(
-                row.get("id").asString(),
+                id,
                 kind,
-                text(p, "name"),
+                name == null ? id : name, // a node added by hand without a name is shown by its id
                 text(p, "summary"),
                 text(p, "description"),
                 texts(p.get("aliases")),
@@ -55,7 +58,7 @@ final class GraphRows {
     }
 
     /** Properties edited by hand may have any type; anything not text is shown as text rather than refused. */
-    private static String text(Value props, String key) {
+    private static @Nullable String text(Value props, String key) {
         Value value = props.get(key);
         if (value.isNull()) {
             return null;
@@ -73,7 +76,7 @@ final class GraphRows {
         return List.of(value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString());
     }
 
-    private static Integer integer(Value value) {
+    private static @Nullable Integer integer(Value value) {
         if (value.hasType(TypeSystem.getDefault().INTEGER())) {
             return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.asLong()));
         }

@@ -53,7 +53,7 @@ public final class Neo4jConnector {
                             + " s (SKILLGRAPH_CONNECT_TIMEOUT_SECONDS)");
         } catch (ExecutionException e) {
             driver.close();
-            throw describe(uri, user, e.getCause());
+            throw describe(uri, user, e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** What a learner can learn next (the frontier of what they know), and what knowing one node opens up. */
 final class Frontier {
@@ -33,8 +34,9 @@ final class Frontier {
     NextSteps next(Knowledge knowledge, Optional<GraphNode> goal, int limit) {
         BitSet known = knowledge.all();
         BitSet planSteps = planNodes.newSet();
-        goal.filter(g -> !knowledge.knows(planNodes.get(g.id())))
-                .ifPresent(g -> LearningPaths.closure(List.of(planNodes.get(g.id())), known, planSteps));
+        goal.map(g -> planNodes.require(g.id()))
+                .filter(g -> !knowledge.knows(g))
+                .ifPresent(g -> LearningPaths.closure(List.of(g), known, planSteps));
         List<PlanNode> frontier = new ArrayList<>();
         for (PlanNode node : planNodes.all()) {
             if (isNext(node, known) && (goal.isEmpty() || planSteps.get(node.index))) {
@@ -62,7 +64,7 @@ final class Frontier {
                         goal.isPresent() ? toward.get(node) : null))
                 .toList();
         List<NodeRef> ticked = knowledge.ticked().stream()
-                .map(id -> NodeRef.of(planNodes.get(id).node))
+                .map(id -> NodeRef.of(planNodes.require(id).node))
                 .toList();
         return new NextSteps(
                 ticked, knowledge.implied(null), goal.map(NodeRef::of).orElse(null), candidates);
@@ -85,7 +87,7 @@ final class Frontier {
      * How many nodes depend on {@code node}, directly or not: only through nodes of {@code within} when it is given,
      * only topics and tools when {@code learnableOnly}.
      */
-    private int dependents(PlanNode node, BitSet within, boolean learnableOnly) {
+    private int dependents(PlanNode node, @Nullable BitSet within, boolean learnableOnly) {
         BitSet seen = planNodes.newSet();
         Deque<PlanNode> todo = new ArrayDeque<>();
         todo.push(node);
@@ -114,7 +116,7 @@ final class Frontier {
             String current = queue.poll();
             for (String dependent : graph.dependentsOf(current)) {
                 if (!distance.containsKey(dependent)) {
-                    distance.put(dependent, distance.get(current) + 1);
+                    distance.put(dependent, distance.getOrDefault(current, 0) + 1);
                     queue.add(dependent);
                 }
             }

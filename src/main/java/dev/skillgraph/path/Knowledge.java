@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a learner knows: the ids they ticked, and everything those hard-require, transitively. Someone who knows the
@@ -76,12 +77,13 @@ final class Knowledge {
     }
 
     /** The ticked nodes that imply {@code node}, or null when nothing implies it. */
+    @Nullable
     List<String> impliedBy(PlanNode node) {
         return impliedBy.get(node);
     }
 
     /** Implied nodes of {@code within} (every implied node when it is null), in curriculum order. */
-    List<LearningPlan.Assumed> implied(BitSet within) {
+    List<LearningPlan.Assumed> implied(@Nullable BitSet within) {
         return impliedBy.entrySet().stream()
                 .filter(e -> within == null || within.get(e.getKey().index))
                 .sorted(Map.Entry.comparingByKey(PlanNodes.BY_RANK))

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The learning-path questions, answered on one immutable {@link RoadmapGraph}: what must I learn before X (or before
@@ -141,7 +142,7 @@ public final class LearningPaths {
     }
 
     /** A sentence when a goal is already known or nothing is left to learn; null otherwise. */
-    private static String message(
+    private static @Nullable String message(
             List<PlanNode> goals, List<PlanNode> open, List<LearningPlan.Step> steps, Knowledge knowledge) {
         List<String> sentences = new ArrayList<>();
         for (PlanNode goal : goals) {
@@ -213,7 +214,7 @@ public final class LearningPaths {
             PlanNode planNode,
             List<LearningPlan.Why> why,
             BitSet inPlan,
-            List<String> goals,
+            @Nullable List<String> goals,
             boolean several) {
         GraphNode node = planNode.node;
         List<PlanNode> prerequisites = new ArrayList<>(planNode.prerequisites.length);

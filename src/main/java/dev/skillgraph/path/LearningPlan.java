@@ -6,7 +6,9 @@ import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "What must I learn before X": every prerequisite not yet known, each after all of its own prerequisites. A plan
@@ -24,21 +26,21 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LearningPlan(
-        NodeRef goal,
-        List<NodeRef> goals,
+        @Nullable NodeRef goal,
+        @Nullable List<NodeRef> goals,
         List<Step> steps,
         int totalHours,
         List<NodeRef> known,
         List<Assumed> assumedKnown,
-        Integer hoursPerWeek,
-        Integer etaWeeks,
-        List<Milestone> milestones,
-        String message) {
+        @Nullable Integer hoursPerWeek,
+        @Nullable Integer etaWeeks,
+        @Nullable List<Milestone> milestones,
+        @Nullable String message) {
 
     /** The goals this plan leads to: the one goal, or every goal of a plan for several. */
     @JsonIgnore
     public List<NodeRef> targets() {
-        return goal != null ? List.of(goal) : goals;
+        return goal != null ? List.of(goal) : Objects.requireNonNull(goals, "a plan has a goal or goals");
     }
 
     /**
@@ -53,21 +55,21 @@ public record LearningPlan(
             String id,
             String kind,
             String name,
-            String summary,
-            StageRef stage,
-            Integer hours,
+            @Nullable String summary,
+            @Nullable StageRef stage,
+            @Nullable Integer hours,
             List<Resource> resources,
             List<Why> why,
             List<String> prerequisites,
-            List<String> goals) {}
+            @Nullable List<String> goals) {}
 
     /** A learning resource for a step. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Resource(String id, String name, String url, String format) {}
+    public record Resource(String id, String name, @Nullable String url, @Nullable String format) {}
 
     /** Why a step is in the plan: which later step (or the goal) needs it, and the edge's reason. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Why(String neededBy, String name, String reason, String strength) {}
+    public record Why(String neededBy, String name, @Nullable String reason, @Nullable String strength) {}
 
     /**
      * A prerequisite taken as known because something the learner ticked hard-requires it.

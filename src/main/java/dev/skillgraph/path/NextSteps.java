@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frontier: what can be learned now because every prerequisite is known, best first.
@@ -11,7 +12,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NextSteps(
-        List<NodeRef> known, List<LearningPlan.Assumed> assumedKnown, NodeRef goal, List<Candidate> next) {
+        List<NodeRef> known, List<LearningPlan.Assumed> assumedKnown, @Nullable NodeRef goal, List<Candidate> next) {
 
     /**
      * @param hours estimated learning effort (hours), if the graph gives one
@@ -20,5 +21,11 @@ public record NextSteps(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Candidate(
-            String id, String kind, String name, String stage, Integer hours, int unlocks, Integer towardGoal) {}
+            String id,
+            String kind,
+            String name,
+            @Nullable String stage,
+            @Nullable Integer hours,
+            int unlocks,
+            @Nullable Integer towardGoal) {}
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Browsing answers on the immutable graph view: one node's neighbourhood, the stages, the careers. */
 public final class NodeCatalog {
@@ -120,7 +121,7 @@ public final class NodeCatalog {
                 .map(t -> new NodeDetails.Requirement(t.id(), t.kind().key(), t.name(), p.reason(), p.strength()));
     }
 
-    private Kind kindOf(String id) {
+    private @Nullable Kind kindOf(String id) {
         return graph.node(id).map(GraphNode::kind).orElse(null);
     }
 

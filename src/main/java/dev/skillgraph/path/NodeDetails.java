@@ -3,6 +3,7 @@ package dev.skillgraph.path;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.skillgraph.domain.StageRef;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node with its direct neighbourhood: what it requires and why, what requires it, tools, resources, careers, and
@@ -13,19 +14,19 @@ public record NodeDetails(
         String id,
         String kind,
         String name,
-        String summary,
-        String description,
+        @Nullable String summary,
+        @Nullable String description,
         List<String> aliases,
-        Integer hours,
-        String level,
-        String url,
-        Integer order,
-        String weeks,
-        String format,
-        String salary,
-        String roadmapLine,
-        String source,
-        StageRef stage,
+        @Nullable Integer hours,
+        @Nullable String level,
+        @Nullable String url,
+        @Nullable Integer order,
+        @Nullable String weeks,
+        @Nullable String format,
+        @Nullable String salary,
+        @Nullable String roadmapLine,
+        @Nullable String source,
+        @Nullable StageRef stage,
         List<Requirement> prerequisites,
         List<NodeRef> dependents,
         List<NodeRef> tools,
@@ -33,9 +34,10 @@ public record NodeDetails(
         List<NodeRef> careers,
         List<NodeRef> topics,
         List<NodeRef> teaches,
-        List<TopicUse> usedBy) {
+        @Nullable List<TopicUse> usedBy) {
 
     /** A direct prerequisite and the reason for it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Requirement(String id, String kind, String name, String reason, String strength) {}
+    public record Requirement(
+            String id, String kind, String name, @Nullable String reason, @Nullable String strength) {}
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link LearningPlan} as Markdown, Mermaid, Graphviz DOT, CSV, a Cypher query for Neo4j Browser or an
@@ -25,7 +26,7 @@ public final class PlanExport {
      * @param calendarStart the Monday of week 1, for {@link PlanFormat#ICS}; ignored by the other formats
      * @throws IllegalArgumentException for JSON, or for ICS without a start date or a plan without a pace
      */
-    public static String render(LearningPlan plan, PlanFormat format, LocalDate calendarStart) {
+    public static String render(LearningPlan plan, PlanFormat format, @Nullable LocalDate calendarStart) {
         return switch (format) {
             case MARKDOWN -> PlanMarkdown.render(plan);
             case MERMAID -> PlanDiagrams.mermaid(plan);

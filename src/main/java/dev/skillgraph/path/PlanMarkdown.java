@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A plan as a CommonMark checklist grouped by stage, with hours, reasons and resource links. */
 final class PlanMarkdown {
@@ -114,7 +115,7 @@ final class PlanMarkdown {
     }
 
     /** A link destination in angle brackets, which may hold spaces and parentheses but no angle brackets. */
-    private static String destination(String url) {
+    private static String destination(@Nullable String url) {
         String safe = url == null ? "" : url.strip();
         return "<" + safe.replace("<", "%3C").replace(">", "%3E").replaceAll("\\s", "%20") + ">";
     }

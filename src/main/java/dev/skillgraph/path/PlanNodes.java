@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every node of one {@link RoadmapGraph} with what plans and next steps need of it resolved once: its curriculum rank
@@ -26,25 +27,25 @@ final class PlanNodes {
         final GraphNode node;
         final int rank;
         final double weight;
-        final StageRef stage;
+        final @Nullable StageRef stage;
         final List<LearningPlan.Resource> resources;
         /**
          * Direct prerequisites (for a stage, its topics), and at the same position the link's reason and strength. Set
          * once while {@link PlanNodes} is built, before any plan can see it.
          */
-        PlanNode[] prerequisites;
+        PlanNode[] prerequisites = new PlanNode[0];
 
-        Prerequisite[] links;
+        Prerequisite[] links = new Prerequisite[0];
 
         /** What lists this node among its {@code REQUIRES}; set like {@link #prerequisites}. */
-        PlanNode[] dependents;
+        PlanNode[] dependents = new PlanNode[0];
 
         private PlanNode(
                 int index,
                 GraphNode node,
                 int rank,
                 double weight,
-                StageRef stage,
+                @Nullable StageRef stage,
                 List<LearningPlan.Resource> resources) {
             this.index = index;
             this.node = node;
@@ -93,8 +94,14 @@ final class PlanNodes {
         this.all = List.copyOf(all);
     }
 
+    @Nullable
     PlanNode get(String id) {
         return byId.get(id);
+    }
+
+    /** The node {@code id}, which the caller knows exists. */
+    PlanNode require(String id) {
+        return Objects.requireNonNull(byId.get(id), id);
     }
 
     /** A set of these nodes, as a bit set over their numbers. */
@@ -105,7 +112,7 @@ final class PlanNodes {
     /** The set of the nodes with these ids, which must all exist. */
     BitSet setOf(Collection<String> ids) {
         BitSet set = newSet();
-        ids.forEach(id -> set.set(byId.get(id).index));
+        ids.forEach(id -> set.set(require(id).index));
         return set;
     }
 

@@ -8,12 +8,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The shortest prerequisite chain from {@code from} up to {@code to}: each link requires the one before it. */
 public record PrerequisiteChain(NodeRef from, NodeRef to, List<Link> chain, int hops) {
 
     /** One node of the chain and the reason it needs the previous one (null for the first). */
-    public record Link(String id, String kind, String name, String reason) {}
+    public record Link(String id, String kind, String name, @Nullable String reason) {}
 
     /**
      * Breadth-first from {@code to} down its prerequisites until {@code from} is reached.

@@ -12,9 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -300,7 +302,7 @@ public final class RoadmapGraph {
                     kept.add(p);
                 } else {
                     droppedCycleEdges.add(stuck + " -> " + p.id());
-                    dependents.get(p.id()).remove(stuck);
+                    Objects.requireNonNull(dependents.get(p.id()), p.id()).remove(stuck);
                 }
             }
             prerequisites.put(stuck, kept);
@@ -342,8 +344,8 @@ public final class RoadmapGraph {
             return best;
         }
 
-        private static String sortName(GraphNode node) {
-            return node.name() == null ? node.id() : node.name().toLowerCase(Locale.ROOT);
+        private static String sortName(@Nullable GraphNode node) {
+            return node == null ? "" : node.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The roadmap at a glance: stages in order with their topics, and careers with what they require. */
 public final class RoadmapOverview {
@@ -14,24 +15,25 @@ public final class RoadmapOverview {
             String id,
             String name,
             int order,
-            String weeks,
-            String summary,
-            String description,
+            @Nullable String weeks,
+            @Nullable String summary,
+            @Nullable String description,
             int totalHours,
             List<Topic> topics,
             List<NodeRef> leadsTo) {}
 
     /** A topic inside a stage. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Topic(String id, String name, String summary, Integer hours, String level) {}
+    public record Topic(
+            String id, String name, @Nullable String summary, @Nullable Integer hours, @Nullable String level) {}
 
     /** A career and what it requires directly. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Career(
             String id,
             String name,
-            String summary,
-            String salary,
+            @Nullable String summary,
+            @Nullable String salary,
             List<NodeDetails.Requirement> requires,
             int planHours) {}
 }

@@ -6,12 +6,13 @@ import dev.skillgraph.domain.StageRef;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A topic practised with a tool ({@code (topic)-[:USES]->(tool)}), with the stage the topic belongs to. */
-public record TopicUse(String id, String kind, String name, StageRef stage) {
+public record TopicUse(String id, String kind, String name, @Nullable StageRef stage) {
 
     /** The topics that use {@code tool}, in curriculum order; null when {@code tool} is not a tool. */
-    static List<TopicUse> usersOf(RoadmapGraph graph, GraphNode tool) {
+    static @Nullable List<TopicUse> usersOf(RoadmapGraph graph, GraphNode tool) {
         if (tool.kind() != Kind.TOOL) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What knowing a node opens up: everything that depends on it, nearest first, and the careers it leads to.
@@ -9,7 +10,8 @@ import java.util.List;
  * @param usedBy for a tool, the topics practised with it (each with its stage); absent for other kinds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Unlocks(NodeRef node, List<Dependent> dependents, List<NodeRef> careers, List<TopicUse> usedBy) {
+public record Unlocks(
+        NodeRef node, List<Dependent> dependents, List<NodeRef> careers, @Nullable List<TopicUse> usedBy) {
 
     /** A dependent and how many {@code REQUIRES} hops away it is. */
     public record Dependent(String id, String kind, String name, int distance) {}

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.search.ReferenceManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     }
 
     @Override
-    protected Projection refreshIfNeeded(Projection current) {
+    protected @Nullable Projection refreshIfNeeded(Projection current) {
         boolean force = forced.getAndSet(false);
         if (!force) {
             GraphState state = repository.state();

@@ -49,7 +49,7 @@ final class FacetCounter {
             kindOf[doc] = node == null ? -1 : node.node().kind().ordinal();
             stageOf[doc] = node == null || node.stage() == null
                     ? -1
-                    : stageIndex.get(node.stage().id());
+                    : stageIndex.getOrDefault(node.stage().id(), -1);
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TermQuery} over an index that never changes, whose postings (documents, frequencies and norms) are
@@ -45,13 +46,13 @@ final class FrozenTermQuery extends Query {
     private final TermStates states;
     private final CollectionStatistics collectionStats;
     private final TermStatistics termStats;
-    private final Leaf[] leaves;
+    private final @Nullable Leaf[] leaves;
 
     /** Scorers by boost: a search's boosts come from a small set (field weights times typo similarities). */
     private final Map<Float, SimScorer> scorers = new ConcurrentHashMap<>();
 
     /** One segment's postings of the term; {@code norms} is null for a field without norms. */
-    private record Leaf(int[] docs, int[] freqs, long[] norms) {}
+    private record Leaf(int[] docs, int[] freqs, long @Nullable [] norms) {}
 
     FrozenTermQuery(IndexSearcher searcher, Term term, TermStates states) throws IOException {
         this.term = term;
@@ -71,7 +72,7 @@ final class FrozenTermQuery extends Query {
         return term;
     }
 
-    private Leaf decode(LeafReaderContext context, TermState state) throws IOException {
+    private @Nullable Leaf decode(LeafReaderContext context, @Nullable TermState state) throws IOException {
         if (state == null) {
             return null;
         }
@@ -87,7 +88,7 @@ final class FrozenTermQuery extends Query {
             count++;
         }
         NumericDocValues normValues = context.reader().getNormValues(term.field());
-        long[] norms = null;
+        long @Nullable [] norms = null;
         if (normValues != null) {
             norms = new long[count];
             for (int i = 0; i < count; i++) {
@@ -99,10 +100,10 @@ final class FrozenTermQuery extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
-        SimScorer simScorer = scoreMode.needsScores() ? simScorer(searcher, boost) : null;
+        @Nullable SimScorer simScorer = scoreMode.needsScores() ? simScorer(searcher, boost) : null;
         return new Weight(this) {
             @Override
-            public Scorer scorer(LeafReaderContext context) {
+            public @Nullable Scorer scorer(LeafReaderContext context) {
                 Leaf leaf = leaves[context.ord];
                 return leaf == null ? null : new FrozenScorer(this, leaf, simScorer, scoreMode);
             }
@@ -158,7 +159,7 @@ final class FrozenTermQuery extends Query {
     private static final class FrozenScorer extends Scorer {
 
         private final Leaf leaf;
-        private final SimScorer simScorer;
+        private final @Nullable SimScorer simScorer;
         private final ScoreMode scoreMode;
         private int index = -1;
         private int doc = -1;
@@ -191,7 +192,7 @@ final class FrozenTermQuery extends Query {
             }
         };
 
-        FrozenScorer(Weight weight, Leaf leaf, SimScorer simScorer, ScoreMode scoreMode) {
+        FrozenScorer(Weight weight, Leaf leaf, @Nullable SimScorer simScorer, ScoreMode scoreMode) {
             super(weight);
             this.leaf = leaf;
             this.simScorer = simScorer;

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Marks the words of a hit's text that the query matched, with the same analysis that indexed them. The texts are
@@ -70,7 +71,8 @@ final class Highlighter {
      * The text with every matched word in {@code <mark>} and everything else HTML-escaped, or null if nothing
      * matched. With {@code maxSentences} > 0 only the first sentences that contain a match are kept.
      */
-    String highlight(String text, Marked marked, int maxSentences) {
+    @Nullable
+    String highlight(@Nullable String text, Marked marked, int maxSentences) {
         if (text == null || text.isEmpty()) {
             return null;
         }

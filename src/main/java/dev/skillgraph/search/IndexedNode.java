@@ -3,6 +3,7 @@ package dev.skillgraph.search;
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.StageRef;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node as the index sees it.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param related names of related nodes (tools, stage, what a resource teaches), searched with a low weight
  * @param importance how much depends on it, used to rank ties and completions
  */
-public record IndexedNode(GraphNode node, StageRef stage, List<String> related, int importance) {
+public record IndexedNode(GraphNode node, @Nullable StageRef stage, List<String> related, int importance) {
 
     public IndexedNode {
         related = List.copyOf(related);

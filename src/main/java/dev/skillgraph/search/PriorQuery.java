@@ -13,6 +13,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scores of a query times the prior of each document's kind, a number in (0, 1] read from an array built with the
@@ -47,7 +48,7 @@ final class PriorQuery extends Query {
         }
         return new FilterWeight(this, weight) {
             @Override
-            public Scorer scorer(LeafReaderContext context) throws IOException {
+            public @Nullable Scorer scorer(LeafReaderContext context) throws IOException {
                 Scorer scorer = in.scorer(context);
                 return scorer == null ? null : new PriorScorer(scorer, this, context.docBase);
             }

@@ -11,6 +11,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves a query built by Lucene's {@code QueryBuilder} to another field. A search asks the same analysed words of five
@@ -28,7 +29,7 @@ final class QueryFields {
      *
      * @param termQuery the query of one term, as the query builder was told to make them
      */
-    static Query onField(Query query, String field, Function<Term, Query> termQuery) {
+    static @Nullable Query onField(Query query, String field, Function<Term, Query> termQuery) {
         if (query instanceof FrozenTermQuery frozen) {
             return termQuery.apply(onField(frozen.getTerm(), field));
         } else if (query instanceof TermQuery term) {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.skillgraph.domain.StageRef;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of hits, the total, facet counts for the whole query (before the kind, stage and reachable filters), and a
  * spelling suggestion when the query looks mistyped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResult(String query, List<Hit> hits, long total, Facets facets, String didYouMean) {
+public record SearchResult(String query, List<Hit> hits, long total, Facets facets, @Nullable String didYouMean) {
 
     /**
      * @param highlights per field ({@code name}, {@code summary}, {@code description}), the text with the matched
@@ -24,12 +25,12 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
             String id,
             String kind,
             String name,
-            String summary,
-            StageRef stage,
+            @Nullable String summary,
+            @Nullable StageRef stage,
             float score,
             Map<String, String> highlights,
-            Integer stepsAway,
-            Integer hoursAway) {
+            @Nullable Integer stepsAway,
+            @Nullable Integer hoursAway) {
 
         /** This hit with its distance from what the learner knows. */
         public Hit withDistance(int steps, int hours) {
@@ -42,7 +43,7 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
 
     /** One facet value; {@code name} is the stage's name for stage facets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FacetCount(String value, String name, long count) {}
+    public record FacetCount(String value, @Nullable String name, long count) {}
 
     /** The same answer with {@code hits} in place of its hits. */
     public SearchResult withHits(List<Hit> hits) {

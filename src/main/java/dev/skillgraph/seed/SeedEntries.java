@@ -18,7 +18,7 @@ final class SeedEntries {
         return new GraphNode(
                 entry.path("id").asText(),
                 kind,
-                text(entry.get(faq ? "question" : "name")),
+                entry.path(faq ? "question" : "name").asText().strip(), // required and not blank (the schema)
                 text(entry.get("summary")),
                 text(entry.get(faq ? "answer" : "description")),
                 texts(entry.get("aliases")),

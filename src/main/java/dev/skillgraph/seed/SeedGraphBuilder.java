@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -113,7 +114,7 @@ final class SeedGraphBuilder {
         if (problems.isEmpty()) {
             RequiresCycles.find(edges)
                     .forEach(cycle -> problem(
-                            origins.get(cycle.get(0)),
+                            Objects.requireNonNull(origins.get(cycle.get(0)), "every node has an origin"),
                             "'requires' forms a cycle: " + String.join(" -> ", cycle)
                                     + " (a prerequisite graph must be acyclic)"));
         }

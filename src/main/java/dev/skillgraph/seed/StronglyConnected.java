@@ -52,11 +52,11 @@ final class StronglyConnected {
                     enter(child);
                     work.push(Map.entry(child, 0));
                 } else if (onStack.contains(child)) {
-                    low.put(vertex, Math.min(low.get(vertex), index.get(child)));
+                    low.put(vertex, Math.min(visited(low, vertex), visited(index, child)));
                 }
                 continue;
             }
-            if (low.get(vertex).equals(index.get(vertex))) {
+            if (visited(low, vertex) == visited(index, vertex)) {
                 List<String> component = new ArrayList<>();
                 String member;
                 do {
@@ -68,7 +68,7 @@ final class StronglyConnected {
             }
             if (!work.isEmpty()) {
                 String parent = work.peek().getKey();
-                low.put(parent, Math.min(low.get(parent), low.get(vertex)));
+                low.put(parent, Math.min(visited(low, parent), visited(low, vertex)));
             }
         }
     }
@@ -79,5 +79,14 @@ final class StronglyConnected {
         counter++;
         stack.push(vertex);
         onStack.add(vertex);
+    }
+
+    /** The number recorded for a vertex already entered. */
+    private static int visited(Map<String, Integer> numbers, String vertex) {
+        Integer number = numbers.get(vertex);
+        if (number == null) {
+            throw new IllegalStateException("vertex not entered yet: " + vertex);
+        }
+        return number;
     }
 }

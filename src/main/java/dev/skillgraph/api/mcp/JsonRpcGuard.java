@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses, with a JSON-RPC 2.0 error, the messages the MCP SDK cannot take: text that is not JSON, a message that is
@@ -80,7 +81,7 @@ public final class JsonRpcGuard {
         return Optional.empty();
     }
 
-    private static String error(JsonNode id, int code, String message) {
+    private static String error(@Nullable JsonNode id, int code, String message) {
         ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.put("jsonrpc", "2.0");
         error.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);

@@ -11,6 +11,7 @@ import dev.skillgraph.path.PrerequisiteChain;
 import dev.skillgraph.path.Unlocks;
 import dev.skillgraph.search.SearchResult;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -143,7 +144,7 @@ final class McpText {
     }
 
     static String export(Object answer) {
-        return ((Answers.Export) answer).body();
+        return Objects.requireNonNull(((Answers.Export) answer).body(), "an export has a body");
     }
 
     private static void line(StringBuilder text, String label, List<NodeRef> refs) {
