@@ -8,15 +8,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +37,7 @@ public final class RoadmapGraph {
     private final Map<String, Double> weight;
     private final List<String> droppedCycleEdges;
 
-    private RoadmapGraph(Builder b) {
+    private RoadmapGraph(Builder b, CurriculumOrder order) {
         this.nodes = frozen(b.nodes);
         this.prerequisites = freeze(b.prerequisites);
         this.dependents = freeze(b.dependents);
@@ -54,10 +48,10 @@ public final class RoadmapGraph {
         this.teachers = freeze(b.teachers);
         this.teaches = freeze(b.teaches);
         this.leadsTo = freeze(b.leadsTo);
-        this.rank = frozen(b.rank);
-        this.depth = frozen(b.depth);
-        this.weight = frozen(b.weight);
-        this.droppedCycleEdges = List.copyOf(b.droppedCycleEdges);
+        this.rank = frozen(order.rank);
+        this.depth = frozen(order.depth);
+        this.weight = frozen(order.weight);
+        this.droppedCycleEdges = List.copyOf(order.droppedCycleEdges);
     }
 
     /**
@@ -97,8 +91,8 @@ public final class RoadmapGraph {
                 case ABOUT -> {}
             }
         }
-        b.order();
-        RoadmapGraph graph = new RoadmapGraph(b);
+        CurriculumOrder order = new CurriculumOrder(b.nodes, b.prerequisites, b.dependents, b.stageOf);
+        RoadmapGraph graph = new RoadmapGraph(b, order);
         graph.droppedCycleEdges.forEach(edge -> LOG.warn("Ignoring REQUIRES edge {}: it closes a cycle", edge));
         return graph;
     }
@@ -229,124 +223,6 @@ public final class RoadmapGraph {
         final Map<String, List<String>> teachers = new HashMap<>();
         final Map<String, List<String>> teaches = new HashMap<>();
         final Map<String, List<String>> leadsTo = new HashMap<>();
-        final Map<String, Integer> rank = new HashMap<>();
-        final Map<String, Integer> depth = new HashMap<>();
-        final Map<String, Double> weight = new HashMap<>();
-        final List<String> droppedCycleEdges = new ArrayList<>();
-
-        /**
-         * Kahn's algorithm with a priority queue, so the order reads like a curriculum: stage order first, then
-         * prerequisites-first depth, then name. A node stuck on a cycle is released by dropping its open edges.
-         */
-        void order() {
-            Map<String, Integer> waitingOn = new HashMap<>();
-            for (String id : nodes.keySet()) {
-                waitingOn.put(id, prerequisites.getOrDefault(id, List.of()).size());
-            }
-            prerequisites.forEach((from, prereqs) -> prereqs.forEach(p ->
-                    dependents.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(from)));
-            dependents.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-            Map<String, Integer> stageOrder = effectiveStageOrders();
-            Comparator<String> curriculum = Comparator.<String>comparingInt(stageOrder::get)
-                    .thenComparingInt(id -> depth.getOrDefault(id, 0))
-                    .thenComparing(id -> sortName(nodes.get(id)))
-                    .thenComparing(Comparator.naturalOrder());
-            PriorityQueue<String> ready = new PriorityQueue<>(curriculum);
-            waitingOn.forEach((id, count) -> {
-                if (count == 0) {
-                    ready.add(id);
-                }
-            });
-            Set<String> done = new HashSet<>();
-            while (done.size() < nodes.size()) {
-                if (ready.isEmpty()) {
-                    breakCycle(waitingOn, done, curriculum, ready);
-                }
-                String id = ready.poll();
-                rank.put(id, rank.size());
-                done.add(id);
-                for (String dependent : dependents.getOrDefault(id, List.of())) {
-                    depth.merge(dependent, depth.getOrDefault(id, 0) + 1, Math::max);
-                    if (waitingOn.merge(dependent, -1, Integer::sum) == 0) {
-                        ready.add(dependent);
-                    }
-                }
-            }
-            // Dependents rank after their prerequisites: walking the order backwards, every dependent is final
-            // before the prerequisites it shares itself with.
-            List<String> byRank = new ArrayList<>(rank.keySet());
-            byRank.sort(Comparator.comparingInt(rank::get));
-            for (int i = byRank.size() - 1; i >= 0; i--) {
-                String id = byRank.get(i);
-                List<Prerequisite> prereqs = prerequisites.getOrDefault(id, List.of());
-                double share = (1 + weight.getOrDefault(id, 0.0)) / Math.max(1, prereqs.size());
-                for (Prerequisite p : prereqs) {
-                    weight.merge(p.id(), share, Double::sum);
-                }
-                weight.putIfAbsent(id, 0.0);
-            }
-        }
-
-        private void breakCycle(
-                Map<String, Integer> waitingOn,
-                Set<String> done,
-                Comparator<String> order,
-                PriorityQueue<String> ready) {
-            String stuck = waitingOn.keySet().stream()
-                    .filter(id -> !done.contains(id))
-                    .min(order)
-                    .orElseThrow();
-            List<Prerequisite> kept = new ArrayList<>();
-            for (Prerequisite p : prerequisites.getOrDefault(stuck, List.of())) {
-                if (done.contains(p.id())) {
-                    kept.add(p);
-                } else {
-                    droppedCycleEdges.add(stuck + " -> " + p.id());
-                    Objects.requireNonNull(dependents.get(p.id()), p.id()).remove(stuck);
-                }
-            }
-            prerequisites.put(stuck, kept);
-            waitingOn.put(stuck, 0);
-            ready.add(stuck);
-        }
-
-        /** Topics and stages carry a stage; anything else takes the earliest stage of what depends on it. */
-        private Map<String, Integer> effectiveStageOrders() {
-            Map<String, Integer> orders = new HashMap<>();
-            for (GraphNode node : nodes.values()) {
-                Integer own = node.kind() == Kind.STAGE
-                        ? node.order()
-                        : Optional.ofNullable(stageOf.get(node.id()))
-                                .map(nodes::get)
-                                .map(GraphNode::order)
-                                .orElse(null);
-                if (own != null) {
-                    orders.put(node.id(), own);
-                }
-            }
-            for (GraphNode node : nodes.values()) {
-                if (!orders.containsKey(node.id())) {
-                    orders.put(node.id(), earliestDependentStage(node.id(), orders, new HashSet<>()));
-                }
-            }
-            return orders;
-        }
-
-        private int earliestDependentStage(String id, Map<String, Integer> orders, Set<String> seen) {
-            int best = Integer.MAX_VALUE;
-            for (String dependent : dependents.getOrDefault(id, List.of())) {
-                if (!seen.add(dependent)) {
-                    continue;
-                }
-                Integer order = orders.get(dependent);
-                best = Math.min(best, order != null ? order : earliestDependentStage(dependent, orders, seen));
-            }
-            return best;
-        }
-
-        private static String sortName(@Nullable GraphNode node) {
-            return node == null ? "" : node.name().toLowerCase(Locale.ROOT);
-        }
     }
 
     static boolean isLearnable(GraphNode node) {
