@@ -5,7 +5,9 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src src
-RUN ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true package
+# The jar packs the seed schema (the importer validates with it) and Neo4j Browser's style and guide from graph-seed.
+COPY graph-seed graph-seed
+RUN ./mvnw -B -ntp -DskipTests -Dspotless.check.skip=true -Dskillgraph.classArchive.skip=true package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app skillgraph

@@ -3,7 +3,7 @@ package dev.skillgraph.api;
 import dev.skillgraph.path.NodeCatalog;
 import io.javalin.http.Context;
 
-/** {@code /api/nodes/{id}}, {@code /api/stages}, {@code /api/careers}. */
+/** Browsing the roadmap over HTTP: one node ({@code /api/nodes/{id}}), the stages and the careers. */
 final class BrowseController {
 
     private final ProjectionReads reads;

@@ -39,7 +39,7 @@ final class ProjectionReads {
 
     /**
      * Sends {@code value} as JSON, encoded straight to UTF-8 bytes: {@code ctx.json} builds a String first and encodes
-     * it again, which for a large plan was a third of the request.
+     * it again, which for a large plan costs a third of the request.
      */
     void writeJson(Context ctx, Object value) {
         byte[] body;

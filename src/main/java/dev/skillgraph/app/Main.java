@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point: reads the configuration, starts the application and stops it cleanly on shutdown. With {@code mcp}
- * as the first argument it serves the MCP tools on stdin and stdout instead of HTTP.
+ * as the first argument it serves the MCP tools on stdin and stdout instead of HTTP; with {@code class-archive-training}
+ * it starts once on free ports and a scratch store, answers a search and a plan, and stops: the build runs that under
+ * {@code -XX:ArchiveClassesAtExit} to make the class-data-sharing archive the README's run command starts with.
  */
 public final class Main {
 
@@ -23,13 +25,21 @@ public final class Main {
 
     private Main() {}
 
+    /** The command that trains the class-data-sharing archive (see the class Javadoc). */
+    static final String CLASS_ARCHIVE_TRAINING = "class-archive-training";
+
     public static void main(String[] args) {
-        boolean mcp = args.length > 0 && args[0].equals("mcp");
-        List<String> flags = List.of(args).subList(mcp ? 1 : 0, args.length);
+        String command =
+                args.length > 0 && List.of("mcp", CLASS_ARCHIVE_TRAINING).contains(args[0]) ? args[0] : "";
+        List<String> flags = List.of(args).subList(command.isEmpty() ? 0 : 1, args.length);
         try {
-            if (mcp) {
+            if (command.equals("mcp")) {
                 serveMcp(flags);
                 return;
+            }
+            if (command.equals(CLASS_ARCHIVE_TRAINING)) {
+                ClassArchiveTraining.run(flags);
+                System.exit(0); // the archive is written at exit; a library's idle thread must not delay it
             }
             SkillGraphConfig config = SkillGraphConfig.load(System.getenv(), flags);
             Application application = Application.start(config);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a learner knows: the ids they ticked, and everything those hard-require, transitively. Someone who knows the
  * Transformer architecture knows the linear algebra it hard-requires; a soft prerequisite ("helps to know first") is
- * not implied. The rule is DESIGN.md's "Known"; {@code LearningPathsTest} checks it against a brute-force reference.
+ * not implied. The rule is stated in docs/graph-model.md; {@code LearningPathsTest} checks it against a brute-force reference.
  */
 final class Knowledge {
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every node of one {@link RoadmapGraph} with what plans and next steps need of it resolved once: its curriculum rank
  * and weight, stage, resources, and its direct prerequisites and dependents as references to other plan nodes. A plan
- * then walks references and bit sets instead of looking each id up in a dozen maps, which on a large graph were cache
+ * then walks references and bit sets instead of looking each id up in a dozen maps, which on a large graph are cache
  * misses more than work.
  */
 final class PlanNodes {

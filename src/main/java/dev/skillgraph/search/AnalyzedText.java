@@ -13,7 +13,7 @@ import org.apache.lucene.util.AttributeSource;
 
 /**
  * A text analysed once and replayed on every {@link #reset()}: a query is built on five fields from the same words,
- * and running the synonym and stemming chain once per field was a fifth of a search's time.
+ * and running the synonym and stemming chain once per field costs a fifth of a search's time.
  */
 final class AnalyzedText extends TokenStream {
 

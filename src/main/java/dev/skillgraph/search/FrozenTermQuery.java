@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * holds some thirty of them. Scores are the term query's own, computed by the same {@link SimScorer} from the same
  * statistics, frequencies and norms; explanations come from a term query. Built for one searcher, whose similarity
  * it keeps using. What it buys (SearchPartsBenchmarks, a mix of plain, misspelt and half-typed searches, two runs):
- * p99 139-145 us instead of 155-158 us on the seed graph; nothing measurable at 10,000 topics (789-835 us against
+ * p99 139-145 us instead of 155-158 us on the seed graph; nothing measurable at 10,000 topics (own 790 and 835 us against
  * 808-816 us), where rare terms are a smaller share of the work.
  */
 final class FrozenTermQuery extends Query {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Marks the words of a hit's text that the query matched, with the same analysis that indexed them. The texts are
  * a name, a one-line summary, a short description, aliases and names of related nodes, so marking the whole text (or
- * its matching sentences) is all that is needed; Lucene's UnifiedHighlighter did the same at several megabytes of
+ * its matching sentences) is all that is needed; Lucene's UnifiedHighlighter does the same at several megabytes of
  * garbage per search.
  */
 final class Highlighter {

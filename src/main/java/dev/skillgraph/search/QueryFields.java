@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Moves a query built by Lucene's {@code QueryBuilder} to another field. A search asks the same analysed words of five
- * fields; building each field's query from the token graph again (replaying the tokens, finding the synonym paths) was
+ * fields; building each field's query from the token graph again (replaying the tokens, finding the synonym paths) costs
  * a quarter of a search, copying the first one is a fraction of that. What it buys (SearchPartsBenchmarks): p99
  * 145 us instead of 173 us on the seed graph; nothing measurable at 10,000 topics (835 us against 811 us).
  */

@@ -3,7 +3,7 @@ package dev.skillgraph.search;
 /**
  * SkillGraph's own Lucene parts, each of which an index can swap for the plain Lucene way, so that the benchmark harness
  * measures what each part buys against what it replaces (BENCHMARKS.md, "Why these parts exist"). Production indexes
- * use {@link #OWN}; every combination gives the same hits in the same order.
+ * use {@link #OWN}; each part swapped alone, and all of them at once, give the same hits in the same order (SearchPartsTest).
  *
  * @param termQueryCache term queries built once per index with their statistics looked up ({@link TermQueries});
  *     plain: a new {@code TermQuery} per term per search

@@ -14,7 +14,7 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * The query of every term searched so far on one immutable index, with its statistics looked up and (see
- * {@link FrozenTermQuery}) its postings decoded once: opening a terms enum and a postings enum per term, per search, was
+ * {@link FrozenTermQuery}) its postings decoded once: opening a terms enum and a postings enum per term, per search, is
  * most of what a search cost. Terms the index has are all kept (bounded by the index's own vocabulary, the decoded
  * postings by {@link #MAX_FROZEN_POSTINGS}); absent ones, which any input can produce, up to {@link #MAX_ABSENT_TERMS}.
  * What it buys (SearchPartsBenchmarks): p99 145 us instead of 164 us on the seed graph, for a new {@code TermQuery}

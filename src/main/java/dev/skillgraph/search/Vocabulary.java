@@ -13,8 +13,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The indexed words of one field, decoded once per index and grouped by first character, in the index's order. Typo
- * variants and completions of a query word are looked up here on every search: walking the terms dictionary decoded
- * each candidate to a String and allocated a distance table per candidate, a sixth of a search.
+ * variants and completions of a query word are looked up here on every search: walking the terms dictionary instead
+ * decodes each candidate to a String and allocates a distance table per candidate, a sixth of a search.
  */
 final class Vocabulary {
 

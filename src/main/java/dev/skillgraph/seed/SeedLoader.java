@@ -19,7 +19,7 @@ public final class SeedLoader {
     private final SeedSchema schema = SeedSchema.load();
 
     /**
-     * Loads and validates the packs under {@code seedDir}: the directory itself if it holds {@code *.yaml} files,
+     * Loads and validates the packs under {@code seedDir}: the directory itself if it holds {@code *.yaml} / {@code *.yml} files,
      * and each direct subdirectory that does.
      *
      * @throws SeedException listing every problem when the seed is not valid

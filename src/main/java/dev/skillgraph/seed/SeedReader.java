@@ -13,14 +13,14 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Finds the files of a seed directory and parses them: the directory's own {@code *.yaml} files, then each direct
+ * Finds the files of a seed directory and parses them: the directory's own {@code *.yaml} / {@code *.yml} files, then each direct
  * subdirectory's (a pack), in name order. Files that cannot be read or parsed become problems, never exceptions.
  */
 final class SeedReader {
 
     private final ObjectMapper yaml = new ObjectMapper(yamlFactory());
 
-    /** Files up to 64 MiB: SnakeYAML's default limit of 3 MiB refused a 10,000-topic pack. */
+    /** Files up to 64 MiB: SnakeYAML's default limit of 3 MiB is too small for a 10,000-topic pack. */
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(64 * 1024 * 1024);
@@ -67,7 +67,8 @@ final class SeedReader {
             throw wholeDirectory(seedDir, "cannot list the seed directory: " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw wholeDirectory(seedDir, "no seed pack found: expected *.yaml files in it or in its subdirectories");
+            throw wholeDirectory(
+                    seedDir, "no seed pack found: expected *.yaml or *.yml files in it or in its subdirectories");
         }
         return files;
     }

@@ -174,6 +174,18 @@ class HttpApiIT {
         assertProblem(get("/api/search?q=" + "a".repeat(10_000)), 400, "at most 500");
     }
 
+    @Test
+    void moreThanFiveHundredKnownIdsAreRefusedWithTheLimit() throws Exception {
+        String ids = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 501)
+                        .mapToObj(i -> "id-" + i)
+                        .toList());
+        HttpResponse<String> response = get("/api/next?known=" + ids);
+        assertProblem(response, 400, "at most 500");
+        assertThat(json(response).get("parameter").asText()).isEqualTo("known");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -110,7 +110,9 @@ public final class BenchmarkRunner {
         int http = freePort();
         int bolt = freePort();
         Path log = out.resolve("service-" + size + ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/skillgraph.jar")
+        // The README's run command: with the build's class-data-sharing archive (ignored when absent).
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java", "-XX:SharedArchiveFile=target/skillgraph.jsa", "-jar", "target/skillgraph.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment()
