@@ -48,7 +48,8 @@ final class MatchQueries {
      * Stemmed words with synonyms on every text field by weight, a phrase boost, typo-tolerant matches of whole
      * words, and the last word as a prefix (the user may still be typing it).
      */
-    Query match(List<String> words, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
+    Query match(QueryWords queryWords, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
+        List<String> words = queryWords.all();
         String text = analyzed.text();
         QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
             @Override
@@ -65,7 +66,7 @@ final class MatchQueries {
             }
         };
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, String.join(" ", words))), 30f), Occur.SHOULD);
+        query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, queryWords.key())), 30f), Occur.SHOULD);
         // Built for the first field, then moved to the others.
         String first = Fields.TEXT[0];
         if (words.size() >= 3) {

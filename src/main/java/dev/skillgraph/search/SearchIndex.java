@@ -174,7 +174,7 @@ public final class SearchIndex implements Closeable {
             List<String> distinct = words.distinct();
             Map<String, Map<String, Float>> variants = spelling.variants(distinct);
             AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
-            Query match = queries.match(words.all(), variants, analyzed);
+            Query match = queries.match(words, variants, analyzed);
             Query ranked = queries.ranked(match, words);
 
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);

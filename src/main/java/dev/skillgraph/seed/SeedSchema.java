@@ -57,12 +57,15 @@ final class SeedSchema {
 
     /** Every rule {@code file} breaks, in the order of the file: by section, entry, then field. */
     List<Violation> validate(SeedFile file) {
-        List<Violation> violations = new ArrayList<>();
+        // Each violation's place is looked up once, not again in every comparison of the sort.
+        Map<Violation, int[]> positions = new LinkedHashMap<>();
         for (Error error : explainOneOf(schema.validate(file.tree()))) {
-            violations.add(messages.violation(file, error));
+            Violation violation = messages.violation(file, error);
+            positions.computeIfAbsent(violation, v -> v.position(file));
         }
-        violations.sort((a, b) -> Arrays.compare(a.position(file), b.position(file)));
-        return violations.stream().distinct().toList();
+        List<Violation> violations = new ArrayList<>(positions.keySet());
+        violations.sort((a, b) -> Arrays.compare(positions.get(a), positions.get(b)));
+        return violations;
     }
 
     /**
