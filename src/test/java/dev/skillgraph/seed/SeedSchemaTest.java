@@ -159,6 +159,25 @@ class SeedSchemaTest {
                         "pack/graph.yaml: resources[1] 'paper': field 'teaches' must be a single id or a list of ids");
     }
 
+    @Test
+    void textOfUnicodeSpacesAloneIsBlank() {
+        SeedFiles.write(seed, "pack/graph.yaml", PACK);
+        SeedFiles.write(
+                seed,
+                "pack/em.yaml",
+                """
+                tools:
+                  - id: em
+                    name: "\\u2003"
+                    summary: "\\u00a0\\u3000"
+                """);
+        assertThat(problems(new SeedLoader()))
+                .extracting(SeedProblem::toString)
+                .containsExactly(
+                        "pack/em.yaml: tools[0] 'em': field 'name' must not be blank",
+                        "pack/em.yaml: tools[0] 'em': field 'summary' must not be blank");
+    }
+
     private List<SeedProblem> problems(SeedLoader loader) {
         try {
             loader.load(seed);
@@ -190,7 +209,16 @@ class SeedSchemaTest {
             case "id" -> field.equals("id")
                     ? List.of("\"variant\"", "\"Not A Slug\"", "\"\"", "\"-x\"", "5")
                     : List.of(VALID_REFERENCE.get(field), "\"Not A Slug\"", "5");
-            case "text" -> List.of("\"fine\"", "\"\"", "\"   \"", "5", "true", "[\"x\"]");
+            case "text" -> List.of(
+                    "\"fine\"",
+                    "\"\"",
+                    "\"   \"",
+                    "\"\\u2003\"",
+                    "\"\\u00a0 \"",
+                    "\"\\u3000x\"",
+                    "5",
+                    "true",
+                    "[\"x\"]");
             case "aliases" -> List.of("\"ok\"", "[\"ok\", \"other\"]", "\"\"", "\" \"", "[\"ok\", \" \"]", "[5]", "5");
             case "hours" -> List.of("1", "10000", "0", "10001", "\"5\"", "2.5");
             case "level" -> List.of("\"beginner\"", "\"expert\"", "5");
