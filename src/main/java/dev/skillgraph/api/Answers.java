@@ -11,6 +11,7 @@ import dev.skillgraph.path.PlanExport;
 import dev.skillgraph.path.PlanFormat;
 import dev.skillgraph.path.PrerequisiteChain;
 import dev.skillgraph.path.Reach;
+import dev.skillgraph.path.RoadmapCatalog;
 import dev.skillgraph.path.Unlocks;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.search.SearchIndex;
@@ -39,12 +40,13 @@ public final class Answers {
 
     private Answers() {}
 
-    /** {@code q}, {@code kind}, {@code stage}, {@code limit}, {@code offset}, {@code known}, {@code reachable}. */
+    /** {@code q}, {@code kind}, {@code stage}, {@code roadmap}, {@code limit}, {@code offset}, {@code known}, {@code reachable}. */
     public static SearchResult search(QueryParams params, Projection projection) {
         String text = params.requiredText("q", SearchIndex.MAX_QUERY_LENGTH);
         Optional<Kind> kind =
                 params.oneOf("kind", Arrays.stream(Kind.values()).map(Kind::key).toList(), Kind::fromKey);
         Optional<String> stage = params.optionalText("stage", 200);
+        Optional<String> roadmap = params.optionalText("roadmap", 200);
         int limit = params.integer("limit", 10, 1, 100);
         int offset = params.integer("offset", 0, 0, 10_000);
         Set<String> known = params.ids("known");
@@ -56,12 +58,16 @@ public final class Answers {
                             + " known=python");
         }
         stage.ifPresent(id -> requireStage(projection, id));
+        roadmap.ifPresent(id -> requireRoadmapParameter(projection, id));
         if (known.isEmpty()) {
-            return projection.index().search(new SearchQuery(text, kind, stage, limit, offset));
+            return projection
+                    .index()
+                    .search(new SearchQuery(text, kind, stage, roadmap, Optional.empty(), limit, offset));
         }
         Reach reach = projection.paths().reach(known);
         Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
-        SearchResult result = projection.index().search(new SearchQuery(text, kind, stage, only, limit, offset));
+        SearchResult result =
+                projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset));
         return result.withHits(result.hits().stream()
                 .map(hit -> reach.of(hit.id())
                         .map(d -> hit.withDistance(d.steps(), d.hours()))
@@ -74,6 +80,33 @@ public final class Answers {
         String text = params.requiredText("q", MAX_SUGGEST_LENGTH);
         int limit = params.integer("limit", 8, 1, 20);
         return new SuggestResponse(text, projection.index().suggest(text, limit));
+    }
+
+    /** Every roadmap, by name. */
+    public static List<RoadmapCatalog.Summary> roadmaps(Projection projection) {
+        return new RoadmapCatalog(projection.paths()).roadmaps();
+    }
+
+    /** Roadmap {@code id} whole; a 404 naming the roadmaps there are when {@code id} is none of them. */
+    public static RoadmapCatalog.Details roadmap(String id, Projection projection) {
+        requireRoadmap(projection, id);
+        return new RoadmapCatalog(projection.paths()).roadmap(id);
+    }
+
+    /** @throws SkillGraphException not found, naming every roadmap, when {@code id} is not a roadmap's id */
+    static void requireRoadmap(Projection projection, String id) {
+        boolean isRoadmap = projection
+                .graph()
+                .node(id)
+                .filter(n -> n.kind() == Kind.ROADMAP)
+                .isPresent();
+        if (!isRoadmap) {
+            List<String> roadmaps = projection.graph().roadmaps();
+            throw SkillGraphException.notFound(
+                    null,
+                    "no roadmap with id '" + QueryParams.abbreviate(id) + "'; "
+                            + (roadmaps.isEmpty() ? "this graph has no roadmaps" : "the roadmaps are " + roadmaps));
+        }
     }
 
     public static NodeDetails node(String id, Projection projection) {
@@ -186,6 +219,15 @@ public final class Answers {
                 .orElseThrow(() -> SkillGraphException.of(
                         SkillGraphException.Reason.UNSUPPORTED_FORMAT,
                         "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));
+    }
+
+    private static void requireRoadmapParameter(Projection projection, String id) {
+        if (projection.graph().node(id).filter(n -> n.kind() == Kind.ROADMAP).isEmpty()) {
+            throw SkillGraphException.invalidParameter(
+                    "roadmap",
+                    "query parameter 'roadmap' must be a roadmap id, one of "
+                            + projection.graph().roadmaps());
+        }
     }
 
     private static void requireStage(Projection projection, String id) {

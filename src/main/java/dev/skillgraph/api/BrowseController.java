@@ -3,7 +3,7 @@ package dev.skillgraph.api;
 import dev.skillgraph.path.NodeCatalog;
 import io.javalin.http.Context;
 
-/** Browsing the roadmap over HTTP: one node ({@code /api/nodes/{id}}), the stages and the careers. */
+/** Browsing over HTTP: the roadmaps, one node ({@code /api/nodes/{id}}), the stages and the careers. */
 final class BrowseController {
 
     private final ProjectionReads reads;
@@ -15,6 +15,15 @@ final class BrowseController {
     void node(Context ctx) {
         String id = ctx.pathParam("id");
         reads.json(ctx, projection -> Answers.node(id, projection));
+    }
+
+    void roadmaps(Context ctx) {
+        reads.json(ctx, Answers::roadmaps);
+    }
+
+    void roadmap(Context ctx) {
+        String id = ctx.pathParam("id");
+        reads.json(ctx, projection -> Answers.roadmap(id, projection));
     }
 
     void stages(Context ctx) {

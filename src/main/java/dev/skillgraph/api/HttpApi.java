@@ -201,6 +201,8 @@ public final class HttpApi {
             config.routes.get("/api/nodes/{id}", browse::node);
             config.routes.get("/api/about", this::about);
             config.routes.get("/api/stages", browse::stages);
+            config.routes.get("/api/roadmaps", browse::roadmaps);
+            config.routes.get("/api/roadmaps/{id}", browse::roadmap);
             config.routes.get("/browser/{file}", browserContent::get);
             config.routes.options("/browser/{file}", browserContent::preflight);
             config.routes.get("/api/careers", browse::careers);

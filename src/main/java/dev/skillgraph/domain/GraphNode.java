@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param format a resource's format: book, course, paper, docs, video
  * @param salary a career's salary range as the roadmap words it
  * @param roadmapLine a topic's line exactly as the roadmap page words it
+ * @param audience a roadmap's "who this is for"
+ * @param duration a roadmap's length as worded, e.g. {@code 6–9 months}
+ * @param difficulty a roadmap's difficulty as worded, e.g. {@code Intermediate → Advanced}
+ * @param roadmap the id of the roadmap whose pack defines the node (a stage's or topic's is its stage's roadmap); null
+ *     for a pack without exactly one roadmap and for nodes added by hand
+ * @param caseIdentifier the CASE {@code identifier} (a UUID) of a node imported from a CASE package
  * @param source {@code seed} for nodes the importer owns; anything else was added by hand
  */
 public record GraphNode(
@@ -31,6 +37,11 @@ public record GraphNode(
         @Nullable String format,
         @Nullable String salary,
         @Nullable String roadmapLine,
+        @Nullable String audience,
+        @Nullable String duration,
+        @Nullable String difficulty,
+        @Nullable String roadmap,
+        @Nullable String caseIdentifier,
         @Nullable String source) {
 
     public static final String SEED_SOURCE = "seed";
@@ -57,8 +68,38 @@ public record GraphNode(
         put(props, "format", format);
         put(props, "salary", salary);
         put(props, "roadmapLine", roadmapLine);
+        put(props, "audience", audience);
+        put(props, "duration", duration);
+        put(props, "difficulty", difficulty);
+        put(props, "roadmap", roadmap);
+        put(props, "caseIdentifier", caseIdentifier);
         put(props, "source", source);
         return props;
+    }
+
+    /** This node, defined by the pack of roadmap {@code roadmapId}. */
+    public GraphNode withRoadmap(@Nullable String roadmapId) {
+        return new GraphNode(
+                id,
+                kind,
+                name,
+                summary,
+                description,
+                aliases,
+                hours,
+                level,
+                url,
+                order,
+                weeks,
+                format,
+                salary,
+                roadmapLine,
+                audience,
+                duration,
+                difficulty,
+                roadmapId,
+                caseIdentifier,
+                source);
     }
 
     private static void put(Map<String, Object> props, String key, @Nullable Object value) {

@@ -11,7 +11,8 @@ public enum Kind {
     TOOL("Tool"),
     RESOURCE("Resource"),
     CAREER("Career"),
-    FAQ("Faq");
+    FAQ("Faq"),
+    ROADMAP("Roadmap");
 
     private final String label;
 

@@ -12,10 +12,14 @@ public enum RelType {
     USES,
     /** Learning resource covers the topic or tool. */
     TEACHES,
-    /** Stage or topic leads to a career. */
+    /** Roadmap, stage or topic leads to a career. */
     LEADS_TO,
     /** FAQ answer is about the node. */
-    ABOUT;
+    ABOUT,
+    /** Roadmap has the stage (the stage's {@code order} places it in the roadmap). */
+    HAS_STAGE,
+    /** Stage also covers a topic whose home stage is in another roadmap: how roadmaps share one node. */
+    INCLUDES;
 
     /** The kinds a relationship of this type may point to (the graph model, docs/graph-model.md). */
     public Set<Kind> targetKinds() {
@@ -25,6 +29,8 @@ public enum RelType {
             case USES -> Set.of(Kind.TOOL);
             case LEADS_TO -> Set.of(Kind.CAREER);
             case ABOUT -> Set.of(Kind.values());
+            case HAS_STAGE -> Set.of(Kind.STAGE);
+            case INCLUDES -> Set.of(Kind.TOPIC);
         };
     }
 }

@@ -53,7 +53,7 @@ public final class GraphRepository {
             UNWIND $nodes AS n
             MERGE (e:Entity {id: n.props.id})
             SET e = n.props
-            REMOVE e:Stage:Topic:Tool:Resource:Career:Faq
+            REMOVE e:Stage:Topic:Tool:Resource:Career:Faq:Roadmap
             SET e:$(n.label)
             """;
 

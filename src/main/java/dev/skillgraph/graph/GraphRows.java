@@ -45,6 +45,11 @@ final class GraphRows {
                 text(p, "format"),
                 text(p, "salary"),
                 text(p, "roadmapLine"),
+                text(p, "audience"),
+                text(p, "duration"),
+                text(p, "difficulty"),
+                text(p, "roadmap"),
+                text(p, "caseIdentifier"),
                 text(p, "source"));
     }
 

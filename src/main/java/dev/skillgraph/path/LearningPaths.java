@@ -262,7 +262,7 @@ public final class LearningPaths {
         if (goal.kind() == Kind.RESOURCE || goal.kind() == Kind.FAQ) {
             throw SkillGraphException.invalidInput(
                     "'" + id + "' is a " + goal.kind().key()
-                            + ", not a learning goal; plan for a topic, tool, stage or career"
+                            + ", not a learning goal; plan for a topic, tool, stage, career or roadmap"
                             + (goal.kind() == Kind.RESOURCE ? " (it teaches: " + graph.taughtBy(id) + ")" : ""));
         }
         return goal;

@@ -24,7 +24,7 @@ public final class NodeCatalog {
     /** @throws IllegalArgumentException when there is no such node (callers check ids first) */
     public NodeDetails details(String id) {
         GraphNode n = graph.require(id);
-        List<NodeDetails.Requirement> prerequisites = n.kind() == Kind.STAGE
+        List<NodeDetails.Requirement> prerequisites = n.kind() == Kind.STAGE || n.kind() == Kind.ROADMAP
                 ? List.of()
                 : graph.prerequisitesOf(id).stream()
                         .sorted(Comparator.comparingInt(p -> graph.rank(p.id())))
@@ -51,6 +51,8 @@ public final class NodeCatalog {
                 n.roadmapLine(),
                 n.source(),
                 graph.stageOf(id).map(StageRef::of).orElse(null),
+                roadmapsOf(id),
+                graph.stagesOf(id).stream().map(graph::require).map(NodeRef::of).toList(),
                 prerequisites,
                 refs(graph.dependentsOf(id).stream()
                         .filter(d -> kindOf(d) != Kind.CAREER)
@@ -68,33 +70,48 @@ public final class NodeCatalog {
                 TopicUse.usersOf(graph, n));
     }
 
-    /** Every stage in order, each with its topics in curriculum order and total hours. */
+    /**
+     * Every stage, roadmap by roadmap (as {@link RoadmapGraph#roadmaps()} orders them, stages on no roadmap last) and
+     * in order within each, with its topics in curriculum order and total hours.
+     */
     public List<RoadmapOverview.Stage> stages() {
+        List<String> roadmaps = graph.roadmaps();
+        Comparator<GraphNode> byRoadmap = Comparator.comparingInt(stage -> graph.roadmapsOf(stage.id()).stream()
+                .findFirst()
+                .map(roadmaps::indexOf)
+                .orElse(Integer.MAX_VALUE));
         return graph.nodes().stream()
                 .filter(n -> n.kind() == Kind.STAGE)
-                .sorted(Comparator.comparingInt(NodeCatalog::orderOf).thenComparing(GraphNode::id))
-                .map(stage -> {
-                    List<RoadmapOverview.Topic> topics = graph.topicsOfStage(stage.id()).stream()
-                            .sorted(Comparator.comparingInt(graph::rank))
-                            .map(graph::node)
-                            .flatMap(Optional::stream)
-                            .map(t -> new RoadmapOverview.Topic(t.id(), t.name(), t.summary(), t.hours(), t.level()))
-                            .toList();
-                    int hours = topics.stream()
-                            .mapToInt(t -> t.hours() == null ? 0 : t.hours())
-                            .sum();
-                    return new RoadmapOverview.Stage(
-                            stage.id(),
-                            stage.name(),
-                            orderOf(stage),
-                            stage.weeks(),
-                            stage.summary(),
-                            stage.description(),
-                            hours,
-                            topics,
-                            refs(graph.leadsTo(stage.id())));
-                })
+                .sorted(byRoadmap.thenComparingInt(NodeCatalog::orderOf).thenComparing(GraphNode::id))
+                .map(this::stage)
                 .toList();
+    }
+
+    /** One stage with its topics (its own and those it includes) in curriculum order, and their total hours. */
+    RoadmapOverview.Stage stage(GraphNode stage) {
+        List<RoadmapOverview.Topic> topics = graph.topicsOfStage(stage.id()).stream()
+                .sorted(Comparator.comparingInt(graph::rank))
+                .map(graph::require)
+                .map(t -> new RoadmapOverview.Topic(
+                        t.id(), t.kind().key(), t.name(), t.summary(), t.hours(), t.level(), roadmapsOf(t.id())))
+                .toList();
+        int hours =
+                topics.stream().mapToInt(t -> t.hours() == null ? 0 : t.hours()).sum();
+        return new RoadmapOverview.Stage(
+                stage.id(),
+                stage.name(),
+                orderOf(stage),
+                stage.weeks(),
+                stage.summary(),
+                stage.description(),
+                graph.roadmapsOf(stage.id()).stream()
+                        .findFirst()
+                        .map(graph::require)
+                        .map(NodeRef::of)
+                        .orElse(null),
+                hours,
+                topics,
+                refs(graph.leadsTo(stage.id())));
     }
 
     /** Every career with its direct requirements and the hours of its full plan from scratch. */
@@ -125,7 +142,15 @@ public final class NodeCatalog {
         return graph.node(id).map(GraphNode::kind).orElse(null);
     }
 
-    private List<NodeRef> refs(List<String> ids) {
+    /** The roadmaps {@code id} is on, by name. */
+    List<NodeRef> roadmapsOf(String id) {
+        return graph.roadmapsOf(id).stream()
+                .map(graph::require)
+                .map(NodeRef::of)
+                .toList();
+    }
+
+    List<NodeRef> refs(List<String> ids) {
         return ids.stream()
                 .sorted(Comparator.comparingInt(graph::rank))
                 .map(graph::node)

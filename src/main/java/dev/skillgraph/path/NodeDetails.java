@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node with its direct neighbourhood: what it requires and why, what requires it, tools, resources, careers, and
- * for a tool the topics practised with it ({@code usedBy}). Empty lists and absent values are left out.
+ * One node with its direct neighbourhood: the roadmaps it is on, what it requires and why, what requires it, tools,
+ * resources, careers, for a tool the topics practised with it ({@code usedBy}), for a roadmap its stages in order.
+ * Empty lists and absent values are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NodeDetails(
@@ -27,6 +28,8 @@ public record NodeDetails(
         @Nullable String roadmapLine,
         @Nullable String source,
         @Nullable StageRef stage,
+        List<NodeRef> roadmaps,
+        List<NodeRef> stages,
         List<Requirement> prerequisites,
         List<NodeRef> dependents,
         List<NodeRef> tools,

@@ -8,9 +8,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,9 @@ public final class RoadmapGraph {
     private final Map<String, List<String>> teachers;
     private final Map<String, List<String>> teaches;
     private final Map<String, List<String>> leadsTo;
+    private final Map<String, List<String>> roadmapStages;
+    private final Map<String, List<String>> roadmapsOf;
+    private final List<String> roadmaps;
     private final Map<String, Integer> rank;
     private final Map<String, Integer> depth;
     private final Map<String, Double> weight;
@@ -48,6 +56,9 @@ public final class RoadmapGraph {
         this.teachers = freeze(b.teachers);
         this.teaches = freeze(b.teaches);
         this.leadsTo = freeze(b.leadsTo);
+        this.roadmapStages = freeze(b.roadmapStages);
+        this.roadmapsOf = freeze(b.roadmapsOf);
+        this.roadmaps = List.copyOf(b.roadmaps);
         this.rank = frozen(order.rank);
         this.depth = frozen(order.depth);
         this.weight = frozen(order.weight);
@@ -88,9 +99,24 @@ public final class RoadmapGraph {
                 case LEADS_TO -> b.leadsTo
                         .computeIfAbsent(e.from(), k -> new ArrayList<>())
                         .add(e.to());
+                case HAS_STAGE -> b.roadmapStages
+                        .computeIfAbsent(e.from(), k -> new ArrayList<>())
+                        .add(e.to());
+                case INCLUDES -> {
+                    b.stageTopics
+                            .computeIfAbsent(e.from(), k -> new ArrayList<>())
+                            .add(e.to());
+                    b.includedIn.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+                }
                 case ABOUT -> {}
             }
         }
+        b.roadmapStages
+                .values()
+                .forEach(stages -> stages.sort(Comparator.comparingInt((String stage) ->
+                                Objects.requireNonNullElse(b.node(stage).order(), 0))
+                        .thenComparing(stage -> stage)));
+        b.findRoadmaps();
         CurriculumOrder order = new CurriculumOrder(b.nodes, b.prerequisites, b.dependents, b.stageOf);
         RoadmapGraph graph = new RoadmapGraph(b, order);
         graph.droppedCycleEdges.forEach(edge -> LOG.warn("Ignoring REQUIRES edge {}: it closes a cycle", edge));
@@ -127,7 +153,10 @@ public final class RoadmapGraph {
         return nodes.containsKey(id);
     }
 
-    /** Direct prerequisites: {@code REQUIRES} targets, and for a stage the topics in it. */
+    /**
+     * Direct prerequisites: {@code REQUIRES} targets; for a stage the topics in it (its own and those it includes); for
+     * a roadmap the topics of all its stages, stage by stage.
+     */
     public List<Prerequisite> prerequisitesOf(String id) {
         GraphNode node = nodes.get(id);
         if (node != null && node.kind() == Kind.STAGE) {
@@ -135,7 +164,34 @@ public final class RoadmapGraph {
                     .map(topic -> new Prerequisite(topic, "part of the stage", "hard"))
                     .toList();
         }
+        if (node != null && node.kind() == Kind.ROADMAP) {
+            List<Prerequisite> topics = new ArrayList<>();
+            for (String stage : stagesOf(id)) {
+                String reason = "part of stage '" + require(stage).name() + "'";
+                topicsOfStage(stage).forEach(topic -> topics.add(new Prerequisite(topic, reason, "hard")));
+            }
+            return topics;
+        }
         return prerequisites.getOrDefault(id, List.of());
+    }
+
+    /** Every roadmap's id, by name. */
+    public List<String> roadmaps() {
+        return roadmaps;
+    }
+
+    /** The stages of roadmap {@code roadmapId}, in order. */
+    public List<String> stagesOf(String roadmapId) {
+        return roadmapStages.getOrDefault(roadmapId, List.of());
+    }
+
+    /**
+     * The roadmaps {@code id} is on, by name: a stage's roadmap; a topic's through its home stage and the stages that
+     * include it; a tool's through the topics that use or require it; a career's through the roadmaps and stages that
+     * lead to it; a resource's through what it teaches. Empty for roadmaps, FAQ answers and nodes on no roadmap.
+     */
+    public List<String> roadmapsOf(String id) {
+        return roadmapsOf.getOrDefault(id, List.of());
     }
 
     /** Direct dependents: what lists {@code id} among its {@code REQUIRES}. */
@@ -223,6 +279,67 @@ public final class RoadmapGraph {
         final Map<String, List<String>> teachers = new HashMap<>();
         final Map<String, List<String>> teaches = new HashMap<>();
         final Map<String, List<String>> leadsTo = new HashMap<>();
+        final Map<String, List<String>> roadmapStages = new HashMap<>();
+        final Map<String, List<String>> includedIn = new HashMap<>();
+        final Map<String, List<String>> roadmapsOf = new HashMap<>();
+        final List<String> roadmaps = new ArrayList<>();
+
+        /** Fills {@link #roadmaps} and {@link #roadmapsOf} from the stage, include, use, teach and career edges. */
+        void findRoadmaps() {
+            nodes.values().stream()
+                    .filter(n -> n.kind() == Kind.ROADMAP)
+                    .sorted(Comparator.comparing((GraphNode n) -> n.name().toLowerCase(Locale.ROOT))
+                            .thenComparing(GraphNode::id))
+                    .forEach(n -> roadmaps.add(n.id()));
+            Map<String, Set<String>> on = new HashMap<>();
+            Map<String, String> ofStage = new HashMap<>();
+            roadmapStages.forEach((roadmap, stages) -> stages.forEach(stage -> ofStage.putIfAbsent(stage, roadmap)));
+            ofStage.forEach((stage, roadmap) -> add(on, stage, roadmap));
+            stageOf.forEach((topic, stage) -> addFrom(on, topic, Optional.ofNullable(ofStage.get(stage)).stream()));
+            includedIn.forEach((topic, stages) ->
+                    addFrom(on, topic, stages.stream().map(ofStage::get).filter(Objects::nonNull)));
+            for (String roadmap : roadmaps) {
+                leadsTo.getOrDefault(roadmap, List.of()).forEach(career -> add(on, career, roadmap));
+            }
+            Map<String, Set<String>> ofTopics = Map.copyOf(on);
+            Set<String> none = Set.of();
+            usedBy.forEach(
+                    (tool, topics) -> topics.forEach(t -> addFrom(on, tool, ofTopics.getOrDefault(t, none).stream())));
+            prerequisites.forEach((dependent, links) -> {
+                if (node(dependent).kind() == Kind.TOPIC) {
+                    links.forEach(p -> addFrom(on, p.id(), ofTopics.getOrDefault(dependent, none).stream()));
+                }
+            });
+            leadsTo.forEach((from, careers) -> {
+                if (node(from).kind() == Kind.STAGE) {
+                    careers.forEach(c -> addFrom(on, c, ofTopics.getOrDefault(from, none).stream()));
+                }
+            });
+            teaches.forEach((resource, taught) ->
+                    taught.forEach(t -> addFrom(on, resource, ofTopics.getOrDefault(t, none).stream())));
+            Map<String, Integer> byName = new HashMap<>();
+            roadmaps.forEach(r -> byName.put(r, byName.size()));
+            on.forEach((id, ids) -> {
+                if (node(id).kind() != Kind.ROADMAP && node(id).kind() != Kind.FAQ) {
+                    List<String> sorted = new ArrayList<>(ids);
+                    sorted.sort(Comparator.comparingInt(byName::get));
+                    roadmapsOf.put(id, sorted);
+                }
+            });
+        }
+
+        /** A node an edge names: only edges between known nodes are kept. */
+        GraphNode node(String id) {
+            return Objects.requireNonNull(nodes.get(id), id);
+        }
+
+        private static void add(Map<String, Set<String>> on, String id, String roadmap) {
+            on.computeIfAbsent(id, k -> new HashSet<>()).add(roadmap);
+        }
+
+        private static void addFrom(Map<String, Set<String>> on, String id, Stream<String> roadmaps) {
+            roadmaps.forEach(r -> add(on, id, r));
+        }
     }
 
     static boolean isLearnable(GraphNode node) {

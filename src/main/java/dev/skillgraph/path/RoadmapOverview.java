@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The roadmap at a glance: stages in order with their topics, and careers with what they require. */
+/** Roadmaps at a glance: stages in order with their topics, and careers with what they require. */
 public final class RoadmapOverview {
 
     private RoadmapOverview() {}
@@ -18,14 +18,25 @@ public final class RoadmapOverview {
             @Nullable String weeks,
             @Nullable String summary,
             @Nullable String description,
+            @Nullable NodeRef roadmap,
             int totalHours,
             List<Topic> topics,
             List<NodeRef> leadsTo) {}
 
-    /** A topic inside a stage. */
+    /**
+     * A topic inside a stage.
+     *
+     * @param roadmaps every roadmap the topic is on (this one among them): the roadmaps that share it
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Topic(
-            String id, String name, @Nullable String summary, @Nullable Integer hours, @Nullable String level) {}
+            String id,
+            String kind,
+            String name,
+            @Nullable String summary,
+            @Nullable Integer hours,
+            @Nullable String level,
+            List<NodeRef> roadmaps) {}
 
     /** A career and what it requires directly. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,6 +4,7 @@ import dev.skillgraph.domain.ContentHash;
 import dev.skillgraph.domain.GraphEdge;
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RoadmapRef;
 import dev.skillgraph.domain.StageRef;
 import dev.skillgraph.graph.GraphData;
 import dev.skillgraph.graph.GraphState;
@@ -65,8 +66,15 @@ public final class Projection {
         RoadmapGraph graph = RoadmapGraph.of(nodes, edges);
         List<IndexedNode> indexed = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes) {
-            indexed.add(new IndexedNode(node, stage(graph, node).orElse(null), related(graph, node), (int)
-                    Math.round(graph.weight(node.id()))));
+            indexed.add(new IndexedNode(
+                    node,
+                    stage(graph, node).orElse(null),
+                    related(graph, node),
+                    (int) Math.round(graph.weight(node.id())),
+                    graph.roadmapsOf(node.id()).stream()
+                            .map(graph::require)
+                            .map(RoadmapRef::of)
+                            .toList()));
         }
         SearchIndex index = SearchIndex.build(indexed, synonyms, parts);
         long millis = (System.nanoTime() - started) / 1_000_000;

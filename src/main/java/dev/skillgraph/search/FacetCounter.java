@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RoadmapRef;
 import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectorManager;
@@ -15,17 +17,20 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts a query's matches by kind and by stage. The index is immutable, so each document's kind and stage are looked
- * up once, when it is built, into two arrays; counting a match is then two array increments — no doc values, no bit
- * set of matches, and nothing allocated per match.
+ * Counts a query's matches by kind, by stage and by roadmap. The index is immutable, so each document's kind, stage and
+ * roadmaps are looked up once, when it is built, into arrays; counting a match is then a few array increments — no doc
+ * values, no bit set of matches, and nothing allocated per match.
  */
 final class FacetCounter {
 
     private static final Kind[] KINDS = Kind.values();
+    private static final int[] NONE = new int[0];
 
     private final int[] kindOf;
     private final int[] stageOf;
     private final StageRef[] stages;
+    private final int[][] roadmapsOf;
+    private final RoadmapRef[] roadmaps;
 
     /** @param byDoc the node of every document, by doc id */
     FacetCounter(IndexedNode[] byDoc) {
@@ -42,6 +47,21 @@ final class FacetCounter {
         for (int i = 0; i < stages.length; i++) {
             stageIndex.put(stages[i].id(), i);
         }
+        Map<String, RoadmapRef> distinctRoadmaps = new HashMap<>();
+        for (IndexedNode node : byDoc) {
+            if (node != null) {
+                node.roadmaps().forEach(r -> distinctRoadmaps.putIfAbsent(r.id(), r));
+            }
+        }
+        this.roadmaps = distinctRoadmaps.values().stream()
+                .sorted(Comparator.comparing((RoadmapRef r) -> r.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(RoadmapRef::id))
+                .toArray(RoadmapRef[]::new);
+        Map<String, Integer> roadmapIndex = new HashMap<>();
+        for (int i = 0; i < roadmaps.length; i++) {
+            roadmapIndex.put(roadmaps[i].id(), i);
+        }
+        this.roadmapsOf = new int[byDoc.length][];
         this.kindOf = new int[byDoc.length];
         this.stageOf = new int[byDoc.length];
         for (int doc = 0; doc < byDoc.length; doc++) {
@@ -50,10 +70,15 @@ final class FacetCounter {
             stageOf[doc] = node == null || node.stage() == null
                     ? -1
                     : stageIndex.getOrDefault(node.stage().id(), -1);
+            roadmapsOf[doc] = node == null
+                    ? NONE
+                    : node.roadmaps().stream()
+                            .mapToInt(r -> roadmapIndex.get(r.id()))
+                            .toArray();
         }
     }
 
-    /** Collects the counts of one search; its result is {@code {countsByKind, countsByStage}}. */
+    /** Collects the counts of one search; its result is {@code {countsByKind, countsByStage, countsByRoadmap}}. */
     CollectorManager<Counter, int[][]> manager() {
         return new CollectorManager<>() {
             @Override
@@ -65,16 +90,21 @@ final class FacetCounter {
             public int[][] reduce(Collection<Counter> collectors) {
                 int[] kinds = new int[KINDS.length];
                 int[] byStage = new int[stages.length];
+                int[] byRoadmap = new int[roadmaps.length];
                 for (Counter counter : collectors) {
                     Arrays.setAll(kinds, i -> kinds[i] + counter.kinds[i]);
                     Arrays.setAll(byStage, i -> byStage[i] + counter.stages[i]);
+                    Arrays.setAll(byRoadmap, i -> byRoadmap[i] + counter.roadmaps[i]);
                 }
-                return new int[][] {kinds, byStage};
+                return new int[][] {kinds, byStage, byRoadmap};
             }
         };
     }
 
-    /** Kinds by count (most first, then by name); stages in roadmap order with their names; zero counts left out. */
+    /**
+     * Kinds by count (most first, then by name); stages in roadmap order and roadmaps by name, with their names; zero
+     * counts left out.
+     */
     SearchResult.Facets facets(int[][] counts) {
         List<SearchResult.FacetCount> kinds = new ArrayList<>();
         for (int i = 0; i < KINDS.length; i++) {
@@ -91,13 +121,20 @@ final class FacetCounter {
                 byStage.add(new SearchResult.FacetCount(stages[i].id(), stages[i].name(), counts[1][i]));
             }
         }
-        return new SearchResult.Facets(kinds, byStage);
+        List<SearchResult.FacetCount> byRoadmap = new ArrayList<>();
+        for (int i = 0; i < roadmaps.length; i++) {
+            if (counts[2][i] > 0) {
+                byRoadmap.add(new SearchResult.FacetCount(roadmaps[i].id(), roadmaps[i].name(), counts[2][i]));
+            }
+        }
+        return new SearchResult.Facets(kinds, byStage, byRoadmap);
     }
 
     final class Counter extends SimpleCollector {
 
         private final int[] kinds = new int[KINDS.length];
         private final int[] stages = new int[FacetCounter.this.stages.length];
+        private final int[] roadmaps = new int[FacetCounter.this.roadmaps.length];
         private int docBase;
 
         @Override
@@ -114,6 +151,9 @@ final class FacetCounter {
             int stage = stageOf[docBase + doc];
             if (stage >= 0) {
                 stages[stage]++;
+            }
+            for (int roadmap : roadmapsOf[docBase + doc]) {
+                roadmaps[roadmap]++;
             }
         }
 

@@ -6,6 +6,7 @@ final class Fields {
     static final String ID = "id";
     static final String KIND = "kind";
     static final String STAGE = "stage";
+    static final String ROADMAP = "roadmap";
     static final String NAME = "name";
     static final String NAME_EXACT = "name_exact";
     static final String NAME_KEY = "name_key";

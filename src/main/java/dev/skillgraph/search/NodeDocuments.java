@@ -29,6 +29,9 @@ final class NodeDocuments {
         if (indexed.stage() != null) {
             doc.add(new StringField(Fields.STAGE, indexed.stage().id(), Field.Store.NO));
         }
+        for (var roadmap : indexed.roadmaps()) {
+            doc.add(new StringField(Fields.ROADMAP, roadmap.id(), Field.Store.NO));
+        }
         String name = orEmpty(node.name());
         doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
         doc.add(new TextField(Fields.NAME_EXACT, name, Field.Store.NO));
@@ -66,12 +69,13 @@ final class NodeDocuments {
 
     /**
      * How likely a learner means a node of this kind when several match equally: the roadmap's topics and tools
-     * first, then careers, FAQ answers and stages, then resources, which mention many names in passing.
+     * first, with roadmaps and careers (what a learner picks a path by), then FAQ answers and stages, then resources,
+     * which mention many names in passing.
      */
     static double prior(Kind kind) {
         return switch (kind) {
             case TOPIC -> 1.0;
-            case TOOL, CAREER -> 0.95;
+            case TOOL, CAREER, ROADMAP -> 0.95;
             case FAQ -> 0.9;
             case STAGE -> 0.85;
             case RESOURCE -> 0.8;

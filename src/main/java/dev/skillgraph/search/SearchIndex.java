@@ -168,7 +168,8 @@ public final class SearchIndex implements Closeable {
     public SearchResult search(SearchQuery query) {
         QueryWords words = QueryWords.of(exact, query.text());
         if (words.isEmpty()) {
-            return new SearchResult(query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of()), null);
+            return new SearchResult(
+                    query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null);
         }
         try {
             List<String> distinct = words.distinct();
@@ -180,6 +181,8 @@ public final class SearchIndex implements Closeable {
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
             query.kind().ifPresent(kind -> filtered.add(terms.of(new Term(Fields.KIND, kind.key())), Occur.FILTER));
             query.stage().ifPresent(stage -> filtered.add(terms.of(new Term(Fields.STAGE, stage)), Occur.FILTER));
+            query.roadmap()
+                    .ifPresent(roadmap -> filtered.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
             query.onlyIds().ifPresent(ids -> filtered.add(idFilter(ids), Occur.FILTER));
             // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
             TopScoreDocCollectorManager topManager =

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated search request: plain text (never query syntax), optional filters and a page.
+ * A validated search request: plain text (never query syntax), optional filters (kind, stage id, roadmap id, ids) and
+ * a page.
  *
  * @param onlyIds when present, hits are restricted to nodes with these ids (a filter like {@code kind}: it does not
  *     change scores or the facet counts)
@@ -14,16 +15,17 @@ public record SearchQuery(
         String text,
         Optional<Kind> kind,
         Optional<String> stage,
+        Optional<String> roadmap,
         Optional<Set<String>> onlyIds,
         int limit,
         int offset) {
 
     /** A query without an id filter. */
     public SearchQuery(String text, Optional<Kind> kind, Optional<String> stage, int limit, int offset) {
-        this(text, kind, stage, Optional.empty(), limit, offset);
+        this(text, kind, stage, Optional.empty(), Optional.empty(), limit, offset);
     }
 
     boolean filtered() {
-        return kind.isPresent() || stage.isPresent() || onlyIds.isPresent();
+        return kind.isPresent() || stage.isPresent() || roadmap.isPresent() || onlyIds.isPresent();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of hits, the total, facet counts for the whole query (before the kind, stage and reachable filters), and a
+ * One page of hits, the total, facet counts for the whole query (before the kind, stage, roadmap and reachable filters), and a
  * spelling suggestion when the query looks mistyped.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,10 +38,10 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
         }
     }
 
-    /** Counts by kind and by stage. */
-    public record Facets(List<FacetCount> kind, List<FacetCount> stage) {}
+    /** Counts by kind, by stage and by roadmap (a node on several roadmaps counts for each). */
+    public record Facets(List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap) {}
 
-    /** One facet value; {@code name} is the stage's name for stage facets. */
+    /** One facet value; {@code name} is the stage's or roadmap's name for those facets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FacetCount(String value, @Nullable String name, long count) {}
 

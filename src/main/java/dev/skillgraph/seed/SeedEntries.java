@@ -30,6 +30,11 @@ final class SeedEntries {
                 text(entry.get("format")),
                 text(entry.get("salary")),
                 text(entry.get("roadmapLine")),
+                text(entry.get("audience")),
+                text(entry.get("duration")),
+                text(entry.get("difficulty")),
+                null, // the roadmap is known once every file is read: SeedGraphBuilder
+                text(entry.get("caseIdentifier")),
                 GraphNode.SEED_SOURCE);
     }
 

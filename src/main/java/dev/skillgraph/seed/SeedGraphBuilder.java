@@ -9,6 +9,7 @@ import dev.skillgraph.domain.RelType;
 import dev.skillgraph.domain.SeedGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ final class SeedGraphBuilder {
 
     /** Top-level keys of a seed file and the kind of node each lists (the schema's root properties). */
     private static final Map<String, Kind> SECTIONS = Map.of(
+            "roadmaps", Kind.ROADMAP,
             "stages", Kind.STAGE,
             "topics", Kind.TOPIC,
             "tools", Kind.TOOL,
@@ -39,10 +41,19 @@ final class SeedGraphBuilder {
             "uses", RelType.USES,
             "teaches", RelType.TEACHES,
             "leadsTo", RelType.LEADS_TO,
-            "about", RelType.ABOUT);
+            "about", RelType.ABOUT,
+            "stages", RelType.HAS_STAGE,
+            "includes", RelType.INCLUDES);
 
     /** Where an entry was read, for messages. */
-    private record Origin(String file, String entry) {}
+    private record Origin(String file, String entry) {
+
+        /** The pack: the file's folder under the seed directory, or "" for a file directly in it. */
+        String pack() {
+            int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+            return slash < 0 ? "" : file.substring(0, slash);
+        }
+    }
 
     /** A reference from one entry to another id, checked once all ids are known. */
     private record Reference(
@@ -53,6 +64,7 @@ final class SeedGraphBuilder {
     private final Map<String, Origin> origins = new LinkedHashMap<>();
     private final Set<String> refused = new HashSet<>();
     private final List<Reference> references = new ArrayList<>();
+    private final Map<String, List<String>> stageLists = new HashMap<>();
 
     /** A builder that adds what it finds wrong to {@code problems}. */
     SeedGraphBuilder(List<SeedProblem> problems) {
@@ -92,6 +104,9 @@ final class SeedGraphBuilder {
             return;
         }
         nodes.put(id, SeedEntries.node(kind, entry));
+        if (kind == Kind.ROADMAP) {
+            stageLists.put(id, SeedEntries.texts(entry.get("stages")));
+        }
         REFERENCES.forEach((field, type) -> SeedEntries.texts(entry.get(field))
                 .forEach(to -> references.add(new Reference(origin, id, type, to, null, null))));
         Set<String> required = new HashSet<>();
@@ -111,14 +126,17 @@ final class SeedGraphBuilder {
     /** The graph, once every file is added: its references are resolved and, if nothing else is wrong, its cycles. */
     SeedGraph build() {
         List<GraphEdge> edges = resolveReferences();
+        Roadmaps.check(nodes, edges, stageLists, (id, message) -> problem(originOf(id), message));
         if (problems.isEmpty()) {
             RequiresCycles.find(edges)
                     .forEach(cycle -> problem(
-                            Objects.requireNonNull(origins.get(cycle.get(0)), "every node has an origin"),
+                            originOf(cycle.get(0)),
                             "'requires' forms a cycle: " + String.join(" -> ", cycle)
                                     + " (a prerequisite graph must be acyclic)"));
         }
-        List<GraphNode> sorted = new ArrayList<>(nodes.values());
+        Map<String, String> packs = new HashMap<>();
+        origins.forEach((id, origin) -> packs.put(id, origin.pack()));
+        List<GraphNode> sorted = new ArrayList<>(Roadmaps.assignHomes(nodes, edges, packs));
         sorted.sort(Comparator.comparing(GraphNode::id));
         return new SeedGraph(sorted, edges, ContentHash.of(sorted, edges));
     }
@@ -163,6 +181,10 @@ final class SeedGraphBuilder {
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private Origin originOf(String id) {
+        return Objects.requireNonNull(origins.get(id), "every node has an origin");
     }
 
     private void problem(Origin origin, String message) {

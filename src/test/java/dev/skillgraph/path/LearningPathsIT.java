@@ -45,11 +45,16 @@ class LearningPathsIT {
     }
 
     private Set<String> neo4jClosure(GraphNode goal) {
-        String query = goal.kind() == Kind.STAGE
-                ? "MATCH (:Stage {id: $id})<-[:IN_STAGE]-(t) OPTIONAL MATCH (t)-[:REQUIRES*]->(p) "
-                        + "WITH collect(DISTINCT t.id) + collect(DISTINCT p.id) AS ids UNWIND ids AS id "
-                        + "RETURN DISTINCT id"
-                : "MATCH (:Entity {id: $id})-[:REQUIRES*1..]->(p) RETURN DISTINCT p.id AS id";
+        String stageTopics = "MATCH (t:Topic) WHERE (t)-[:IN_STAGE]->(s) OR (s)-[:INCLUDES]->(t) "
+                + "OPTIONAL MATCH (t)-[:REQUIRES*]->(p) "
+                + "WITH collect(DISTINCT t.id) + collect(DISTINCT p.id) AS ids UNWIND ids AS id "
+                + "RETURN DISTINCT id";
+        String query =
+                switch (goal.kind()) {
+                    case STAGE -> "MATCH (s:Stage {id: $id}) " + stageTopics;
+                    case ROADMAP -> "MATCH (:Roadmap {id: $id})-[:HAS_STAGE]->(s:Stage) " + stageTopics;
+                    default -> "MATCH (:Entity {id: $id})-[:REQUIRES*1..]->(p) RETURN DISTINCT p.id AS id";
+                };
         return driver.executableQuery(query).withParameters(Map.of("id", goal.id())).execute().records().stream()
                 .map(r -> r.get("id").asString())
                 .filter(id -> !id.equals(goal.id()))

@@ -45,7 +45,8 @@ class PlanExportTest {
 
     private static GraphNode node(String id, Kind kind, String name, Integer hours, String url) {
         return new GraphNode(
-                id, kind, name, null, null, List.of(), hours, null, url, null, null, null, null, null, "seed");
+                id, kind, name, null, null, List.of(), hours, null, url, null, null, null, null, null, null, null, null,
+                null, null, "seed");
     }
 
     private static LearningPaths paths() {

@@ -34,6 +34,11 @@ final class RandomDags {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 "seed");
     }
 
@@ -64,6 +69,11 @@ final class RandomDags {
                     null,
                     null,
                     s,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     null,
                     null,
                     null,

@@ -27,7 +27,8 @@ class SearchPiecesTest {
 
     private static GraphNode node(String id, Kind kind, String name, String summary, List<String> aliases) {
         return new GraphNode(
-                id, kind, name, summary, null, aliases, null, null, null, null, null, null, null, null, "seed");
+                id, kind, name, summary, null, aliases, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, "seed");
     }
 
     private static final List<IndexedNode> NODES = List.of(

@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The shipped seed holds the whole roadmap page, and its prerequisite graph is one an ML engineer would sign. */
+/**
+ * The shipped ml-engineer pack holds the whole roadmap page, and its prerequisite graph is one an ML engineer would sign.
+ * The pack stands alone: it loads as the only seed.
+ */
 class SeedContentTest {
 
-    private static final SeedGraph SEED = new SeedLoader().load(Path.of("graph-seed"));
+    private static final SeedGraph SEED = new SeedLoader().load(Path.of("graph-seed/ml-engineer"));
     private static final RoadmapPage PAGE = RoadmapPage.load();
     private static final Map<String, GraphNode> BY_ID =
             SEED.nodes().stream().collect(Collectors.toMap(GraphNode::id, Function.identity()));

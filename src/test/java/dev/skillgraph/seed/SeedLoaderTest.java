@@ -103,6 +103,50 @@ class SeedLoaderTest {
     }
 
     @Test
+    void refusesAStageOnTwoRoadmapsStagesOutOfOrderAndAStageIncludingItsOwnTopic() {
+        SeedFiles.write(seed, "pack/graph.yaml", SeedFiles.VALID);
+        SeedFiles.write(
+                seed,
+                "pack/roadmaps.yaml",
+                """
+                stages:
+                  - id: s2
+                    name: Stage Two
+                    order: 2
+                    summary: after
+                    includes: [a, x]
+                  - id: s3
+                    name: Stage Three
+                    order: 3
+                    summary: later
+                    includes: [s1, z]
+                topics:
+                  - id: z
+                    name: Topic Z
+                    summary: at home in s3
+                    stage: s3
+                roadmaps:
+                  - id: one
+                    name: One
+                    summary: the first
+                    stages: [s2, s1]
+                  - id: two
+                    name: Two
+                    summary: the second
+                    stages: [s1, s3]
+                """);
+        assertThat(problems())
+                .containsExactlyInAnyOrder(
+                        "pack/roadmaps.yaml: stages[0] 's2': 'includes' names unknown id 'x'",
+                        "pack/roadmaps.yaml: stages[1] 's3': 'includes' names 's1', a stage; it must name a [topic]",
+                        "pack/roadmaps.yaml: stages[1] 's3': 'includes' names 'z', whose home stage this is already",
+                        "pack/roadmaps.yaml: roadmaps[1] 'two': 'stages' names 's1', already a stage of roadmap"
+                                + " 'one'; a stage belongs to one roadmap (share topics with 'includes')",
+                        "pack/roadmaps.yaml: roadmaps[0] 'one': 'stages' lists 's1' (order 1) after 's2' (order 2);"
+                                + " list them in ascending order");
+    }
+
+    @Test
     void refusesUnknownKindsAndFields() {
         SeedFiles.write(
                 seed,
@@ -127,7 +171,7 @@ class SeedLoaderTest {
                         "pack/extra.yaml: tools[0] 'saw': unknown field 'colour' for a tool; allowed: "
                                 + "[aliases, description, hours, id, level, name, requires, summary, url]",
                         "pack/graph.yaml: unknown kind of entry 'widgets'; expected one of "
-                                + "[careers, faqs, resources, stages, tools, topics]");
+                                + "[careers, faqs, resources, roadmaps, stages, tools, topics]");
     }
 
     @Test

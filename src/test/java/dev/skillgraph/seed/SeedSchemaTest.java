@@ -40,6 +40,7 @@ class SeedSchemaTest {
 
     /** The smallest valid entry of each kind. */
     private static final Map<String, String> MINIMAL = Map.of(
+            "roadmap", "{\"id\":\"variant\",\"name\":\"V\",\"summary\":\"S\",\"stages\":[\"s1\"]}",
             "stage", "{\"id\":\"variant\",\"name\":\"V\",\"summary\":\"S\",\"order\":9}",
             "topic", "{\"id\":\"variant\",\"name\":\"V\",\"summary\":\"S\",\"stage\":\"s1\"}",
             "tool", "{\"id\":\"variant\",\"name\":\"V\",\"summary\":\"S\"}",
@@ -56,6 +57,8 @@ class SeedSchemaTest {
             "teaches", "[\"a\", \"hammer\"]",
             "leadsTo", "\"job\"",
             "about", "[\"a\"]",
+            "stages", "[\"s1\"]",
+            "includes", "[\"a\"]",
             "requires", "[\"a\", {\"id\": \"hammer\", \"reason\": \"fine\", \"strength\": \"soft\"}]");
 
     @TempDir
@@ -219,6 +222,11 @@ class SeedSchemaTest {
                     "5",
                     "true",
                     "[\"x\"]");
+            case "caseIdentifier" -> List.of(
+                    "\"123e4567-e89b-12d3-a456-426614174000\"",
+                    "\"not-a-uuid\"",
+                    "\"123e4567e89b12d3a456426614174000\"",
+                    "5");
             case "aliases" -> List.of("\"ok\"", "[\"ok\", \"other\"]", "\"\"", "\" \"", "[\"ok\", \" \"]", "[5]", "5");
             case "hours" -> List.of("1", "10000", "0", "10001", "\"5\"", "2.5");
             case "level" -> List.of("\"beginner\"", "\"expert\"", "5");
