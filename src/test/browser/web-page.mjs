@@ -27,7 +27,7 @@ try {
 
   // 1. The home page, then a misspelled query typed into the search box.
   await page.goto(base + '/', { waitUntil: 'domcontentloaded' });
-  await page.locator('#stages li').first().waitFor();
+  await page.locator('#roadmaps li').first().waitFor();
   seen.searchLabel = await page.locator('#q').evaluate((input) => input.labels[0]?.textContent.trim());
   await page.locator('#q').click();
   await page.keyboard.type('transfomer', { delay: 40 });
@@ -117,6 +117,32 @@ try {
   await page.locator('#node h1').filter({ hasNotText: seen.nodeTitle }).waitFor();
   seen.keyboardHash = await page.evaluate(() => location.hash);
   seen.keyboardTitle = await page.locator('#node h1').textContent();
+
+  // 5b. Roadmaps: the home lists them, a roadmap shows its stages, a topic marked known is known on every roadmap
+  // (one node), and search filters by roadmap.
+  const rm = await context.newPage();
+  await rm.goto(base + '/', { waitUntil: 'domcontentloaded' });
+  await rm.locator('#roadmaps li').first().waitFor();
+  seen.roadmaps = await rm.locator('#roadmaps li').evaluateAll((items) => items.map((li) => li.dataset.roadmap));
+  await rm.evaluate(() => localStorage.setItem('skillgraph.known', JSON.stringify(['python'])));
+  seen.roadmapViews = {};
+  for (const id of ['ml-engineer-roadmap', 'data-scientist-roadmap']) {
+    await rm.evaluate((roadmap) => { location.hash = `#/roadmap/${roadmap}`; }, id);
+    await rm.waitForFunction((roadmap) => document.querySelector('#roadmap-plan')?.getAttribute('href') === `#/node/${roadmap}`, id);
+    seen.roadmapViews[id] = {
+      stages: await rm.locator('#roadmap-stages > li').count(),
+      pythonKnown: await rm.locator('#roadmap-stages li.known[data-topic="python"]').count(),
+    };
+  }
+  await rm.screenshot({ path: `${shots}/roadmap.png` });
+  await rm.evaluate(() => { location.hash = '#/search?q=python'; });
+  await rm.locator('#facets a[data-facet="roadmap"][data-value="data-scientist-roadmap"]').click();
+  await rm.waitForFunction(() => location.hash.includes('roadmap=data-scientist-roadmap')
+    && document.querySelector('#facets a[data-facet="roadmap"][aria-current="true"]')
+    && !document.querySelector('#results[aria-busy]'));
+  seen.roadmapFiltered = await rm.locator('#results li.hit a.hit-name')
+    .evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href').replace('#/node/', ''))));
+  await rm.close();
 
   // 6. A phone-sized screen: the page still fits its width.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -4,6 +4,7 @@
 import { loadAbout } from './api.js';
 import { $ } from './dom.js';
 import { showHome } from './home.js';
+import { showRoadmap } from './roadmap.js';
 import { showCurrentNode, showNode } from './node.js';
 import { initPlanControls } from './plan.js';
 import { showResults } from './search.js';
@@ -13,12 +14,15 @@ import { closeSuggestions, initSearchBox } from './suggest.js';
 function route() {
   const hash = location.hash || '#/';
   const [path, query = ''] = hash.slice(1).split('?');
-  for (const view of ['home-view', 'search-view', 'node-view']) $(view).hidden = true;
+  for (const view of ['home-view', 'search-view', 'node-view', 'roadmap-view']) $(view).hidden = true;
   closeSuggestions();
   if (path.startsWith('/node/')) {
     const id = decodeURIComponent(path.slice('/node/'.length));
     $('node-view').hidden = false;
     showNode(id);
+  } else if (path.startsWith('/roadmap/')) {
+    $('roadmap-view').hidden = false;
+    showRoadmap(decodeURIComponent(path.slice('/roadmap/'.length)));
   } else if (path === '/search') {
     const params = new URLSearchParams(query);
     $('q').value = params.get('q') || '';

@@ -40,6 +40,7 @@ export function highlighted(html) {
 }
 
 export const nodeHref = (id) => `#/node/${encodeURIComponent(id)}`;
+export const roadmapHref = (id) => `#/roadmap/${encodeURIComponent(id)}`;
 export const hours = (n) => `${n} h`;
 export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

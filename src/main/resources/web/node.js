@@ -1,6 +1,6 @@
 // The node view: one topic, tool, stage or career with its links, then its learning plan (plan.js).
 import { about, api, ApiError, browserLink, latest } from './api.js';
-import { $, fill, h, hours, nodeHref } from './dom.js';
+import { $, fill, h, hours, nodeHref, roadmapHref } from './dom.js';
 import { readKnown, setKnown } from './known.js';
 import { showPlan } from './plan.js';
 
@@ -68,7 +68,9 @@ function renderNode(node) {
       section('Resources', node.resources, (r) => [
         h('a', { href: r.url, rel: 'noopener noreferrer', target: '_blank' }, r.name),
         r.format ? h('span', { class: 'muted' }, ` · ${r.format}`) : null]),
-      section('Careers', node.careers, refLink)));
+      section('Careers', node.careers, refLink),
+      section('On roadmaps', node.roadmaps, (r) => h('a', { href: roadmapHref(r.id) }, r.name)),
+      section('Stages', node.stages, refLink)));
 }
 
 /** A Cypher literal for an id: ids are slugs, but the quote and backslash are escaped all the same. */

@@ -9,12 +9,13 @@ const searchRequests = latest();
 
 export function showResults(params) {
   const q = params.get('q') || '';
-  const filters = { kind: params.get('kind'), stage: params.get('stage') };
+  const filters = { kind: params.get('kind'), stage: params.get('stage'), roadmap: params.get('roadmap') };
   const offset = Math.max(0, Number.parseInt(params.get('offset') || '0', 10) || 0);
   document.title = `${q} — SkillGraph search`;
   const query = new URLSearchParams({ q, limit: PAGE_SIZE, offset });
   if (filters.kind) query.set('kind', filters.kind);
   if (filters.stage) query.set('stage', filters.stage);
+  if (filters.roadmap) query.set('roadmap', filters.roadmap);
   const known = readKnown();
   if (known.size) query.set('known', [...known].join(','));
   $('results').setAttribute('aria-busy', 'true');
@@ -100,6 +101,7 @@ function renderFacets(facets, q, filters) {
       }, `${value.name || value.value} `, h('span', { class: 'count' }, value.count)));
     })));
   fill($('facets'),
+    group('Roadmap', 'roadmap', facets.roadmap || []),
     group('Kind', 'kind', facets.kind || []),
     group('Stage', 'stage', (facets.stage || []).slice().sort((a, b) => a.value.localeCompare(b.value))));
 }

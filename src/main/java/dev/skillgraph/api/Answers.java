@@ -2,6 +2,7 @@ package dev.skillgraph.api;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
+import dev.skillgraph.path.CaseExport;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeCatalog;
@@ -18,8 +19,11 @@ import dev.skillgraph.search.SearchIndex;
 import dev.skillgraph.search.SearchQuery;
 import dev.skillgraph.search.SearchResult;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +39,8 @@ import org.jspecify.annotations.Nullable;
 public final class Answers {
 
     private static final int MAX_SUGGEST_LENGTH = 100;
+    private static final DateTimeFormatter IMPORT_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> FORMATS =
             Arrays.stream(PlanFormat.values()).map(PlanFormat::key).toList();
 
@@ -91,6 +97,47 @@ public final class Answers {
     public static RoadmapCatalog.Details roadmap(String id, Projection projection) {
         requireRoadmap(projection, id);
         return new RoadmapCatalog(projection.paths()).roadmap(id);
+    }
+
+    /**
+     * Roadmap {@code id} as a CASE 1.1 package ({@link CaseExport}), its {@code uri}s under {@code baseUrl}.
+     *
+     * @throws SkillGraphException not found when {@code id} is not a roadmap
+     */
+    public static CaseExport.CfPackage roadmapAsCase(String id, String baseUrl, Projection projection) {
+        requireRoadmap(projection, id);
+        return new CaseExport(projection.graph(), baseUrl, lastChange(projection)).export(id);
+    }
+
+    /** When the graph last changed: the time its last import stamped, else when this projection was built. */
+    private static Instant lastChange(Projection projection) {
+        return projection
+                .source()
+                .importedVersion()
+                .flatMap(version -> {
+                    try {
+                        return Optional.of(IMPORT_STAMP.parse(
+                                version.substring(0, Math.min(16, version.length())), Instant::from));
+                    } catch (DateTimeParseException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(projection.builtAt());
+    }
+
+    /** The roadmap formats: JSON (the default) or a CASE 1.1 package. */
+    public static boolean wantsCase(QueryParams params) {
+        String value = params.first("format");
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("case")) {
+            return true;
+        }
+        throw SkillGraphException.of(
+                SkillGraphException.Reason.UNSUPPORTED_FORMAT,
+                "format '" + QueryParams.abbreviate(value)
+                        + "' is not supported for a roadmap; use one of [json, case]");
     }
 
     /** @throws SkillGraphException not found, naming every roadmap, when {@code id} is not a roadmap's id */

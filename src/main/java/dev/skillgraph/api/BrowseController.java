@@ -21,9 +21,16 @@ final class BrowseController {
         reads.json(ctx, Answers::roadmaps);
     }
 
+    /** One roadmap; with {@code format=case}, as a CASE 1.1 package to download. */
     void roadmap(Context ctx) {
         String id = ctx.pathParam("id");
-        reads.json(ctx, projection -> Answers.roadmap(id, projection));
+        if (Answers.wantsCase(QueryParams.of(ctx))) {
+            String baseUrl = ctx.scheme() + "://" + ctx.host();
+            ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".case.json\"");
+            reads.json(ctx, projection -> Answers.roadmapAsCase(id, baseUrl, projection));
+        } else {
+            reads.json(ctx, projection -> Answers.roadmap(id, projection));
+        }
     }
 
     void stages(Context ctx) {

@@ -2,6 +2,7 @@ package dev.skillgraph.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.skillgraph.domain.Hours;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
@@ -43,7 +44,8 @@ public final class HttpApi {
     private final BrowseController browse;
     private final AdminController admin;
     private final OpenApiDocument openApi = new OpenApiDocument();
-    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final ObjectMapper mapper =
+            new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).registerModule(Hours.jacksonModule());
     private final HttpMetrics metrics;
     private final List<String> corsOrigins;
     private final Optional<RateLimiter> rateLimiter;

@@ -29,7 +29,7 @@ public record GraphNode(
         @Nullable String summary,
         @Nullable String description,
         List<String> aliases,
-        @Nullable Integer hours,
+        @Nullable Double hours,
         @Nullable String level,
         @Nullable String url,
         @Nullable Integer order,

@@ -37,7 +37,7 @@ final class GraphRows {
                 text(p, "summary"),
                 text(p, "description"),
                 texts(p.get("aliases")),
-                integer(p.get("hours")),
+                number(p.get("hours")),
                 text(p, "level"),
                 text(p, "url"),
                 integer(p.get("order")),
@@ -79,6 +79,10 @@ final class GraphRows {
             return value.asList(v -> v.hasType(TypeSystem.getDefault().STRING()) ? v.asString() : v.toString());
         }
         return List.of(value.hasType(TypeSystem.getDefault().STRING()) ? value.asString() : value.toString());
+    }
+
+    private static @Nullable Double number(Value value) {
+        return value.hasType(TypeSystem.getDefault().NUMBER()) ? value.asDouble() : null;
     }
 
     private static @Nullable Integer integer(Value value) {

@@ -122,7 +122,11 @@ final class CurriculumOrder {
         ready.add(stuck);
     }
 
-    /** Topics and stages carry a stage; anything else takes the earliest stage of what depends on it. */
+    /**
+     * Topics and stages carry a stage; anything else takes the earliest stage of what depends on it on its own roadmap
+     * (the one whose pack defines it), or of anything depending on it when nothing on its roadmap does. A roadmap that
+     * starts with a tool another roadmap teaches late thus does not move that tool in the other roadmap's plans.
+     */
     private Map<String, Integer> effectiveStageOrders() {
         Map<String, Integer> orders = new HashMap<>();
         for (GraphNode node : nodes.values()) {
@@ -138,22 +142,40 @@ final class CurriculumOrder {
         }
         for (GraphNode node : nodes.values()) {
             if (!orders.containsKey(node.id())) {
-                orders.put(node.id(), earliestDependentStage(node.id(), orders, new HashSet<>()));
+                int own = node.roadmap() == null
+                        ? Integer.MAX_VALUE
+                        : earliestDependentStage(node.id(), node.roadmap(), orders, new HashSet<>());
+                orders.put(
+                        node.id(),
+                        own != Integer.MAX_VALUE
+                                ? own
+                                : earliestDependentStage(node.id(), null, orders, new HashSet<>()));
             }
         }
         return orders;
     }
 
-    private int earliestDependentStage(String id, Map<String, Integer> orders, Set<String> seen) {
+    /** The earliest stage of the dependents of {@code id}, only those of {@code roadmap} when it is not null. */
+    private int earliestDependentStage(
+            String id, @Nullable String roadmap, Map<String, Integer> orders, Set<String> seen) {
         int best = Integer.MAX_VALUE;
         for (String dependent : dependents.getOrDefault(id, List.of())) {
             if (!seen.add(dependent)) {
                 continue;
             }
             Integer order = orders.get(dependent);
-            best = Math.min(best, order != null ? order : earliestDependentStage(dependent, orders, seen));
+            if (order == null) {
+                best = Math.min(best, earliestDependentStage(dependent, roadmap, orders, seen));
+            } else if (roadmap == null || roadmap.equals(roadmapOf(dependent))) {
+                best = Math.min(best, order);
+            }
         }
         return best;
+    }
+
+    private @Nullable String roadmapOf(String id) {
+        GraphNode node = nodes.get(id);
+        return node == null ? null : node.roadmap();
     }
 
     private static String sortName(@Nullable GraphNode node) {

@@ -113,7 +113,7 @@ public final class LearningPaths {
         Map<PlanNode, List<LearningPlan.Why>> why = why(open, ordered, inPlan);
         Map<PlanNode, List<String>> forGoals = several ? forGoals(open, inPlan) : Map.of();
         List<LearningPlan.Step> steps = new ArrayList<>(ordered.size());
-        int total = 0;
+        double total = 0;
         for (PlanNode node : ordered) {
             LearningPlan.Step step = step(
                     steps.size() + 1, node, why.getOrDefault(node, List.of()), inPlan, forGoals.get(node), several);

@@ -29,7 +29,7 @@ public record LearningPlan(
         @Nullable NodeRef goal,
         @Nullable List<NodeRef> goals,
         List<Step> steps,
-        int totalHours,
+        double totalHours,
         List<NodeRef> known,
         List<Assumed> assumedKnown,
         @Nullable Integer hoursPerWeek,
@@ -57,7 +57,7 @@ public record LearningPlan(
             String name,
             @Nullable String summary,
             @Nullable StageRef stage,
-            @Nullable Integer hours,
+            @Nullable Double hours,
             List<Resource> resources,
             List<Why> why,
             List<String> prerequisites,
@@ -79,23 +79,23 @@ public record LearningPlan(
     public record Assumed(String id, String kind, String name, List<String> impliedBy) {}
 
     /** What is finished by the end of one week at the chosen pace ({@code hoursDone} in hours, cumulative). */
-    public record Milestone(int week, int hoursDone, List<String> completes) {
+    public record Milestone(int week, double hoursDone, List<String> completes) {
 
         /** Whole weeks to learn {@code hours} at {@code pace} hours a week, rounded up. */
-        static int weeks(int hours, int pace) {
-            return (hours + pace - 1) / pace;
+        static int weeks(double hours, int pace) {
+            return (int) Math.ceil(hours / pace - 1e-9); // 1e-9: sums of tenths are not exact in binary
         }
 
         /** The weeks in which steps are completed, learning them in order at {@code pace} hours a week. */
         static List<Milestone> weekly(List<Step> steps, int pace) {
             Map<Integer, List<String>> byWeek = new TreeMap<>();
-            int done = 0;
+            double done = 0;
             for (Step step : steps) {
                 done += step.hours() == null ? 0 : step.hours();
                 byWeek.computeIfAbsent(Math.max(1, weeks(done, pace)), w -> new ArrayList<>())
                         .add(step.id());
             }
-            int total = done;
+            double total = done;
             List<Milestone> milestones = new ArrayList<>();
             byWeek.forEach((week, ids) -> milestones.add(new Milestone(week, Math.min(week * pace, total), ids)));
             return milestones;

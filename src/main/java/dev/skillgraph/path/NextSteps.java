@@ -25,7 +25,7 @@ public record NextSteps(
             String kind,
             String name,
             @Nullable String stage,
-            @Nullable Integer hours,
+            @Nullable Double hours,
             int unlocks,
             @Nullable Integer towardGoal) {}
 }

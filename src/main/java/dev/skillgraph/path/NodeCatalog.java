@@ -95,8 +95,9 @@ public final class NodeCatalog {
                 .map(t -> new RoadmapOverview.Topic(
                         t.id(), t.kind().key(), t.name(), t.summary(), t.hours(), t.level(), roadmapsOf(t.id())))
                 .toList();
-        int hours =
-                topics.stream().mapToInt(t -> t.hours() == null ? 0 : t.hours()).sum();
+        double hours = topics.stream()
+                .mapToDouble(t -> t.hours() == null ? 0 : t.hours())
+                .sum();
         return new RoadmapOverview.Stage(
                 stage.id(),
                 stage.name(),

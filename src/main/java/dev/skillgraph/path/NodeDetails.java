@@ -18,7 +18,7 @@ public record NodeDetails(
         @Nullable String summary,
         @Nullable String description,
         List<String> aliases,
-        @Nullable Integer hours,
+        @Nullable Double hours,
         @Nullable String level,
         @Nullable String url,
         @Nullable Integer order,

@@ -1,5 +1,6 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.Hours;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -75,12 +76,12 @@ final class PlanCalendar {
         }
     }
 
-    private static String description(LearningPlan.Milestone milestone, List<LearningPlan.Step> done, int total) {
+    private static String description(LearningPlan.Milestone milestone, List<LearningPlan.Step> done, double total) {
         StringBuilder text = new StringBuilder("This week completes:\n");
         for (LearningPlan.Step step : done) {
             text.append("- ").append(PlanExport.oneLine(step.name()));
             if (step.hours() != null) {
-                text.append(" (").append(step.hours()).append(" h)");
+                text.append(" (").append(Hours.text(step.hours())).append(" h)");
             }
             text.append('\n');
             for (LearningPlan.Resource resource : step.resources()) {
@@ -91,9 +92,9 @@ final class PlanCalendar {
                         .append('\n');
             }
         }
-        return text.append(milestone.hoursDone())
+        return text.append(Hours.text(milestone.hoursDone()))
                 .append(" of ")
-                .append(PlanExport.count(total, "hour"))
+                .append(PlanExport.hours(total))
                 .append(" done by the end of the week.")
                 .toString();
     }

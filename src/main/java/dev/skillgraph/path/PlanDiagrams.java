@@ -1,5 +1,6 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.Hours;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,7 @@ final class PlanDiagrams {
     }
 
     private static String label(LearningPlan.Step step) {
-        return step.hours() == null ? step.name() : step.name() + " (" + step.hours() + " h)";
+        return step.hours() == null ? step.name() : step.name() + " (" + Hours.text(step.hours()) + " h)";
     }
 
     /**

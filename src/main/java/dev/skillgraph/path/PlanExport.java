@@ -1,5 +1,6 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.Hours;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class PlanExport {
                             csvField(s.kind()),
                             csvField(s.name()),
                             csvField(s.stage() == null ? "" : s.stage().name()),
-                            s.hours() == null ? "" : Integer.toString(s.hours()),
+                            s.hours() == null ? "" : Hours.text(s.hours()),
                             csvField(String.join(" ", s.prerequisites())),
                             csvField(s.why().stream()
                                     .map(LearningPlan.Why::neededBy)
@@ -87,10 +88,7 @@ public final class PlanExport {
                 RETURN n, r, m
                 """
                 .formatted(
-                        oneLine(goalNames(plan)),
-                        count(plan.steps().size(), "step"),
-                        count(plan.totalHours(), "hour"),
-                        list);
+                        oneLine(goalNames(plan)), count(plan.steps().size(), "step"), hours(plan.totalHours()), list);
     }
 
     /** [prerequisite, dependent] for every REQUIRES link among the plan's steps and its goals. */
@@ -112,6 +110,12 @@ public final class PlanExport {
     /** "1 step", "2 steps". */
     static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code 1 hour}, {@code 0.5 hours}, {@code 12 hours}. */
+    static String hours(double hours) {
+        String text = Hours.text(hours);
+        return text + (text.equals("1") ? " hour" : " hours");
     }
 
     /** Line breaks and tabs as single spaces: a name is one line in every format. */

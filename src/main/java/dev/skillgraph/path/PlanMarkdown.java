@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import static dev.skillgraph.path.PlanExport.count;
 
+import dev.skillgraph.domain.Hours;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ final class PlanMarkdown {
     static String render(LearningPlan plan) {
         StringBuilder md = new StringBuilder();
         md.append("# Learning plan: ").append(text(PlanExport.goalNames(plan))).append("\n\n");
-        md.append(count(plan.steps().size(), "step")).append(", ").append(count(plan.totalHours(), "hour"));
+        md.append(count(plan.steps().size(), "step")).append(", ").append(PlanExport.hours(plan.totalHours()));
         if (plan.etaWeeks() != null) {
             md.append(", about ")
                     .append(count(plan.etaWeeks(), "week"))
@@ -53,12 +54,12 @@ final class PlanMarkdown {
         byStage.forEach((heading, steps) -> {
             md.append("\n## ").append(heading);
             if (steps.stream().anyMatch(s -> s.hours() != null)) {
-                int hours = steps.stream()
+                double hours = steps.stream()
                         .map(LearningPlan.Step::hours)
                         .filter(Objects::nonNull)
-                        .mapToInt(Integer::intValue)
+                        .mapToDouble(Double::doubleValue)
                         .sum();
-                md.append(" (").append(hours).append(" h)");
+                md.append(" (").append(Hours.text(hours)).append(" h)");
             }
             md.append("\n\n");
             steps.forEach(step -> step(md, step));
@@ -76,7 +77,7 @@ final class PlanMarkdown {
     private static void step(StringBuilder md, LearningPlan.Step step) {
         md.append("- [ ] **").append(text(step.name())).append("**");
         if (step.hours() != null) {
-            md.append(" (").append(step.hours()).append(" h)");
+            md.append(" (").append(Hours.text(step.hours())).append(" h)");
         }
         if (step.summary() != null) {
             md.append(": ").append(text(step.summary()));

@@ -17,7 +17,7 @@ public final class Reach {
      * @param steps how many steps the node's plan has (0 when it is known or every prerequisite is)
      * @param hours the hours of those steps
      */
-    public record Distance(int steps, int hours) {}
+    public record Distance(int steps, double hours) {}
 
     private final PlanNodes planNodes;
     private final Knowledge knowledge;
@@ -40,7 +40,7 @@ public final class Reach {
             return Optional.of(new Distance(0, 0));
         }
         List<PlanNode> steps = LearningPaths.closure(List.of(node), knowledge.all(), planNodes.newSet());
-        int hours = 0;
+        double hours = 0;
         for (PlanNode step : steps) {
             hours += step.node.hours() == null ? 0 : step.node.hours();
         }

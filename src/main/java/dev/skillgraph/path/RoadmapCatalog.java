@@ -33,7 +33,7 @@ public final class RoadmapCatalog {
             int stages,
             int topics,
             int sharedTopics,
-            int totalHours,
+            double totalHours,
             List<NodeRef> careers) {}
 
     /** One roadmap whole: {@link Summary}'s facts, its stages in order with their topics, its careers. */
@@ -51,7 +51,7 @@ public final class RoadmapCatalog {
             @Nullable String url,
             int topics,
             int sharedTopics,
-            int totalHours,
+            double totalHours,
             List<RoadmapOverview.Stage> stages,
             List<NodeRef> careers,
             @Nullable String caseIdentifier) {}
@@ -125,7 +125,7 @@ public final class RoadmapCatalog {
         return (int) topics.stream().filter(t -> graph.roadmapsOf(t).size() > 1).count();
     }
 
-    private int totalHours(GraphNode roadmap) {
+    private double totalHours(GraphNode roadmap) {
         return paths.plan(roadmap.id(), List.of(), Optional.empty()).totalHours();
     }
 

@@ -19,7 +19,7 @@ public final class RoadmapOverview {
             @Nullable String summary,
             @Nullable String description,
             @Nullable NodeRef roadmap,
-            int totalHours,
+            double totalHours,
             List<Topic> topics,
             List<NodeRef> leadsTo) {}
 
@@ -34,7 +34,7 @@ public final class RoadmapOverview {
             String kind,
             String name,
             @Nullable String summary,
-            @Nullable Integer hours,
+            @Nullable Double hours,
             @Nullable String level,
             List<NodeRef> roadmaps) {}
 
@@ -46,5 +46,5 @@ public final class RoadmapOverview {
             @Nullable String summary,
             @Nullable String salary,
             List<NodeDetails.Requirement> requires,
-            int planHours) {}
+            double planHours) {}
 }

@@ -30,10 +30,10 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
             float score,
             Map<String, String> highlights,
             @Nullable Integer stepsAway,
-            @Nullable Integer hoursAway) {
+            @Nullable Double hoursAway) {
 
         /** This hit with its distance from what the learner knows. */
-        public Hit withDistance(int steps, int hours) {
+        public Hit withDistance(int steps, double hours) {
             return new Hit(id, kind, name, summary, stage, score, highlights, steps, hours);
         }
     }

@@ -107,6 +107,10 @@ final class Roadmaps {
                 .add(n.id()));
         List<GraphNode> homed = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes.values()) {
+            if (node.roadmap() != null) {
+                homed.add(node); // said by the entry itself (a CASE package exported by SkillGraph)
+                continue;
+            }
             String roadmap = roadmapOf.get(node.id());
             if (roadmap == null && node.kind() != Kind.ROADMAP) {
                 Set<String> ofPack = roadmapsOfPack.getOrDefault(packs.get(node.id()), Set.of());

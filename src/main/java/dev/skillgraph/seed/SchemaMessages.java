@@ -79,9 +79,9 @@ final class SchemaMessages {
                 }
                 return field + " must not be blank";
             case "minimum", "maximum":
-                return wholeNumber(field, rules, value);
+                return range(field, rules, value);
             case "type":
-                return rules.has("minimum") ? wholeNumber(field, rules, value) : field + " must be " + type(rules);
+                return rules.has("minimum") ? range(field, rules, value) : field + " must be " + type(rules);
             case "enum":
                 return field + " is '" + value.asText() + "'; allowed: " + sortedTexts(rules.path("enum"));
             case "uniqueItems":
@@ -104,8 +104,9 @@ final class SchemaMessages {
         return "field '" + name + "'";
     }
 
-    private static String wholeNumber(String field, JsonNode rules, JsonNode value) {
-        return field + " must be a whole number from " + rules.path("minimum").asText() + " to "
+    private static String range(String field, JsonNode rules, JsonNode value) {
+        String kind = "integer".equals(rules.path("type").asText()) ? "a whole number" : "a number";
+        return field + " must be " + kind + " from " + rules.path("minimum").asText() + " to "
                 + rules.path("maximum").asText() + ", got '" + value.asText() + "'";
     }
 

@@ -22,7 +22,7 @@ final class SeedEntries {
                 text(entry.get("summary")),
                 text(entry.get(faq ? "answer" : "description")),
                 texts(entry.get("aliases")),
-                integer(entry.get("hours")),
+                number(entry.get("hours")),
                 text(entry.get("level")),
                 text(entry.get("url")),
                 integer(entry.get("order")),
@@ -33,7 +33,7 @@ final class SeedEntries {
                 text(entry.get("audience")),
                 text(entry.get("duration")),
                 text(entry.get("difficulty")),
-                null, // the roadmap is known once every file is read: SeedGraphBuilder
+                text(entry.get("roadmap")), // when not given, known once every file is read: Roadmaps.assignHomes
                 text(entry.get("caseIdentifier")),
                 GraphNode.SEED_SOURCE);
     }
@@ -58,6 +58,10 @@ final class SeedEntries {
         List<String> texts = new ArrayList<>(value.size());
         value.forEach(item -> texts.add(item.asText().strip()));
         return texts;
+    }
+
+    private static @Nullable Double number(@Nullable JsonNode value) {
+        return value == null || value.isNull() ? null : value.asDouble();
     }
 
     private static @Nullable Integer integer(@Nullable JsonNode value) {

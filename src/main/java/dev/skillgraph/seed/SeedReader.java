@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Finds the files of a seed directory and parses them: the directory's own {@code *.yaml} / {@code *.yml} files, then each direct
- * subdirectory's (a pack), in name order. Files that cannot be read or parsed become problems, never exceptions.
+ * Finds the files of a seed directory and parses them: the directory's own {@code *.yaml} / {@code *.yml} files and
+ * CASE packages ({@code *.case.json}, read as the seed pack they map to), then each direct subdirectory's (a pack), in
+ * name order. Files that cannot be read or parsed become problems, never exceptions.
  */
 final class SeedReader {
 
@@ -41,6 +42,11 @@ final class SeedReader {
                 JsonNode tree = yaml.readTree(path.toFile());
                 if (tree == null || tree.isMissingNode() || tree.isNull()) {
                     problems.add(new SeedProblem(name, "", "file is empty"));
+                } else if (isCasePackage(path)) {
+                    SeedFile file = CasePackages.toSeedFile(name, tree, problems);
+                    if (file != null) {
+                        files.add(file);
+                    }
                 } else {
                     files.add(new SeedFile(name, tree));
                 }
@@ -48,7 +54,11 @@ final class SeedReader {
                 String where = e.getLocation() == null
                         ? ""
                         : " at line " + e.getLocation().getLineNr();
-                problems.add(new SeedProblem(name, "", "not valid YAML" + where + ": " + e.getOriginalMessage()));
+                problems.add(new SeedProblem(
+                        name,
+                        "",
+                        "not valid " + (isCasePackage(path) ? "JSON" : "YAML") + where + ": "
+                                + e.getOriginalMessage()));
             } catch (IOException e) {
                 problems.add(new SeedProblem(name, "", "cannot read: " + e.getMessage()));
             }
@@ -68,7 +78,8 @@ final class SeedReader {
         }
         if (files.isEmpty()) {
             throw wholeDirectory(
-                    seedDir, "no seed pack found: expected *.yaml or *.yml files in it or in its subdirectories");
+                    seedDir,
+                    "no seed pack found: expected *.yaml, *.yml or *.case.json files in it or in its subdirectories");
         }
         return files;
     }
@@ -76,12 +87,17 @@ final class SeedReader {
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") || isCasePackage(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             return List.of(); // an unreadable pack directory is reported as "no seed pack" if nothing else is found
         }
+    }
+
+    /** A CASE package: a {@code *.case.json} file ({@link CasePackages}). */
+    private static boolean isCasePackage(Path path) {
+        return path.getFileName().toString().endsWith(".case.json");
     }
 
     private static SeedException wholeDirectory(Path seedDir, String message) {

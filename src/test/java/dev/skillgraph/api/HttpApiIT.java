@@ -270,6 +270,16 @@ class HttpApiIT {
                     .contains("data-scientist-roadmap");
         }
 
+        HttpResponse<String> asCase = get("/api/roadmaps/ml-engineer-roadmap?format=case");
+        assertThat(asCase.statusCode()).isEqualTo(200);
+        assertThat(asCase.headers().firstValue("Content-Disposition"))
+                .contains("attachment; filename=\"ml-engineer-roadmap.case.json\"");
+        assertThat(json(asCase).get("CFDocument").get("title").asText()).isEqualTo("Machine Learning Engineer Roadmap");
+        assertThat(json(asCase).get("CFItems").size()).isGreaterThanOrEqualTo(6 + 38);
+        HttpResponse<String> pdf = get("/api/roadmaps/ml-engineer-roadmap?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(406);
+        assertThat(pdf.body()).contains("use one of [json, case]");
+
         HttpResponse<String> unknown = get("/api/roadmaps/python");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("no roadmap with id 'python'", "ml-engineer-roadmap");

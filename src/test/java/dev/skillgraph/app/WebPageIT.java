@@ -118,6 +118,28 @@ class WebPageIT {
             assertThat(seen.get("keyboardHash").asText()).isEqualTo("#/node/" + firstSuggestion);
             assertThat(seen.get("keyboardTitle").asText()).isNotBlank();
 
+            // The roadmaps: listed on the home, each with its stages; python known on one is known on the other.
+            List<String> roadmaps = ids(get(app, "/api/roadmaps"));
+            assertThat(texts(seen.get("roadmaps")))
+                    .containsExactlyElementsOf(roadmaps)
+                    .hasSizeGreaterThanOrEqualTo(4);
+            for (String roadmap : List.of("ml-engineer-roadmap", "data-scientist-roadmap")) {
+                JsonNode view = seen.get("roadmapViews").get(roadmap);
+                assertThat(view.get("stages").asInt())
+                        .as(roadmap)
+                        .isEqualTo(get(app, "/api/roadmaps/" + roadmap)
+                                .get("stages")
+                                .size());
+                assertThat(view.get("pythonKnown").asInt()).as(roadmap).isEqualTo(1);
+            }
+            List<String> filtered = texts(seen.get("roadmapFiltered"));
+            assertThat(filtered).isNotEmpty();
+            for (String id : filtered) {
+                assertThat(get(app, "/api/nodes/" + id).get("roadmaps").toString())
+                        .as(id)
+                        .contains("data-scientist-roadmap");
+            }
+
             assertThat(seen.get("phoneOverflow").asInt())
                     .as("horizontal overflow on a phone")
                     .isLessThanOrEqualTo(0);

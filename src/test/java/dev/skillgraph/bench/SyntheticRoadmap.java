@@ -30,6 +30,10 @@ public final class SyntheticRoadmap {
     static final int LAYERS = 20;
     static final int STAGES = 10;
     static final int ROADMAP_SIZE = 100;
+    /** Roadmap nodes: the groups of {@value #ROADMAP_SIZE} topics are dealt out to this many, each with its stages. */
+    static final int ROADMAPS = 50;
+    /** Foundation topics each roadmap's first stage includes (shares) from roadmap 0. */
+    static final int SHARED = 5;
 
     /** How prerequisites are drawn, which sets how large a learning plan gets. */
     public enum Shape {
@@ -86,26 +90,42 @@ public final class SyntheticRoadmap {
     }
 
     private void writePack(Path pack, int topicCount) {
+        int roadmapSize = shape == Shape.ROADMAPS ? ROADMAP_SIZE : topicCount;
+        int roadmapCount = Math.min(ROADMAPS, (topicCount + roadmapSize - 1) / roadmapSize);
         List<Map<String, Object>> stages = new ArrayList<>();
-        for (int s = 0; s < STAGES; s++) {
-            stages.add(entry(
+        List<Map<String, Object>> roadmaps = new ArrayList<>();
+        for (int k = 0; k < roadmapCount; k++) {
+            List<String> stageIds = new ArrayList<>();
+            for (int s = 0; s < STAGES; s++) {
+                String id = stageId(k, s);
+                stageIds.add(id);
+                stages.add(entry(
+                        "id",
+                        id,
+                        "name",
+                        "Stage " + s + " " + title(2),
+                        "order",
+                        s,
+                        "weeks",
+                        "4–6 weeks",
+                        "summary",
+                        sentence(10)));
+            }
+            roadmaps.add(entry(
                     "id",
-                    "stage-" + s,
+                    "roadmap-" + k,
                     "name",
-                    "Stage " + s + " " + title(2),
-                    "order",
-                    s,
-                    "weeks",
-                    "4–6 weeks",
+                    title(2) + " Roadmap " + k,
                     "summary",
-                    sentence(10)));
+                    sentence(10),
+                    "stages",
+                    stageIds));
         }
         int toolCount = Math.max(5, topicCount / 20);
         List<Map<String, Object>> tools = new ArrayList<>();
         for (int t = 0; t < toolCount; t++) {
             tools.add(entry("id", "tool-" + t, "name", title(1) + " " + t, "summary", sentence(8), "hours", 8));
         }
-        int roadmapSize = shape == Shape.ROADMAPS ? ROADMAP_SIZE : topicCount;
         // layers.get(roadmap).get(layer): the topics of one layer of one roadmap; roadmap 0 is the foundations.
         List<List<List<String>>> layers = new ArrayList<>();
         for (int r = 0; r * roadmapSize < topicCount; r++) {
@@ -129,7 +149,7 @@ public final class SyntheticRoadmap {
                     "description",
                     sentence(20 + random.nextInt(15)),
                     "stage",
-                    "stage-" + (layer * STAGES / LAYERS),
+                    stageId(roadmap % roadmapCount, layer * STAGES / LAYERS),
                     "hours",
                     2 + random.nextInt(20),
                     "aliases",
@@ -155,6 +175,15 @@ public final class SyntheticRoadmap {
             topic.put("uses", List.of("tool-" + random.nextInt(toolCount)));
             layers.get(roadmap).get(layer).add(id);
             topics.add(topic);
+        }
+        // Every roadmap but the first shares a few foundation topics: its first stage includes them.
+        List<String> foundations = layers.get(0).get(0);
+        for (int k = 1; k < roadmapCount && !foundations.isEmpty(); k++) {
+            Set<String> shared = new LinkedHashSet<>();
+            for (int n = 0; n < SHARED; n++) {
+                shared.add(foundations.get(random.nextInt(foundations.size())));
+            }
+            stages.get(k * STAGES).put("includes", List.copyOf(shared));
         }
         List<Map<String, Object>> resources = new ArrayList<>();
         for (int r = 0; r < Math.max(5, topicCount / 10); r++) {
@@ -197,7 +226,7 @@ public final class SyntheticRoadmap {
             Files.createDirectories(pack);
             ObjectMapper yaml =
                     new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
-            yaml.writeValue(pack.resolve("stages.yaml").toFile(), Map.of("stages", stages));
+            yaml.writeValue(pack.resolve("stages.yaml").toFile(), Map.of("roadmaps", roadmaps, "stages", stages));
             yaml.writeValue(pack.resolve("tools.yaml").toFile(), Map.of("tools", tools));
             // Files of at most 2,000 topics, as a team would split a large pack.
             for (int from = 0; from < topics.size(); from += 2000) {
@@ -210,6 +239,10 @@ public final class SyntheticRoadmap {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String stageId(int roadmap, int stage) {
+        return roadmap == 0 ? "stage-" + stage : "roadmap-" + roadmap + "-stage-" + stage;
     }
 
     private String word() {

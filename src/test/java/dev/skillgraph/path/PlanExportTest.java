@@ -43,7 +43,7 @@ class PlanExportTest {
     private static final List<String> LABELS =
             List.of("Tool " + oneLine(HOSTILE), "Topic " + oneLine(HOSTILE) + " (1 h)", "Goal " + oneLine(HOSTILE));
 
-    private static GraphNode node(String id, Kind kind, String name, Integer hours, String url) {
+    private static GraphNode node(String id, Kind kind, String name, Double hours, String url) {
         return new GraphNode(
                 id, kind, name, null, null, List.of(), hours, null, url, null, null, null, null, null, null, null, null,
                 null, null, "seed");
@@ -51,8 +51,8 @@ class PlanExportTest {
 
     private static LearningPaths paths() {
         List<GraphNode> nodes = List.of(
-                node("goal", Kind.TOPIC, "Goal " + HOSTILE, 3, null),
-                node("topic", Kind.TOPIC, "Topic " + HOSTILE, 1, null),
+                node("goal", Kind.TOPIC, "Goal " + HOSTILE, 3.0, null),
+                node("topic", Kind.TOPIC, "Topic " + HOSTILE, 1.0, null),
                 node("tool", Kind.TOOL, "Tool " + HOSTILE, null, null),
                 node("book", Kind.RESOURCE, "Book " + HOSTILE, null, "https://example.org/a_(b) c<d>"));
         List<GraphEdge> edges = List.of(

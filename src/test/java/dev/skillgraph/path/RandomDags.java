@@ -18,7 +18,8 @@ final class RandomDags {
 
     private RandomDags() {}
 
-    static GraphNode topic(String id, int hours) {
+    /** A topic of {@code halfHours} / 2 hours: half hours, so that plans add fractions as imported frameworks do. */
+    static GraphNode topic(String id, int halfHours) {
         return new GraphNode(
                 id,
                 Kind.TOPIC,
@@ -26,7 +27,7 @@ final class RandomDags {
                 null,
                 null,
                 List.of(),
-                hours,
+                halfHours / 2.0,
                 null,
                 null,
                 null,

@@ -147,6 +147,20 @@ class SeedLoaderTest {
     }
 
     @Test
+    void acceptsDecimalHoursDownToATenth() {
+        SeedFiles.write(
+                seed,
+                "pack/graph.yaml",
+                SeedFiles.VALID.replace(
+                        "stage: s1\n    uses: [hammer]", "stage: s1\n    hours: 0.5\n    uses: [hammer]"));
+        var graph = loader.load(seed);
+        assertThat(graph.nodes())
+                .filteredOn(n -> n.id().equals("a"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.hours()).isEqualTo(0.5));
+    }
+
+    @Test
     void refusesUnknownKindsAndFields() {
         SeedFiles.write(
                 seed,
@@ -169,7 +183,7 @@ class SeedLoaderTest {
         assertThat(problems())
                 .containsExactly(
                         "pack/extra.yaml: tools[0] 'saw': unknown field 'colour' for a tool; allowed: "
-                                + "[aliases, description, hours, id, level, name, requires, summary, url]",
+                                + "[aliases, description, hours, id, level, name, requires, roadmap, summary, url]",
                         "pack/graph.yaml: unknown kind of entry 'widgets'; expected one of "
                                 + "[careers, faqs, resources, roadmaps, stages, tools, topics]");
     }
@@ -200,7 +214,7 @@ class SeedLoaderTest {
                 .containsExactly(
                         "pack/graph.yaml: stages[0] 's1': field 'order' must be a whole number from 0 to 1000, got 'first'",
                         "pack/graph.yaml: topics[0] 'a': missing required field 'summary'",
-                        "pack/graph.yaml: topics[0] 'a': field 'hours' must be a whole number from 1 to 10000, got '-3'",
+                        "pack/graph.yaml: topics[0] 'a': field 'hours' must be a number from 0.1 to 10000, got '-3'",
                         "pack/graph.yaml: topics[1] 'Not A Slug': id 'Not A Slug' must be a lowercase slug such as "
                                 + "'linear-regression'");
     }

@@ -59,6 +59,7 @@ class SeedSchemaTest {
             "about", "[\"a\"]",
             "stages", "[\"s1\"]",
             "includes", "[\"a\"]",
+            "roadmap", "\"some-roadmap\"",
             "requires", "[\"a\", {\"id\": \"hammer\", \"reason\": \"fine\", \"strength\": \"soft\"}]");
 
     @TempDir
@@ -156,7 +157,7 @@ class SeedSchemaTest {
                         "pack/graph.yaml: resources[0] 'book': field 'format' is 'scroll'; allowed: "
                                 + "[book, course, docs, paper, tutorial, video]",
                         "pack/graph.yaml: resources[0] 'book': field 'teaches' names 'a' twice",
-                        "pack/graph.yaml: resources[0] 'book': field 'hours' must be a whole number from 1 to 10000, "
+                        "pack/graph.yaml: resources[0] 'book': field 'hours' must be a number from 0.1 to 10000, "
                                 + "got '0'",
                         "pack/graph.yaml: resources[0] 'book': field 'aliases[1]' must not be blank",
                         "pack/graph.yaml: resources[1] 'paper': field 'teaches' must be a single id or a list of ids");
@@ -228,7 +229,7 @@ class SeedSchemaTest {
                     "\"123e4567e89b12d3a456426614174000\"",
                     "5");
             case "aliases" -> List.of("\"ok\"", "[\"ok\", \"other\"]", "\"\"", "\" \"", "[\"ok\", \" \"]", "[5]", "5");
-            case "hours" -> List.of("1", "10000", "0", "10001", "\"5\"", "2.5");
+            case "hours" -> List.of("1", "10000", "0.5", "0.1", "0", "0.05", "10001", "\"5\"", "2.5");
             case "level" -> List.of("\"beginner\"", "\"expert\"", "5");
             case "url" -> List.of(
                     "\"https://example.org/x?y=1\"",

@@ -1,6 +1,7 @@
 package dev.skillgraph.api.mcp;
 
 import dev.skillgraph.api.Answers;
+import dev.skillgraph.domain.Hours;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeDetails;
@@ -42,7 +43,9 @@ final class McpText {
                 text.append(
                         hit.stepsAway() == 0
                                 ? " - can be learned now"
-                                : " - " + hit.stepsAway() + " steps (" + hit.hoursAway() + " h) away");
+                                : " - " + hit.stepsAway() + " steps ("
+                                        + Hours.text(java.util.Objects.requireNonNullElse(hit.hoursAway(), 0.0))
+                                        + " h) away");
             }
             if (hit.summary() != null) {
                 text.append(": ").append(hit.summary());
@@ -58,7 +61,7 @@ final class McpText {
             text.append(": ").append(node.summary());
         }
         if (node.hours() != null) {
-            text.append("\nAbout ").append(node.hours()).append(" h to learn.");
+            text.append("\nAbout ").append(Hours.text(node.hours())).append(" h to learn.");
         }
         if (node.prerequisites() != null && !node.prerequisites().isEmpty()) {
             text.append("\nPrerequisites: ")

@@ -3,6 +3,7 @@ package dev.skillgraph.api.mcp;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.skillgraph.domain.Hours;
 import dev.skillgraph.projection.ProjectionManager;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -74,7 +75,9 @@ public final class SkillGraphMcp {
 
     private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, ProjectionManager projections) {
         McpJsonMapper jsonMapper = jsonMapper();
-        ObjectMapper answers = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ObjectMapper answers = new ObjectMapper()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .registerModule(Hours.jacksonModule());
         McpResources resources = new McpResources(projections, answers);
         return spec.serverInfo("skillgraph", version())
                 .instructions(INSTRUCTIONS)
