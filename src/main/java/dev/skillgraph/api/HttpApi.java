@@ -44,6 +44,10 @@ public final class HttpApi {
     private final BrowseController browse;
     private final AdminController admin;
     private final OpenApiDocument openApi = new OpenApiDocument();
+    /** The paths a browser on a configured origin may call (SKILLGRAPH_CORS_ORIGINS); /mcp checks its own. */
+    private static final List<String> CORS_PATHS =
+            List.of("/api/*", "/health", "/ready", "/metrics", "/openapi.json", "/docs");
+
     private final ObjectMapper mapper =
             new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).registerModule(Hours.jacksonModule());
     private final HttpMetrics metrics;
@@ -168,7 +172,10 @@ public final class HttpApi {
                         "no-cache");
             });
             if (!corsOrigins.isEmpty()) {
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                // One rule per path of the API: /browser/ answers Neo4j Browser's origins itself (BrowserContent), and
+                // a rule for every path would refuse Browser's fetch of the style and guide with a 400.
+                config.bundledPlugins.enableCors(cors -> CORS_PATHS.forEach(path -> cors.addRule(rule -> {
+                    rule.path = path;
                     if (corsOrigins.contains("*")) {
                         rule.anyHost();
                     } else {
@@ -179,7 +186,7 @@ public final class HttpApi {
                     rule.exposeHeader(ProjectionReads.VERSION_HEADER);
                     rule.exposeHeader(REQUEST_ID_HEADER);
                     rule.exposeHeader("ETag");
-                }));
+                })));
             }
 
             config.routes.before(HttpApi::commonHeaders);

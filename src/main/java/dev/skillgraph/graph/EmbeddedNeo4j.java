@@ -73,7 +73,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, http.isPresent());
         http.ifPresent(port -> builder.setConfig(HttpConnector.listen_address, new SocketAddress(LOOPBACK, port))
                 // Browser dials the advertised Bolt address; without these it would dial 7687.
-                .setConfig(HttpConnector.advertised_address, new SocketAddress("localhost", port)));
+                .setConfig(HttpConnector.advertised_address, new SocketAddress("localhost", port))
+                // Neo4j answers any origin ('*') by default: with no authentication that would let any web page the
+                // user opens run Cypher. Browser itself is served from this origin and needs nothing more.
+                .setConfig(ServerSettings.http_access_control_allow_origin, "http://localhost:" + port));
         if (http.isPresent()) {
             browserContent.ifPresent(base -> builder
                     // Browser prefixes each command with ':' itself and splits them on ';' (neo4j-browser 5.24,

@@ -84,6 +84,17 @@ class ApplicationIT {
             HttpResponse<String> page = get(browser);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).containsIgnoringCase("neo4j browser");
+            // Neo4j's HTTP endpoint (no authentication) does not let another origin's page read the graph.
+            HttpResponse<String> crossOrigin = http.send(
+                    HttpRequest.newBuilder(browser.resolve("/db/neo4j/tx/commit"))
+                            .header("Origin", "https://evil.example")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"statements\":[{\"statement\":\"RETURN 1\"}]}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("http://localhost:" + browser.getPort());
         }
         assertThat(data.resolve("neo4j")).isDirectory();
 
@@ -213,6 +224,17 @@ class ApplicationIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(other.headers().firstValue("Access-Control-Allow-Origin"))
                     .isEmpty();
+            // Neo4j Browser's origin still fetches the style and guide: the API's CORS rules do not cover /browser/.
+            String browserOrigin =
+                    app.browserUri().orElseThrow().resolve("/").toString().replaceAll("/$", "");
+            HttpResponse<String> style = http.send(
+                    HttpRequest.newBuilder(app.apiUri().resolve("/browser/style.grass"))
+                            .header("Origin", browserOrigin)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(style.statusCode()).isEqualTo(200);
+            assertThat(style.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains(browserOrigin);
 
             int limited = 0;
             for (int i = 0; i < 20; i++) {

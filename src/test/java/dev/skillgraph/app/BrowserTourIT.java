@@ -77,7 +77,7 @@ class BrowserTourIT {
             assertThat(rows).as(code).isPositive();
             queries++;
         }
-        assertThat(queries).isEqualTo(7);
+        assertThat(queries).isEqualTo(8);
         // The last one is Neo4j's fulltext index, which the service creates: the typo finds the right node first.
         String first = driver.executableQuery(
                         "CALL db.index.fulltext.queryNodes('entity_text', $text) YIELD node RETURN node.id AS id")

@@ -10,9 +10,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses, with a JSON-RPC 2.0 error, the messages the MCP SDK cannot take: text that is not JSON, a message that is
- * neither a request, a notification nor a response, and a request whose {@code params} (or a tool call's or prompt's
- * {@code arguments}) is not an object. The SDK 2.2.0 answers those with no reply at all over HTTP, and over stdio
+ * Refuses, with a JSON-RPC 2.0 error, the messages the MCP SDK cannot take: text that is not JSON, a batch (MCP
+ * 2025-06-18 removed JSON-RPC batching), a message without {@code "jsonrpc": "2.0"}, one that is neither a request nor
+ * a notification, a request whose id is null (the MCP specification: "the ID MUST NOT be null"), a response (this
+ * server sends clients no requests, so none is awaited: the SDK answered an unknown one with a 500), and a request
+ * whose {@code params} (or a tool call's or prompt's {@code arguments}) is not an object. The SDK 2.2.0 answers those with no reply at all over HTTP, and over stdio
  * stops reading altogether; checked here first, each gets an error naming what is wrong and the session goes on.
  */
 public final class JsonRpcGuard {
@@ -37,13 +39,10 @@ public final class JsonRpcGuard {
             return Optional.of(error(null, -32600, "Invalid Request: empty message"));
         }
         if (node.isArray()) {
-            for (JsonNode element : node) {
-                Optional<String> refused = refusal(element);
-                if (refused.isPresent()) {
-                    return refused;
-                }
-            }
-            return Optional.empty();
+            return Optional.of(error(
+                    null,
+                    -32600,
+                    "Invalid Request: batches are not supported (MCP 2025-06-18); send one message at a time"));
         }
         return refusal(node);
     }
@@ -53,14 +52,21 @@ public final class JsonRpcGuard {
             return Optional.of(error(null, -32600, "Invalid Request: a message is a JSON object"));
         }
         JsonNode id = node.get("id");
-        if (id != null && !id.isTextual() && !id.isIntegralNumber() && !id.isNull()) {
+        if (id != null && !id.isTextual() && !id.isIntegralNumber()) {
             return Optional.of(error(null, -32600, "Invalid Request: 'id' must be a string or an integer"));
+        }
+        if (!"2.0".equals(node.path("jsonrpc").asText(null))) {
+            return Optional.of(error(id, -32600, "Invalid Request: 'jsonrpc' must be \"2.0\""));
         }
         JsonNode method = node.get("method");
         if (method == null) {
-            return node.has("result") || node.has("error")
-                    ? Optional.empty()
-                    : Optional.of(error(id, -32600, "Invalid Request: no 'method'"));
+            return Optional.of(
+                    node.has("result") || node.has("error")
+                            ? error(
+                                    null,
+                                    -32600,
+                                    "Invalid Request: this server sends no requests, so it takes no responses")
+                            : error(id, -32600, "Invalid Request: no 'method'"));
         }
         if (!method.isTextual()) {
             return Optional.of(error(id, -32600, "Invalid Request: 'method' must be a string"));

@@ -26,12 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The roadmap as MCP resources (stages with their topics, careers, any node by id) and a planning prompt. */
+/**
+ * The roadmaps as MCP resources (the list, one roadmap with its stages and topics, every stage, careers, any node by id)
+ * and a planning prompt.
+ */
 final class McpResources {
 
     static final String ROADMAP = "skillgraph://roadmap";
     static final String CAREERS = "skillgraph://careers";
     static final String NODE = "skillgraph://nodes/";
+    static final String ROADMAPS = "skillgraph://roadmaps";
 
     private final ProjectionManager projections;
     private final ObjectMapper mapper;
@@ -44,10 +48,17 @@ final class McpResources {
     List<SyncResourceSpecification> resources() {
         return List.of(
                 resource(
+                        ROADMAPS,
+                        "roadmaps",
+                        "Every roadmap (Machine Learning Engineer, Data Scientist, ...): summary, audience, duration,"
+                                + " difficulty, stage and topic counts, topics shared with other roadmaps, total hours"
+                                + " (the JSON of GET /api/roadmaps).",
+                        Answers::roadmaps),
+                resource(
                         ROADMAP,
-                        "roadmap",
-                        "The Machine Learning Engineer roadmap: its stages in order, each with its topics, hours and"
-                                + " the careers it leads to (the JSON of GET /api/stages).",
+                        "stages",
+                        "Every roadmap's stages in order, each with its topics, hours and the careers it leads to"
+                                + " (the JSON of GET /api/stages).",
                         projection -> new NodeCatalog(projection.paths()).stages()),
                 resource(
                         CAREERS,
@@ -58,15 +69,27 @@ final class McpResources {
     }
 
     List<SyncResourceTemplateSpecification> templates() {
-        return List.of(new SyncResourceTemplateSpecification(
-                ResourceTemplate.builder(NODE + "{id}", "node")
-                        .description("One node by id with its prerequisites, dependents, tools, resources and careers"
-                                + " (the JSON of GET /api/nodes/{id}).")
-                        .mimeType("application/json")
-                        .build(),
-                (exchange, request) -> read(
-                        request.uri(),
-                        projection -> Answers.node(request.uri().substring(NODE.length()), projection))));
+        return List.of(
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(ROADMAPS + "/{id}", "roadmap")
+                                .description("One roadmap by id with its stages in order and their topics (the JSON"
+                                        + " of GET /api/roadmaps/{id}).")
+                                .mimeType("application/json")
+                                .build(),
+                        (exchange, request) -> read(
+                                request.uri(),
+                                projection ->
+                                        Answers.roadmap(request.uri().substring(ROADMAPS.length() + 1), projection))),
+                new SyncResourceTemplateSpecification(
+                        ResourceTemplate.builder(NODE + "{id}", "node")
+                                .description(
+                                        "One node by id with its prerequisites, dependents, tools, resources and careers"
+                                                + " (the JSON of GET /api/nodes/{id}).")
+                                .mimeType("application/json")
+                                .build(),
+                        (exchange, request) -> read(
+                                request.uri(),
+                                projection -> Answers.node(request.uri().substring(NODE.length()), projection))));
     }
 
     List<SyncPromptSpecification> prompts() {

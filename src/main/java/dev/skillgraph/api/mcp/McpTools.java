@@ -52,15 +52,16 @@ final class McpTools {
         return List.of(
                 tool(
                         "search",
-                        "Find nodes of the learning-roadmap graph (topics, tools, learning resources, stages, careers,"
-                                + " FAQ answers) by free text. Typo-tolerant and synonym-aware ('transfomer', 'k8s'"
+                        "Find nodes of the learning-roadmap graph (roadmaps, topics, tools, learning resources, stages,"
+                                + " careers, FAQ answers) by free text. Typo-tolerant and synonym-aware ('transfomer', 'k8s'"
                                 + " work). Use it first to turn a learner's words into node ids, which every other"
                                 + " tool takes. With 'known', each hit says how many steps and hours away it is.",
                         """
                         {"type": "object", "additionalProperties": false, "required": ["query"], "properties": {
                           "query": {"type": "string", "minLength": 1, "maxLength": 500, "description": "Plain text."},
-                          "kind": {"type": "string", "enum": ["topic", "tool", "resource", "stage", "career", "faq"]},
+                          "kind": {"type": "string", "enum": ["topic", "tool", "resource", "stage", "career", "faq", "roadmap"]},
                           "stage": {"type": "string", "description": "Only hits in this stage (a stage id)."},
+                          "roadmap": {"type": "string", "description": "Only hits on this roadmap (a roadmap id, e.g. data-scientist-roadmap; see the roadmaps resource)."},
                           "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
                           "known": %s,
                           "reachable": {"type": "boolean", "description": "With known: only what can be learned now."}

@@ -220,11 +220,20 @@ class McpServerIT {
     void theRoadmapIsAResourceAndThePromptPlansWithTheTools() throws Exception {
         assertThat(http.listResources().resources())
                 .extracting(r -> r.uri())
-                .contains(McpResources.ROADMAP, McpResources.CAREERS);
+                .contains(McpResources.ROADMAPS, McpResources.ROADMAP, McpResources.CAREERS);
         var roadmap = http.readResource(
                 ReadResourceRequest.builder(McpResources.ROADMAP).build());
         assertThat(JSON.readTree(((TextResourceContents) roadmap.contents().get(0)).text()))
                 .isEqualTo(rest("/api/stages"));
+        var roadmaps = http.readResource(
+                ReadResourceRequest.builder(McpResources.ROADMAPS).build());
+        assertThat(JSON.readTree(((TextResourceContents) roadmaps.contents().get(0)).text()))
+                .isEqualTo(rest("/api/roadmaps"));
+        var dataScience =
+                http.readResource(ReadResourceRequest.builder(McpResources.ROADMAPS + "/data-scientist-roadmap")
+                        .build());
+        assertThat(JSON.readTree(((TextResourceContents) dataScience.contents().get(0)).text()))
+                .isEqualTo(rest("/api/roadmaps/data-scientist-roadmap"));
         var node = http.readResource(ReadResourceRequest.builder(McpResources.NODE + "backpropagation")
                 .build());
         assertThat(JSON.readTree(((TextResourceContents) node.contents().get(0)).text()))
