@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -230,7 +231,8 @@ public final class CaseExport {
 
     private CfItem item(GraphNode node) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        putIfSet(facts, "hours", node.hours());
+        // Exact, not the one decimal answers show: an import must get back the hours it exported.
+        putIfSet(facts, "hours", node.hours() == null ? null : BigDecimal.valueOf(node.hours()));
         putIfSet(facts, "level", node.level());
         putIfSet(facts, "description", node.description());
         putIfSet(facts, "url", node.url());

@@ -2,6 +2,7 @@ package dev.skillgraph.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
@@ -45,6 +46,9 @@ final class CasePackages {
     private static final Pattern ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_NAME = 120;
+    /** Longer codes are not ids a person types: the statement's slug is used instead. */
+    private static final int MAX_ID = 80;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private CasePackages() {}
@@ -83,6 +87,16 @@ final class CasePackages {
             return null;
         }
         String documentId = lower(text(document, "identifier"));
+        for (String list : List.of("CFItems", "CFAssociations")) {
+            if (!pkg.path(list).isMissingNode()
+                    && !pkg.path(list).isNull()
+                    && !pkg.path(list).isArray()) {
+                problems.add(new SeedProblem(file, list, list + " must be a list"));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
         Map<String, Item> items = new LinkedHashMap<>();
         JsonNode cfItems = pkg.path("CFItems");
         for (int i = 0; i < cfItems.size(); i++) {
@@ -122,7 +136,8 @@ final class CasePackages {
             boolean known = (items.containsKey(origin) || type.equals("precedes"))
                     && (items.containsKey(destination) || destination.equals(documentId) || type.equals("exemplar"));
             if (!known && Set.of("isChildOf", "precedes", "exemplar").contains(type)) {
-                String missing = items.containsKey(origin) ? "destination" : "origin";
+                // A precedes may start outside the package (resolved across packs): then its destination is missing.
+                String missing = items.containsKey(origin) || type.equals("precedes") ? "destination" : "origin";
                 JsonNode end = a.path(missing + "NodeURI");
                 problems.add(new SeedProblem(
                         file,
@@ -143,7 +158,7 @@ final class CasePackages {
                     }
                 }
                 case "precedes" -> precedes.add(new JsonNode[] {a});
-                case "exemplar" -> exemplars.add(new JsonNode[] {a});
+                case "exemplar" -> exemplars.add(new JsonNode[] {a, IntNode.valueOf(i)});
                 default -> {} // CASE relations SkillGraph has no use for (isRelatedTo, exactMatchOf, ...)
             }
         }
@@ -244,7 +259,11 @@ final class CasePackages {
                 }
                 ObjectNode link = requires.addObject().put("id", prerequisiteId);
                 String reason = text(a, "notes");
-                link.put("reason", reason != null ? reason : "comes first in " + required(document, "title"));
+                if (reason != null) {
+                    link.put("reason", reason);
+                } else if (facts(a).isMissingNode()) { // not from SkillGraph, whose export leaves out an absent reason
+                    link.put("reason", "comes first in " + required(document, "title"));
+                }
                 String strength = facts(a).path("strength").asText("hard");
                 link.put("strength", strength.equals("soft") ? "soft" : "hard");
             }
@@ -321,9 +340,7 @@ final class CasePackages {
             if (keywords.isArray() && !keywords.isEmpty()) {
                 entry.set("aliases", keywords);
             }
-            if (item.kind.equals("topic")) {
-                entry.put("caseIdentifier", item.identifier);
-            }
+            entry.put("caseIdentifier", item.identifier);
             return entry;
         }
 
@@ -337,14 +354,23 @@ final class CasePackages {
                 if (taught == null
                         || taught.kind.equals("stage")
                         || url == null
+                        || !url.matches("(?i)https?://\\S+")
                         || !entries.containsKey(taught.identifier)) {
-                    continue;
+                    continue; // an exemplar that is no web page (urn:isbn:..., a file) cannot be a learning resource
                 }
                 ObjectNode resource = byUrl.computeIfAbsent(url, u -> {
                     JsonNode facts = facts(a);
                     ObjectNode r = NODES.objectNode();
                     String title = firstNonNull(text(link, "title"), url);
-                    r.put("id", facts.path("id").isTextual() ? facts.path("id").asText() : slug(title));
+                    String id = facts.path("id").isTextual() ? facts.path("id").asText() : slug(title);
+                    // Two resources of the same title: the second is told apart by its place in the package.
+                    r.put(
+                            "id",
+                            byUrl.values().stream()
+                                            .anyMatch(other ->
+                                                    other.path("id").asText().equals(id))
+                                    ? id + "-" + (byUrl.size() + 1)
+                                    : id);
                     r.put("name", title);
                     r.put(
                             "summary",
@@ -357,6 +383,7 @@ final class CasePackages {
                             facts.path("format").isTextual()
                                     ? facts.path("format").asText()
                                     : "docs");
+                    r.put("from", "CFAssociations[" + holder[1].asInt() + "]");
                     r.putArray("teaches");
                     return r;
                 });
@@ -366,7 +393,14 @@ final class CasePackages {
                 }
             }
             ArrayNode resources = tree.putArray("resources");
-            byUrl.values().forEach(resources::add);
+            byUrl.values().forEach(resource -> {
+                labels.put(
+                        "resources[" + resources.size() + "]",
+                        resource.path("from").asText() + " exemplar '"
+                                + resource.path("name").asText() + "'");
+                resource.remove("from");
+                resources.add(resource);
+            });
         }
 
         /** Stages that include topics of other stages ({@code isChildOf} marked {@code includes}). */
@@ -429,7 +463,9 @@ final class CasePackages {
             String slug = slug(required(item.json, "fullStatement"));
             boolean taken = items.values().stream()
                     .anyMatch(other -> other != item && other.index < item.index && other.id.equals(slug));
-            return taken ? slug + "-" + item.identifier.substring(0, 8) : slug;
+            return taken
+                    ? slug + "-" + slug(item.identifier.substring(0, Math.min(8, item.identifier.length())))
+                    : slug;
         }
 
         private void label(String section, int index, Item item) {
@@ -443,7 +479,7 @@ final class CasePackages {
                 .matcher(code.toLowerCase(Locale.ROOT))
                 .replaceAll("-")
                 .replaceAll("^-|-$", "");
-        return ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+        return id.length() <= MAX_ID && ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
     private static String name(Item item) {

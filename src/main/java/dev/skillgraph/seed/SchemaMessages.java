@@ -74,6 +74,9 @@ final class SchemaMessages {
                             ? "id '" + value.asText() + "' must be " + ID_EXAMPLE
                             : field + " names '" + value.asText() + "', which is not an id: ids are " + ID_EXAMPLE;
                 }
+                if ("caseIdentifier".equals(definition)) {
+                    return field + " '" + value.asText() + "' must be a UUID";
+                }
                 if ("url".equals(definition)) {
                     return field + " '" + value.asText() + "' must be an absolute http(s) URL";
                 }

@@ -99,14 +99,40 @@ final class SeedGraphBuilder {
 
     private void addEntry(Kind kind, String id, JsonNode entry, Origin origin) {
         Origin first = origins.putIfAbsent(id, origin);
+        GraphNode node = SeedEntries.node(kind, entry);
         if (first != null) {
+            GraphNode earlier = nodes.get(id);
+            if (earlier != null && sameNode(earlier, node)) {
+                // The same CASE item (or learning resource) in two packages, as each SkillGraph export carries what
+                // its roadmap shares with others: one node, with the links of both (a stage's includes, a resource's
+                // topics); a link both give is kept once.
+                addReferences(id, entry, origin);
+                return;
+            }
             problem(origin, "duplicate id '" + id + "', first defined in " + first.file() + ": " + first.entry());
             return;
         }
-        nodes.put(id, SeedEntries.node(kind, entry));
+        nodes.put(id, node);
         if (kind == Kind.ROADMAP) {
             stageLists.put(id, SeedEntries.texts(entry.get("stages")));
         }
+        addReferences(id, entry, origin);
+    }
+
+    /** Two entries describe one node when they carry the same CASE identifier, or are resources at the same URL. */
+    private static boolean sameNode(GraphNode earlier, GraphNode later) {
+        if (earlier.kind() != later.kind()) {
+            return false;
+        }
+        if (earlier.caseIdentifier() != null) {
+            return earlier.caseIdentifier().equalsIgnoreCase(later.caseIdentifier());
+        }
+        return earlier.kind() == Kind.RESOURCE
+                && earlier.url() != null
+                && earlier.url().equals(later.url());
+    }
+
+    private void addReferences(String id, JsonNode entry, Origin origin) {
         REFERENCES.forEach((field, type) -> SeedEntries.texts(entry.get(field))
                 .forEach(to -> references.add(new Reference(origin, id, type, to, null, null))));
         Set<String> required = new HashSet<>();
@@ -143,7 +169,11 @@ final class SeedGraphBuilder {
 
     private List<GraphEdge> resolveReferences() {
         List<GraphEdge> edges = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Reference ref : references) {
+            if (!seen.add(ref.from() + " " + ref.type() + " " + ref.to())) {
+                continue; // the same link from a node described twice (sameNode)
+            }
             String field = "'" + fieldOf(ref.type()) + "'";
             if (ref.from().equals(ref.to())) {
                 problem(ref.origin(), field + " names the entry itself ('" + ref.to() + "')");

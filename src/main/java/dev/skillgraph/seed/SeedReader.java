@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class SeedReader {
 
     private final ObjectMapper yaml = new ObjectMapper(yamlFactory());
+    /** CASE packages are JSON: read strictly, not as YAML (which would take a trailing comma or plain YAML). */
+    private final ObjectMapper json = new ObjectMapper();
 
     /** Files up to 64 MiB: SnakeYAML's default limit of 3 MiB is too small for a 10,000-topic pack. */
     private static YAMLFactory yamlFactory() {
@@ -39,7 +41,7 @@ final class SeedReader {
         for (Path path : paths) {
             String name = seedDir.relativize(path).toString();
             try {
-                JsonNode tree = yaml.readTree(path.toFile());
+                JsonNode tree = (isCasePackage(path) ? json : yaml).readTree(path.toFile());
                 if (tree == null || tree.isMissingNode() || tree.isNull()) {
                     problems.add(new SeedProblem(name, "", "file is empty"));
                 } else if (isCasePackage(path)) {

@@ -424,6 +424,50 @@ class HttpApiIT {
     }
 
     @Test
+    void aCasePackageWithACycleAndADanglingAssociationIsRefusedAndChangesNothing() throws Exception {
+        JsonNode readyBefore = json(get("/ready"));
+        String doc = "11111111-1111-4111-8111-111111111111";
+        String stage = "22222222-2222-4222-8222-222222222222";
+        String a = "33333333-3333-4333-8333-333333333333";
+        String b = "44444444-4444-4444-8444-444444444444";
+        String item = "{\"identifier\":\"%s\",\"fullStatement\":\"%s\",\"humanCodingScheme\":\"%s\"}";
+        String link = "{\"identifier\":\"%s\",\"associationType\":\"%s\","
+                + "\"originNodeURI\":{\"identifier\":\"%s\",\"title\":\"o\"},"
+                + "\"destinationNodeURI\":{\"identifier\":\"%s\",\"title\":\"%s\"}}";
+        Path broken = seed.resolve("zz-broken.case.json");
+        Files.writeString(
+                broken,
+                "{\"CFDocument\":{\"identifier\":\"" + doc + "\",\"title\":\"Broken\"},\"CFItems\":["
+                        + item.formatted(stage, "Stage", "CASE.S") + "," + item.formatted(a, "Alpha", "CASE.A") + ","
+                        + item.formatted(b, "Beta", "CASE.B") + "],\"CFAssociations\":["
+                        + link.formatted(java.util.UUID.randomUUID(), "isChildOf", stage, doc, "doc") + ","
+                        + link.formatted(java.util.UUID.randomUUID(), "isChildOf", a, stage, "s") + ","
+                        + link.formatted(java.util.UUID.randomUUID(), "isChildOf", b, stage, "s") + ","
+                        + link.formatted(java.util.UUID.randomUUID(), "precedes", a, b, "b") + ","
+                        + link.formatted(java.util.UUID.randomUUID(), "precedes", b, a, "a") + "]}");
+        try {
+            HttpResponse<String> response = post("/api/admin/import", "Authorization", "Bearer " + TOKEN);
+            assertProblem(response, 422, "nothing was written");
+            assertThat(response.body())
+                    .contains("zz-broken.case.json", "CFItems[", "forms a cycle", "case-a", "case-b");
+
+            Files.writeString(
+                    broken,
+                    "{\"CFDocument\":{\"identifier\":\"" + doc + "\",\"title\":\"Broken\"},\"CFItems\":["
+                            + item.formatted(a, "Alpha", "CASE.A") + "],\"CFAssociations\":["
+                            + link.formatted("55555555-5555-4555-8555-555555555555", "isChildOf", a, b, "Gone") + "]}");
+            HttpResponse<String> dangling = post("/api/admin/import", "Authorization", "Bearer " + TOKEN);
+            assertProblem(dangling, 422, "nothing was written");
+            assertThat(dangling.body())
+                    .contains("CFAssociations[0] '55555555-5555-4555-8555-555555555555'", "'Gone'", "not an item");
+        } finally {
+            Files.delete(broken);
+        }
+        assertThat(json(get("/ready")).get("importedVersion")).isEqualTo(readyBefore.get("importedVersion"));
+        assertThat(json(get("/ready")).get("graphVersion")).isEqualTo(readyBefore.get("graphVersion"));
+    }
+
+    @Test
     void aValidImportRewritesTheSeedAndTheProjection() throws Exception {
         HttpResponse<String> response = post("/api/admin/import", "Authorization", "Bearer " + TOKEN);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -32,6 +32,55 @@ class CaseRoundTripTest {
     @TempDir
     Path seed;
 
+    @org.junit.jupiter.api.Test
+    void fractionalHoursComeBackExactly(@TempDir Path pack) throws IOException {
+        Files.writeString(
+                pack.resolve("tiny.yaml"),
+                """
+                roadmaps:
+                  - {id: tiny-roadmap, name: Tiny, summary: small, stages: [tiny-stage]}
+                stages:
+                  - {id: tiny-stage, name: Stage, summary: one, order: 0}
+                topics:
+                  - {id: quarter, name: Quarter, summary: a quarter hour, stage: tiny-stage, hours: 0.25}
+                  - {id: odd, name: Odd, summary: more, stage: tiny-stage, hours: 1.05, requires: [quarter]}
+                """);
+        SeedGraph tiny = new SeedLoader().load(pack);
+        RoadmapGraph graph = RoadmapGraph.of(tiny.nodes(), tiny.edges());
+        Files.write(
+                seed.resolve("tiny.case.json"),
+                JSON.writeValueAsBytes(
+                        new CaseExport(graph, "http://127.0.0.1:7000", Instant.EPOCH).export("tiny-roadmap")));
+        RoadmapGraph copy = RoadmapGraph.of(
+                new SeedLoader().load(seed).nodes(), new SeedLoader().load(seed).edges());
+        assertThat(copy.require("quarter").hours()).isEqualTo(0.25);
+        assertThat(copy.require("odd").hours()).isEqualTo(1.05);
+        assertThat(new LearningPaths(copy).plan("tiny-roadmap", Set.of(), Optional.empty()))
+                .isEqualTo(new LearningPaths(graph).plan("tiny-roadmap", Set.of(), Optional.empty()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theFourExportsImportTogetherAsTheFourRoadmapsSharingTheirTopics() throws IOException {
+        for (String roadmap : ORIGINAL.graph().roadmaps()) {
+            Files.write(
+                    seed.resolve(roadmap + ".case.json"),
+                    JSON.writeValueAsBytes(
+                            new CaseExport(ORIGINAL.graph(), "http://127.0.0.1:7000", Instant.EPOCH).export(roadmap)));
+        }
+        SeedGraph imported = new SeedLoader().load(seed);
+        LearningPaths copy = new LearningPaths(RoadmapGraph.of(imported.nodes(), imported.edges()));
+        assertThat(copy.graph().roadmaps()).hasSameElementsAs(ORIGINAL.graph().roadmaps());
+        assertThat(copy.graph().roadmapsOf("python")).hasSize(4);
+        for (String roadmap : ORIGINAL.graph().roadmaps()) {
+            assertThat(copy.plan(roadmap, Set.of(), Optional.empty()).steps())
+                    .extracting(LearningPlan.Step::id)
+                    .as(roadmap)
+                    .containsExactlyElementsOf(ORIGINAL.plan(roadmap, Set.of(), Optional.empty()).steps().stream()
+                            .map(LearningPlan.Step::id)
+                            .toList());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {"ml-engineer-roadmap", "data-scientist-roadmap", "mlops-engineer-roadmap", "llm-engineer-roadmap"

@@ -70,6 +70,24 @@ class CasePackagesTest {
                         "sbac-math.case.json: CFItems[500] 'm-ghs-c1a-th': 'requires' names unknown id '8-ee-c-7'");
     }
 
+    @Test
+    void malformedPackagesAreRefusedNotCrashedOn() throws IOException {
+        Files.writeString(seed.resolve("comma.case.json"), "{" + DOC + ",\"CFItems\":[],}");
+        Files.writeString(seed.resolve("lists.case.json"), "{" + DOC + ",\"CFItems\":{},\"CFAssociations\":{}}");
+        Files.writeString(
+                seed.resolve("short.case.json"),
+                "{" + DOC + ",\"CFItems\":[{\"identifier\":\"a1\",\"fullStatement\":\"数学\"},"
+                        + "{\"identifier\":\"b2\",\"fullStatement\":\"数学\"}],\"CFAssociations\":[]}");
+        assertThat(problems())
+                .anySatisfy(p -> assertThat(p).startsWith("comma.case.json: not valid JSON"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("lists.case.json: CFItems: CFItems must be a list"))
+                .anySatisfy(
+                        p -> assertThat(p).isEqualTo("lists.case.json: CFAssociations: CFAssociations must be a list"))
+                .anySatisfy(p -> assertThat(p)
+                        .isEqualTo(
+                                "short.case.json: CFItems[1] 'item-b2': field 'caseIdentifier' 'b2' must be a UUID"));
+    }
+
     private static final String DOC =
             "\"CFDocument\":{\"identifier\":\"11111111-1111-4111-8111-111111111111\",\"title\":\"Tiny\"}";
 

@@ -183,7 +183,7 @@ class SeedLoaderTest {
         assertThat(problems())
                 .containsExactly(
                         "pack/extra.yaml: tools[0] 'saw': unknown field 'colour' for a tool; allowed: "
-                                + "[aliases, description, hours, id, level, name, requires, roadmap, summary, url]",
+                                + "[aliases, caseIdentifier, description, hours, id, level, name, requires, roadmap, summary, url]",
                         "pack/graph.yaml: unknown kind of entry 'widgets'; expected one of "
                                 + "[careers, faqs, resources, roadmaps, stages, tools, topics]");
     }
