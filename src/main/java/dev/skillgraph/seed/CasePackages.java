@@ -274,17 +274,7 @@ final class CasePackages {
             roadmap.put("name", required(document, "title"));
             roadmap.put("summary", firstNonNull(text(document, "description"), required(document, "title")));
             putText(roadmap, "description", text(document, "notes"));
-            for (String fact : List.of("audience", "duration", "difficulty")) {
-                putText(
-                        roadmap,
-                        fact,
-                        facts(document).path(fact).isTextual()
-                                ? facts(document).path(fact).asText()
-                                : null);
-            }
-            if (facts(document).path("aliases").isArray()) {
-                roadmap.set("aliases", facts(document).path("aliases"));
-            }
+            copyFacts(facts(document), roadmap, "audience", "duration", "difficulty", "aliases");
             roadmap.set("stages", roadmapStages);
             roadmap.put("caseIdentifier", documentId);
             labels.put("roadmaps[0]", "CFDocument '" + roadmapId + "'");
@@ -297,24 +287,7 @@ final class CasePackages {
             entry.put("name", name(stage));
             entry.put("summary", summary(stage));
             entry.put("order", order);
-            putText(
-                    entry,
-                    "weeks",
-                    facts(stage.json).path("weeks").isTextual()
-                            ? facts(stage.json).path("weeks").asText()
-                            : null);
-            putText(
-                    entry,
-                    "description",
-                    facts(stage.json).path("description").isTextual()
-                            ? facts(stage.json).path("description").asText()
-                            : null);
-            putText(
-                    entry,
-                    "roadmap",
-                    facts(stage.json).path("roadmap").isTextual()
-                            ? facts(stage.json).path("roadmap").asText()
-                            : null);
+            copyFacts(facts(stage.json), entry, "weeks", "description", "roadmap");
             entry.put("caseIdentifier", stage.identifier);
             label("stages", tree.path("stages").size(), stage);
             return entry;
@@ -331,11 +304,7 @@ final class CasePackages {
             } else if (required(item.json, "fullStatement").length() > MAX_NAME) {
                 entry.put("description", required(item.json, "fullStatement"));
             }
-            for (String fact : List.of("hours", "level", "url", "roadmapLine", "roadmap")) {
-                if (!facts.path(fact).isMissingNode() && !facts.path(fact).isNull()) {
-                    entry.set(fact, facts.path(fact));
-                }
-            }
+            copyFacts(facts, entry, "hours", "level", "url", "roadmapLine", "roadmap");
             JsonNode keywords = item.json.path("conceptKeywords");
             if (keywords.isArray() && !keywords.isEmpty()) {
                 entry.set("aliases", keywords);
@@ -510,6 +479,16 @@ final class CasePackages {
             }
         }
         return child.index;
+    }
+
+    /** SkillGraph's own facts that are there, as they are: the seed schema checks them like any other field. */
+    private static void copyFacts(JsonNode facts, ObjectNode entry, String... fields) {
+        for (String field : fields) {
+            JsonNode value = facts.path(field);
+            if (!value.isMissingNode() && !value.isNull()) {
+                entry.set(field, value);
+            }
+        }
     }
 
     private static JsonNode facts(JsonNode node) {
