@@ -8,14 +8,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +53,10 @@ public final class RoadmapGraph {
         this.teaches = freeze(b.teaches);
         this.leadsTo = freeze(b.leadsTo);
         this.roadmapStages = freeze(b.roadmapStages);
-        this.roadmapsOf = freeze(b.roadmapsOf);
-        this.roadmaps = List.copyOf(b.roadmaps);
+        RoadmapMembership membership = RoadmapMembership.of(
+                b.nodes, b.roadmapStages, b.stageOf, b.includedIn, b.leadsTo, b.usedBy, b.prerequisites, b.teaches);
+        this.roadmapsOf = freeze(membership.roadmapsOf());
+        this.roadmaps = membership.roadmaps();
         this.rank = frozen(order.rank);
         this.depth = frozen(order.depth);
         this.weight = frozen(order.weight);
@@ -113,10 +111,11 @@ public final class RoadmapGraph {
         }
         b.roadmapStages
                 .values()
-                .forEach(stages -> stages.sort(Comparator.comparingInt((String stage) ->
-                                Objects.requireNonNullElse(b.node(stage).order(), 0))
+                .forEach(stages -> stages.sort(Comparator.comparingInt((String stage) -> Objects.requireNonNullElse(
+                                Objects.requireNonNull(b.nodes.get(stage), stage)
+                                        .order(),
+                                0))
                         .thenComparing(stage -> stage)));
-        b.findRoadmaps();
         CurriculumOrder order = new CurriculumOrder(b.nodes, b.prerequisites, b.dependents, b.stageOf);
         RoadmapGraph graph = new RoadmapGraph(b, order);
         graph.droppedCycleEdges.forEach(edge -> LOG.warn("Ignoring REQUIRES edge {}: it closes a cycle", edge));
@@ -281,65 +280,6 @@ public final class RoadmapGraph {
         final Map<String, List<String>> leadsTo = new HashMap<>();
         final Map<String, List<String>> roadmapStages = new HashMap<>();
         final Map<String, List<String>> includedIn = new HashMap<>();
-        final Map<String, List<String>> roadmapsOf = new HashMap<>();
-        final List<String> roadmaps = new ArrayList<>();
-
-        /** Fills {@link #roadmaps} and {@link #roadmapsOf} from the stage, include, use, teach and career edges. */
-        void findRoadmaps() {
-            nodes.values().stream()
-                    .filter(n -> n.kind() == Kind.ROADMAP)
-                    .sorted(Comparator.comparing((GraphNode n) -> n.name().toLowerCase(Locale.ROOT))
-                            .thenComparing(GraphNode::id))
-                    .forEach(n -> roadmaps.add(n.id()));
-            Map<String, Set<String>> on = new HashMap<>();
-            Map<String, String> ofStage = new HashMap<>();
-            roadmapStages.forEach((roadmap, stages) -> stages.forEach(stage -> ofStage.putIfAbsent(stage, roadmap)));
-            ofStage.forEach((stage, roadmap) -> add(on, stage, roadmap));
-            stageOf.forEach((topic, stage) -> addFrom(on, topic, Optional.ofNullable(ofStage.get(stage)).stream()));
-            includedIn.forEach((topic, stages) ->
-                    addFrom(on, topic, stages.stream().map(ofStage::get).filter(Objects::nonNull)));
-            for (String roadmap : roadmaps) {
-                leadsTo.getOrDefault(roadmap, List.of()).forEach(career -> add(on, career, roadmap));
-            }
-            Map<String, Set<String>> ofTopics = Map.copyOf(on);
-            Set<String> none = Set.of();
-            usedBy.forEach(
-                    (tool, topics) -> topics.forEach(t -> addFrom(on, tool, ofTopics.getOrDefault(t, none).stream())));
-            prerequisites.forEach((dependent, links) -> {
-                if (node(dependent).kind() == Kind.TOPIC) {
-                    links.forEach(p -> addFrom(on, p.id(), ofTopics.getOrDefault(dependent, none).stream()));
-                }
-            });
-            leadsTo.forEach((from, careers) -> {
-                if (node(from).kind() == Kind.STAGE) {
-                    careers.forEach(c -> addFrom(on, c, ofTopics.getOrDefault(from, none).stream()));
-                }
-            });
-            teaches.forEach((resource, taught) ->
-                    taught.forEach(t -> addFrom(on, resource, ofTopics.getOrDefault(t, none).stream())));
-            Map<String, Integer> byName = new HashMap<>();
-            roadmaps.forEach(r -> byName.put(r, byName.size()));
-            on.forEach((id, ids) -> {
-                if (node(id).kind() != Kind.ROADMAP && node(id).kind() != Kind.FAQ) {
-                    List<String> sorted = new ArrayList<>(ids);
-                    sorted.sort(Comparator.comparingInt(byName::get));
-                    roadmapsOf.put(id, sorted);
-                }
-            });
-        }
-
-        /** A node an edge names: only edges between known nodes are kept. */
-        GraphNode node(String id) {
-            return Objects.requireNonNull(nodes.get(id), id);
-        }
-
-        private static void add(Map<String, Set<String>> on, String id, String roadmap) {
-            on.computeIfAbsent(id, k -> new HashSet<>()).add(roadmap);
-        }
-
-        private static void addFrom(Map<String, Set<String>> on, String id, Stream<String> roadmaps) {
-            roadmaps.forEach(r -> add(on, id, r));
-        }
     }
 
     static boolean isLearnable(GraphNode node) {
