@@ -52,6 +52,7 @@ function renderResults(result, q, filters, offset) {
   $('result-summary').textContent = result.total === 0
     ? `Nothing found for “${q}”.`
     : `${first}–${last} of ${plural(result.total, 'result')} for “${q}”`;
+  if (result.notice) $('result-summary').textContent += ` — ${result.notice}.`;
   const didYouMean = $('did-you-mean');
   didYouMean.hidden = !result.didYouMean;
   if (result.didYouMean) {
@@ -86,6 +87,9 @@ function snippet(hit) {
   const [label, matched] = highlights.aliases ? ['also known as', highlights.aliases]
     : highlights.roadmapLine ? ['on the roadmap', highlights.roadmapLine]
       : highlights.related ? ['related', highlights.related] : [];
+  if (!matched && hit.similarity !== undefined) {
+    return [hit.summary || '', h('span', { class: 'muted by-meaning' }, ' — close in meaning to your words')];
+  }
   return [hit.summary || '', matched ? h('span', { class: 'muted' }, ` — ${label}: `, highlighted(matched)) : null];
 }
 

@@ -34,7 +34,14 @@ class ArchitectureTest {
             "config", List.of("error"),
             "graph", List.of("domain", "error", "org.neo4j.."),
             "seed", List.of("domain", "error", "graph", JACKSON, "com.networknt.schema..", "org.yaml.snakeyaml.."),
-            "search", List.of("domain", "error", "org.apache.lucene..", JACKSON),
+            "search",
+                    List.of(
+                            "domain",
+                            "error",
+                            "org.apache.lucene..",
+                            JACKSON,
+                            "dev.langchain4j..",
+                            "com.github.benmanes.caffeine.."),
             "path", List.of("domain", "error", JACKSON, "net.fortuna.ical4j.."),
             "projection",
                     List.of(

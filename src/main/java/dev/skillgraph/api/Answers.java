@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class Answers {
         Optional<String> roadmap = params.optionalText("roadmap", 200);
         int limit = params.integer("limit", 10, 1, 100);
         int offset = params.integer("offset", 0, 0, 10_000);
-        Set<String> known = params.ids("known");
+        Set<String> known = known(params, projection);
         boolean reachable = params.flag("reachable");
         if (reachable && known.isEmpty()) {
             throw SkillGraphException.invalidParameter(
@@ -157,48 +158,60 @@ public final class Answers {
     }
 
     public static NodeDetails node(String id, Projection projection) {
-        ProjectionReads.requireNode(projection, id, "node");
-        return new NodeCatalog(projection.paths()).details(id);
+        return new NodeCatalog(projection.paths()).details(ProjectionReads.requireNode(projection, id, "node"));
     }
 
     /** The plan toward {@code id}: {@code known}, {@code hoursPerWeek}. */
     public static LearningPlan plan(String id, QueryParams params, Projection projection) {
-        ProjectionReads.requireNode(projection, id, "node");
-        return projection.paths().plan(id, params.ids("known"), pace(params));
+        return projection
+                .paths()
+                .plan(ProjectionReads.requireNode(projection, id, "node"), known(params, projection), pace(params));
     }
 
     /** One plan toward {@code goals} (required): {@code known}, {@code hoursPerWeek}. */
     public static LearningPlan planForGoals(QueryParams params, Projection projection) {
-        List<String> goals = List.copyOf(params.ids("goals"));
+        List<String> goals = params.ids("goals").stream()
+                .map(goal -> ProjectionReads.requireNode(projection, goal, "goal", "goals"))
+                .distinct()
+                .toList();
         if (goals.isEmpty()) {
             throw SkillGraphException.invalidParameter(
                     "goals", "query parameter 'goals' (a comma-separated list of ids) is required");
         }
-        goals.forEach(goal -> ProjectionReads.requireNode(projection, goal, "goal", "goals"));
-        return projection.paths().plan(goals, params.ids("known"), pace(params));
+        return projection.paths().plan(goals, known(params, projection), pace(params));
     }
 
     /** The shortest chain {@code from} up to {@code to}. */
     public static PrerequisiteChain chain(QueryParams params, Projection projection) {
-        String from = params.requiredText("from", 200);
-        String to = params.requiredText("to", 200);
-        ProjectionReads.requireNode(projection, from, "node ('from')", "from");
-        ProjectionReads.requireNode(projection, to, "node ('to')", "to");
+        String from =
+                ProjectionReads.requireNode(projection, params.requiredText("from", 200), "node ('from')", "from");
+        String to = ProjectionReads.requireNode(projection, params.requiredText("to", 200), "node ('to')", "to");
         return projection.paths().chain(from, to);
     }
 
     /** {@code known}, {@code goal}, {@code limit}. */
     public static NextSteps next(QueryParams params, Projection projection) {
-        Set<String> known = params.ids("known");
-        Optional<String> goal = params.optionalText("goal", 200);
+        Set<String> known = known(params, projection);
+        Optional<String> goal =
+                params.optionalText("goal", 200).map(g -> ProjectionReads.requireNode(projection, g, "goal", "goal"));
         int limit = params.integer("limit", 10, 1, 100);
-        goal.ifPresent(g -> ProjectionReads.requireNode(projection, g, "goal", "goal"));
         return projection.paths().next(known, goal, limit);
     }
 
     public static Unlocks unlocks(String id, Projection projection) {
-        ProjectionReads.requireNode(projection, id, "node");
-        return projection.paths().unlocks(id);
+        return projection.paths().unlocks(ProjectionReads.requireNode(projection, id, "node"));
+    }
+
+    /**
+     * The {@code known} ids, each as the node it names ({@code Python} is {@code python}); an id naming no node is kept
+     * as it was given, for the plan to refuse by name.
+     */
+    private static Set<String> known(QueryParams params, Projection projection) {
+        Set<String> known = new LinkedHashSet<>();
+        for (String id : params.ids("known")) {
+            known.add(projection.graph().resolve(id).orElse(id));
+        }
+        return known;
     }
 
     /**

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;
-import dev.skillgraph.search.Suggestion;
+import dev.skillgraph.search.SearchQuery;
+import dev.skillgraph.search.SearchResult;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -87,26 +89,48 @@ final class ProjectionReads {
         return manager.apply(work);
     }
 
-    /** 404 naming the closest ids when {@code id} (a path segment) is not in the graph. */
-    static void requireNode(Projection projection, String id, String what) {
-        requireNode(projection, id, what, null);
-    }
-
     /**
-     * 404 naming the closest ids when {@code id} is not in the graph.
+     * The id of the node {@code id} names (an id that differs only by case or separators names it too); else a 404
+     * whose "did you mean" comes from searching names and aliases for the id's words.
      *
      * @param parameter the query parameter that gave {@code id}, named in the problem; null for a path segment
      */
-    static void requireNode(Projection projection, String id, String what, @Nullable String parameter) {
-        if (projection.graph().contains(id)) {
-            return;
+    static String requireNode(Projection projection, String id, String what, @Nullable String parameter) {
+        Optional<String> resolved = projection.graph().resolve(id);
+        if (resolved.isPresent()) {
+            return resolved.get();
         }
-        List<String> close = projection.index().suggest(id.replace('-', ' '), 5).stream()
-                .map(Suggestion::id)
-                .toList();
+        List<String> close = closeMatches(projection, id);
         throw SkillGraphException.notFound(
                 parameter,
                 "no " + what + " with id '" + QueryParams.abbreviate(id) + "'"
                         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+    }
+
+    /** As {@link #requireNode(Projection, String, String, String)} for a path segment. */
+    static String requireNode(Projection projection, String id, String what) {
+        return requireNode(projection, id, what, null);
+    }
+
+    /** The nodes whose names or aliases best match the words of {@code id}, by search; at most five. */
+    private static List<String> closeMatches(Projection projection, String id) {
+        String words = id.replaceAll("[-_.]+", " ");
+        try {
+            return projection
+                    .index()
+                    .search(new SearchQuery(
+                            words.substring(0, Math.min(words.length(), 100)),
+                            Optional.empty(),
+                            Optional.empty(),
+                            5,
+                            0))
+                    .hits()
+                    .stream()
+                    .filter(hit -> !hit.highlights().isEmpty()) // matched by its words, not only by meaning
+                    .map(SearchResult.Hit::id)
+                    .toList();
+        } catch (SkillGraphException e) { // words the index cannot search (too many spellings): no suggestion
+            return List.of();
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.graph.Neo4jConnector;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;
+import dev.skillgraph.search.SentenceEncoder;
 import dev.skillgraph.search.Synonyms;
 import dev.skillgraph.seed.SeedException;
 import dev.skillgraph.seed.SeedImporter;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -156,7 +158,18 @@ public final class Application implements AutoCloseable {
         importOnStart(importer, repository);
 
         Path synonyms = config.seedDir().resolve("synonyms.txt");
-        ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms));
+        SentenceEncoder encoder = null;
+        if (config.semanticSearch()) {
+            ExecutorService encoding =
+                    Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                        Thread thread = new Thread(runnable, "sentence-encoder");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            resources.push(encoding::shutdownNow);
+            encoder = SentenceEncoder.load(encoding);
+        }
+        ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms), encoder);
         resources.push(projections);
         resources.push(refreshEvery(projections, config.refreshInterval()));
         return new Graph(boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), repository, importer, projections);

@@ -34,7 +34,8 @@ public record SkillGraphConfig(
         List<String> corsOrigins,
         int rateLimit,
         List<String> trustedProxies,
-        List<String> browserOrigins) {
+        List<String> browserOrigins,
+        boolean semanticSearch) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -53,7 +54,8 @@ public record SkillGraphConfig(
         CORS_ORIGINS(null),
         RATE_LIMIT("0"),
         TRUSTED_PROXIES(null),
-        BROWSER_ORIGINS(null);
+        BROWSER_ORIGINS(null),
+        SEMANTIC_SEARCH("on");
 
         final @Nullable String defaultValue;
 
@@ -140,7 +142,8 @@ public record SkillGraphConfig(
                 list(values.get(Setting.CORS_ORIGINS)),
                 integer(Setting.RATE_LIMIT, values),
                 list(values.get(Setting.TRUSTED_PROXIES)),
-                list(values.get(Setting.BROWSER_ORIGINS)));
+                list(values.get(Setting.BROWSER_ORIGINS)),
+                onOff(Setting.SEMANTIC_SEARCH, values));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */
@@ -151,7 +154,7 @@ public record SkillGraphConfig(
     /** The settings as they may be logged: secrets are only said to be set or not. */
     public String describe() {
         return ("http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s cors=%s "
-                        + "rateLimit=%s trustedProxies=%s")
+                        + "rateLimit=%s trustedProxies=%s semanticSearch=%s")
                 .formatted(
                         httpHost,
                         httpPort,
@@ -165,7 +168,8 @@ public record SkillGraphConfig(
                         adminToken.isPresent() ? "set" : "unset (admin endpoints disabled)",
                         corsOrigins.isEmpty() ? "off" : corsOrigins,
                         rateLimit == 0 ? "off" : rateLimit + "/s per client",
-                        trustedProxies.isEmpty() ? "none" : trustedProxies);
+                        trustedProxies.isEmpty() ? "none" : trustedProxies,
+                        semanticSearch ? "on" : "off");
     }
 
     @Override
@@ -191,6 +195,16 @@ public record SkillGraphConfig(
     /** A setting that has a default, so always a value. */
     private static String defaulted(Setting setting, Map<Setting, String> values) {
         return Objects.requireNonNull(values.get(setting), setting.variable());
+    }
+
+    private static boolean onOff(Setting setting, Map<Setting, String> values) {
+        String value = defaulted(setting, values).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw SkillGraphException.misconfigured(
+                    setting.variable() + " must be on or off, got '" + value + "'");
+        };
     }
 
     private static int integer(Setting setting, Map<Setting, String> values) {

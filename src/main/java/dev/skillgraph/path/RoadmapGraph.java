@@ -24,6 +24,7 @@ public final class RoadmapGraph {
     private static final Logger LOG = LoggerFactory.getLogger(RoadmapGraph.class);
 
     private final Map<String, GraphNode> nodes;
+    private final LooseIds looseIds;
     private final Map<String, List<Prerequisite>> prerequisites;
     private final Map<String, List<String>> dependents;
     private final Map<String, String> stageOf;
@@ -43,6 +44,7 @@ public final class RoadmapGraph {
 
     private RoadmapGraph(Builder b, CurriculumOrder order) {
         this.nodes = frozen(b.nodes);
+        this.looseIds = LooseIds.of(nodes.keySet());
         this.prerequisites = freeze(b.prerequisites);
         this.dependents = freeze(b.dependents);
         this.stageOf = frozen(b.stageOf);
@@ -150,6 +152,14 @@ public final class RoadmapGraph {
 
     public boolean contains(String id) {
         return nodes.containsKey(id);
+    }
+
+    /**
+     * The id of the node {@code typed} names: itself when it is an id, else the id it differs from only by case or
+     * separators ({@code Pandas}, {@code scikit_learn}); empty when there is none.
+     */
+    public Optional<String> resolve(String typed) {
+        return nodes.containsKey(typed) ? Optional.of(typed) : looseIds.resolve(typed);
     }
 
     /**

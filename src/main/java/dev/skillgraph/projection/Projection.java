@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One graph version as the API serves it: the search index and the prerequisite view, built together from the same
@@ -49,13 +50,18 @@ public final class Projection {
         this.index = index;
     }
 
-    /** Builds the path view and the search index of {@code data}. */
+    /** Builds the path view and the search index of {@code data}, searched by words only. */
     public static Projection build(GraphData data, SynonymMap synonyms) {
-        return build(data, synonyms, SearchParts.OWN);
+        return build(data, synonyms, SearchParts.OWN, null);
     }
 
-    /** As {@link #build(GraphData, SynonymMap)}, with the search index's Lucene {@code parts} chosen (benchmarks). */
-    public static Projection build(GraphData data, SynonymMap synonyms, SearchParts parts) {
+    /**
+     * As {@link #build(GraphData, SynonymMap)}, with the search index's Lucene {@code parts} chosen (benchmarks).
+     *
+     * @param vectors gives every node its sentence embedding for semantic retrieval; null: words only
+     */
+    public static Projection build(
+            GraphData data, SynonymMap synonyms, SearchParts parts, @Nullable NodeVectors vectors) {
         long started = System.nanoTime();
         List<GraphNode> nodes = new ArrayList<>(data.nodes());
         nodes.sort(Comparator.comparing(GraphNode::id));
@@ -74,9 +80,13 @@ public final class Projection {
                     graph.roadmapsOf(node.id()).stream()
                             .map(graph::require)
                             .map(RoadmapRef::of)
-                            .toList()));
+                            .toList(),
+                    null));
         }
-        SearchIndex index = SearchIndex.build(indexed, synonyms, parts);
+        if (vectors != null) {
+            indexed = vectors.attach(indexed);
+        }
+        SearchIndex index = SearchIndex.build(indexed, synonyms, parts, vectors == null ? null : vectors.encoder());
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Projection(
                 ContentHash.of(nodes, edges).substring(0, 16),

@@ -2,6 +2,8 @@ package dev.skillgraph.projection;
 
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.search.SearchParts;
+import dev.skillgraph.search.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,13 +26,25 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
 
     private final GraphRepository repository;
     private final Supplier<SynonymMap> synonyms;
+    private final @Nullable NodeVectors vectors;
     private final AtomicBoolean forced = new AtomicBoolean();
     private volatile boolean stale;
 
-    /** Builds the first projection from Neo4j now. */
+    /** Builds the first projection from Neo4j now, searched by words only. */
     public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
+        this(repository, synonyms, null);
+    }
+
+    /**
+     * Builds the first projection from Neo4j now.
+     *
+     * @param encoder the sentence-embedding model for semantic retrieval; null: search by words only
+     */
+    public ProjectionManager(
+            GraphRepository repository, Supplier<SynonymMap> synonyms, @Nullable SentenceEncoder encoder) {
         this.repository = repository;
         this.synonyms = synonyms;
+        this.vectors = encoder == null ? null : new NodeVectors(encoder, repository);
         this.current = build();
     }
 
@@ -116,7 +130,7 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     }
 
     private Projection build() {
-        Projection projection = Projection.build(repository.readGraph(), synonyms.get());
+        Projection projection = Projection.build(repository.readGraph(), synonyms.get(), SearchParts.OWN, vectors);
         LOG.info(
                 "Built projection {}: {} nodes indexed in {} ms",
                 projection.version(),

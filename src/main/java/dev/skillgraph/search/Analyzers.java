@@ -46,6 +46,17 @@ final class Analyzers {
         };
     }
 
+    /** Lowercase, ASCII-folded words, stop words kept: what a query of only common words was made of. */
+    static Analyzer folded() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, folded(source));
+            }
+        };
+    }
+
     /** The exact chain with synonyms added: used to find which words to highlight. */
     static Analyzer exactWithSynonyms(SynonymMap synonyms) {
         return new Analyzer() {

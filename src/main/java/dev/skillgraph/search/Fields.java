@@ -19,11 +19,16 @@ final class Fields {
     static final String SUGGEST = "suggest";
     static final String FEATURES = "features";
     static final String IMPORTANCE = "importance";
+    /** A node's sentence embedding, searched by {@link SemanticMatches}. */
+    static final String VECTOR = "vector";
     /** A node kind's prior as doc values, only in indexes that measure the plain Lucene way (see SearchParts). */
     static final String PRIOR = "prior";
 
     /** Text fields by weight: name > aliases > summary > description > names of related nodes. */
     static final String[] TEXT = {NAME, ALIASES, SUMMARY, DESCRIPTION, RELATED};
+
+    /** The text fields that describe the node itself: all but the names of related nodes. */
+    static final String[] OWN_TEXT = {NAME, ALIASES, SUMMARY};
 
     static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};
 

@@ -23,10 +23,11 @@ final class HitHighlights {
 
     private final Analyzer highlightTerms;
     private final Spelling spelling;
-    private final Highlighter highlighter = new Highlighter(Analyzers.exact(), Analyzers.stemmed());
+    private final Highlighter highlighter;
 
     /** @param highlightTerms the exact analyzer with the query-time synonyms */
-    HitHighlights(Analyzer highlightTerms, Spelling spelling) {
+    HitHighlights(Analyzer highlightTerms, Highlighter highlighter, Spelling spelling) {
+        this.highlighter = highlighter;
         this.highlightTerms = highlightTerms;
         this.spelling = spelling;
     }

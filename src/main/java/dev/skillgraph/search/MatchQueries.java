@@ -65,6 +65,8 @@ final class MatchQueries {
                 return boost == 1f ? query : new BoostQuery(query, boost);
             }
         };
+        // A synonym of several words (svm: support vector machine) matches them as a phrase, not each word anywhere.
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, queryWords.key())), 30f), Occur.SHOULD);
         // Built for the first field, then moved to the others.
@@ -115,6 +117,40 @@ final class MatchQueries {
             }
         }
         return query.build();
+    }
+
+    /**
+     * One query per distinct word of {@code words}, matching the nodes that have the word: stemmed, or one of its
+     * synonyms, in a text field of the node's own (not in the names of related nodes); one of its typo variants; or, for the last word, a word it begins. What
+     * {@link WordCoverage} counts.
+     */
+    List<Query> perWord(QueryWords words, Map<String, Map<String, Float>> variants) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<String> distinct = words.distinct();
+        String last = words.all().get(words.all().size() - 1);
+        List<Query> queries = new ArrayList<>(distinct.size());
+        for (String word : distinct) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String term : AnalyzedText.of(queryAnalyzer, word).terms()) {
+                for (String field : Fields.OWN_TEXT) {
+                    any.add(terms.of(new Term(field, term)), Occur.SHOULD);
+                }
+            }
+            any.add(terms.of(new Term(Fields.SPELL, word)), Occur.SHOULD);
+            variants.getOrDefault(word, Map.of())
+                    .keySet()
+                    .forEach(variant -> any.add(terms.of(new Term(Fields.SPELL, variant)), Occur.SHOULD));
+            if (word.equals(last) && word.length() >= 2) {
+                List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
+                if (!completions.isEmpty()) {
+                    any.add(prefix(Fields.SPELL, word, completions), Occur.SHOULD);
+                }
+            }
+            queries.add(any.build());
+        }
+        return queries;
     }
 
     /**

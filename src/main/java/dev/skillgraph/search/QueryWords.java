@@ -14,7 +14,11 @@ record QueryWords(List<String> all, List<String> distinct) {
     static final int MAX_TERMS = 16;
 
     static QueryWords of(Analyzer exact, String text) {
-        List<String> all = Analyzers.words(exact, text);
+        return of(Analyzers.words(exact, text));
+    }
+
+    /** These words, with the first {@link #MAX_TERMS} distinct ones. */
+    static QueryWords of(List<String> all) {
         List<String> distinct = new ArrayList<>();
         for (int i = 0; i < all.size() && distinct.size() < MAX_TERMS; i++) {
             if (!distinct.contains(all.get(i))) {
@@ -22,6 +26,12 @@ record QueryWords(List<String> all, List<String> distinct) {
             }
         }
         return new QueryWords(all, distinct);
+    }
+
+    /** These words with joined and split spellings normalised ({@link CompoundWords#normalise}). */
+    QueryWords normalised(CompoundWords compounds, boolean lastIsPrefix) {
+        List<String> normal = compounds.normalise(all, lastIsPrefix);
+        return normal.equals(all) ? this : of(normal);
     }
 
     boolean isEmpty() {

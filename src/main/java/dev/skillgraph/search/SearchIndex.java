@@ -26,7 +26,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -38,6 +40,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable Lucene index of one graph version, held in memory, and the one door to search it: full-text search with
@@ -70,7 +73,7 @@ public final class SearchIndex implements Closeable {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer exact = Analyzers.exact();
+    private final Analyzer exact;
     private final Analyzer queryAnalyzer;
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
@@ -78,15 +81,25 @@ public final class SearchIndex implements Closeable {
     private final MatchQueries queries;
     private final HitHighlights highlights;
     private final FacetCounter facetCounter;
+    private final CompoundWords compounds;
+    private final @Nullable SemanticMatches semantic;
 
-    private SearchIndex(Directory directory, Collection<IndexedNode> indexed, SynonymMap synonyms, SearchParts parts)
+    private SearchIndex(
+            Directory directory,
+            Collection<IndexedNode> indexed,
+            SynonymMap synonyms,
+            SearchParts parts,
+            @Nullable SentenceEncoder encoder)
             throws IOException {
-        NodeDocuments documents = new NodeDocuments(parts);
+        ProtectedWords symbols =
+                ProtectedWords.of(indexed.stream().map(IndexedNode::node).toList());
+        this.exact = symbols.protect(Analyzers.exact());
+        NodeDocuments documents = new NodeDocuments(parts, exact);
         Map<String, IndexedNode> byId = new HashMap<>();
         boolean arrays = parts.directPostings() && indexed.size() <= MAX_NODES_IN_ARRAYS;
         try (IndexWriter writer = new IndexWriter(
                 directory,
-                new IndexWriterConfig(Analyzers.forIndexing())
+                new IndexWriterConfig(symbols.protect(Analyzers.forIndexing()))
                         .setCodec(arrays ? IN_MEMORY_POSTINGS : Codec.getDefault()))) {
             for (IndexedNode node : indexed) {
                 // updateDocument keyed by id: a duplicate id (possible through hand edits) replaces, never doubles.
@@ -111,21 +124,33 @@ public final class SearchIndex implements Closeable {
                     ? 1
                     : NodeDocuments.prior(byDoc[doc].node().kind());
         }
-        this.queryAnalyzer = Analyzers.stemmedWithSynonyms(synonyms);
+        this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
         this.spelling = new Spelling(Vocabulary.of(MultiTerms.getTerms(reader, Fields.SPELL)), reader);
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
-        this.highlights = new HitHighlights(Analyzers.exactWithSynonyms(synonyms), spelling);
+        this.compounds = new CompoundWords(spelling.vocabulary());
+        this.highlights = new HitHighlights(
+                symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
+                new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
+                spelling);
         this.facetCounter = new FacetCounter(byDoc);
+        boolean vectors = indexed.stream().anyMatch(node -> node.vector() != null);
+        this.semantic = encoder != null && vectors ? new SemanticMatches(searcher, encoder) : null;
     }
 
     /** Builds the index of {@code nodes} with SkillGraph's own Lucene parts; synonyms apply to queries. */
     public static SearchIndex build(Collection<IndexedNode> nodes, SynonymMap synonyms) {
-        return build(nodes, synonyms, SearchParts.OWN);
+        return build(nodes, synonyms, SearchParts.OWN, null);
     }
 
-    /** Builds the index of {@code nodes} with the given {@code parts} (the benchmark harness compares them). */
-    public static SearchIndex build(Collection<IndexedNode> nodes, SynonymMap synonyms, SearchParts parts) {
+    /**
+     * Builds the index of {@code nodes} with the given {@code parts} (the benchmark harness compares them).
+     *
+     * @param encoder encodes queries for semantic retrieval over the nodes' vectors; null (or no node with a vector):
+     *     words only
+     */
+    public static SearchIndex build(
+            Collection<IndexedNode> nodes, SynonymMap synonyms, SearchParts parts, @Nullable SentenceEncoder encoder) {
         try {
             // One buffer per file: cloning an input (every term lookup does) then copies one reference, not a list of
             // small blocks, which made search allocate megabytes per query.
@@ -133,7 +158,7 @@ public final class SearchIndex implements Closeable {
                     new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new,
                     ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-            return new SearchIndex(directory, nodes, synonyms, parts);
+            return new SearchIndex(directory, nodes, synonyms, parts, encoder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
@@ -166,27 +191,57 @@ public final class SearchIndex implements Closeable {
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     public SearchResult search(SearchQuery query) {
-        QueryWords words = QueryWords.of(exact, query.text());
+        QueryWords words = QueryWords.of(exact, query.text()).normalised(compounds, false);
+        String notice = null;
         if (words.isEmpty()) {
-            return new SearchResult(
-                    query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null);
+            // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
+            List<String> common = Analyzers.words(Analyzers.folded(), query.text());
+            if (common.isEmpty()) {
+                return new SearchResult(
+                        query.text(),
+                        List.of(),
+                        0,
+                        new SearchResult.Facets(List.of(), List.of(), List.of()),
+                        null,
+                        "nothing to search for: the query has no words");
+            }
+            notice = semantic == null
+                    ? "only common words (" + String.join(", ", common)
+                            + "), which are not searched; name a topic, tool, career or roadmap"
+                    : "only common words (" + String.join(", ", common) + "): searched by meaning";
+            if (semantic == null) {
+                return new SearchResult(
+                        query.text(),
+                        List.of(),
+                        0,
+                        new SearchResult.Facets(List.of(), List.of(), List.of()),
+                        null,
+                        notice);
+            }
         }
         try {
             List<String> distinct = words.distinct();
             Map<String, Map<String, Float>> variants = spelling.variants(distinct);
             AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
-            Query match = queries.match(words, variants, analyzed);
-            Query ranked = queries.ranked(match, words);
+            Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
+            Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
+            Query filter = filter(query);
+            List<ScoreDoc> nearest = semantic == null ? List.of() : semantic.nearest(query.text(), filter);
+            ScoredDocsQuery neighbours = SemanticMatches.asQuery(nearest);
+            if (!nearest.isEmpty()) {
+                // Semantic neighbours count as hits (totals, facets) but score nothing here: the lexical order
+                // comes out of this pass untouched, and RankFusion merges the two orders below.
+                match = either(match, neighbours);
+                ranked = either(ranked, new BoostQuery(neighbours, 0f));
+            }
 
             BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
-            query.kind().ifPresent(kind -> filtered.add(terms.of(new Term(Fields.KIND, kind.key())), Occur.FILTER));
-            query.stage().ifPresent(stage -> filtered.add(terms.of(new Term(Fields.STAGE, stage)), Occur.FILTER));
-            query.roadmap()
-                    .ifPresent(roadmap -> filtered.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
-            query.onlyIds().ifPresent(ids -> filtered.add(idFilter(ids), Occur.FILTER));
+            if (filter != null) {
+                filtered.add(filter, Occur.FILTER);
+            }
             // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
-            TopScoreDocCollectorManager topManager =
-                    new TopScoreDocCollectorManager(query.offset() + query.limit(), Integer.MAX_VALUE);
+            TopScoreDocCollectorManager topManager = new TopScoreDocCollectorManager(
+                    query.offset() + query.limit() + WordCoverage.WINDOW, Integer.MAX_VALUE);
             TopDocs top;
             int[][] counts;
             if (!query.filtered()) {
@@ -197,8 +252,17 @@ public final class SearchIndex implements Closeable {
                 counts = searcher.search(match, facetCounter.manager());
                 top = searcher.search(filtered.build(), topManager);
             }
+            ScoreDoc[] lexical = Arrays.stream(top.scoreDocs)
+                    .filter(doc -> doc.score > 0) // the semantic neighbours that matched no word score 0
+                    .toArray(ScoreDoc[]::new);
+            WordCoverage.Ranked byWords = new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical);
+            ScoreDoc[] ordered = nearest.isEmpty()
+                    ? byWords.hits()
+                    : RankFusion.fuse(byWords.hits(), nearest, byWords.bestCoverage());
             ScoreDoc[] page = Arrays.copyOfRange(
-                    top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length), top.scoreDocs.length);
+                    ordered,
+                    Math.min(query.offset(), ordered.length),
+                    Math.min(query.offset() + query.limit(), ordered.length));
 
             Highlighter.Marked marked = highlights.marked(distinct, variants, analyzed);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
@@ -213,11 +277,16 @@ public final class SearchIndex implements Closeable {
                         node.stage(),
                         doc.score,
                         highlights.of(node, marked),
+                        neighbours.contains(doc.doc) ? neighbours.score(doc.doc) : null,
                         null,
                         null));
             }
             String didYouMean = spelling.didYouMean(distinct, variants);
-            return new SearchResult(query.text(), hits, top.totalHits.value, facetCounter.facets(counts), didYouMean);
+            if (notice == null && hits.isEmpty() && semantic != null && didYouMean == null) {
+                notice = "no node has these words or means something close enough";
+            }
+            return new SearchResult(
+                    query.text(), hits, top.totalHits.value, facetCounter.facets(counts), didYouMean, notice);
         } catch (IndexSearcher.TooManyClauses e) {
             throw SkillGraphException.invalidInput(
                     "the query matches too many spellings to search; use fewer or longer words");
@@ -233,7 +302,7 @@ public final class SearchIndex implements Closeable {
      * @throws SkillGraphException invalid input when the text matches too many words to complete
      */
     public List<Suggestion> suggest(String text, int limit) {
-        QueryWords words = QueryWords.of(exact, text);
+        QueryWords words = QueryWords.of(exact, text).normalised(compounds, true);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -259,6 +328,27 @@ public final class SearchIndex implements Closeable {
     @Override
     public void close() {
         decRef();
+    }
+
+    /** The query's kind, stage, roadmap and id filters as one query; null when it has none. */
+    private @Nullable Query filter(SearchQuery query) {
+        if (!query.filtered()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        query.kind().ifPresent(kind -> all.add(terms.of(new Term(Fields.KIND, kind.key())), Occur.FILTER));
+        query.stage().ifPresent(stage -> all.add(terms.of(new Term(Fields.STAGE, stage)), Occur.FILTER));
+        query.roadmap().ifPresent(roadmap -> all.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
+        query.onlyIds().ifPresent(ids -> all.add(idFilter(ids), Occur.FILTER));
+        return all.build();
+    }
+
+    /** Documents matching either query, scored by the sum of both. */
+    private static Query either(Query a, Query b) {
+        return new BooleanQuery.Builder()
+                .add(a, Occur.SHOULD)
+                .add(b, Occur.SHOULD)
+                .build();
     }
 
     private static Query idFilter(Set<String> ids) {

@@ -9,13 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of hits, the total, facet counts for the whole query (before the kind, stage, roadmap and reachable filters), and a
  * spelling suggestion when the query looks mistyped.
+ *
+ * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
+ *     words searched by meaning, or nothing found either way); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResult(String query, List<Hit> hits, long total, Facets facets, @Nullable String didYouMean) {
+public record SearchResult(
+        String query, List<Hit> hits, long total, Facets facets, @Nullable String didYouMean, @Nullable String notice) {
 
     /**
      * @param highlights per field ({@code name}, {@code summary}, {@code description}), the text with the matched
      *     words wrapped in {@code <mark>} and everything else HTML-escaped; only fields that matched
+     * @param similarity when semantic retrieval found the hit: the cosine similarity of its text's sentence embedding
+     *     to the query's, in [-1, 1] (0.3 at least); absent otherwise. A hit without highlights was found by meaning
+     *     alone.
      * @param stepsAway with {@code known=}: how many steps the hit's learning plan has (0 when it is known or can be
      *     learned now); absent for resources and FAQ answers and without {@code known=}
      * @param hoursAway with {@code known=}: the hours of those steps
@@ -29,12 +36,13 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
             @Nullable StageRef stage,
             float score,
             Map<String, String> highlights,
+            @Nullable Float similarity,
             @Nullable Integer stepsAway,
             @Nullable Double hoursAway) {
 
         /** This hit with its distance from what the learner knows. */
         public Hit withDistance(int steps, double hours) {
-            return new Hit(id, kind, name, summary, stage, score, highlights, steps, hours);
+            return new Hit(id, kind, name, summary, stage, score, highlights, similarity, steps, hours);
         }
     }
 
@@ -47,6 +55,6 @@ public record SearchResult(String query, List<Hit> hits, long total, Facets face
 
     /** The same answer with {@code hits} in place of its hits. */
     public SearchResult withHits(List<Hit> hits) {
-        return new SearchResult(query, hits, total, facets, didYouMean);
+        return new SearchResult(query, hits, total, facets, didYouMean, notice);
     }
 }

@@ -38,6 +38,13 @@ final class Spelling {
         for (String word : queryWords) {
             int edits = edits(word);
             if (edits == 0) {
+                if (word.length() >= 3 && !words.contains(word)) {
+                    Map<String, Float> swapped = new LinkedHashMap<>();
+                    words.transpositions(word).forEach(t -> swapped.put(t, 1f - 1f / word.length()));
+                    if (!swapped.isEmpty()) {
+                        variants.put(word, swapped);
+                    }
+                }
                 continue;
             }
             Map<String, Float> similar = words.similar(word, edits);
@@ -84,12 +91,21 @@ final class Spelling {
         return changed ? String.join(" ", corrected) : null;
     }
 
+    /** The vocabulary the variants come from. */
+    Vocabulary vocabulary() {
+        return words;
+    }
+
     /** Indexed words starting with {@code prefix}, up to {@code limit}. */
     List<String> completions(String prefix, int limit) {
         return words.startingWith(prefix, limit);
     }
 
-    /** No typos allowed in words under 5 letters, one up to 8 letters, two from 9 (as Typesense and Meilisearch do). */
+    /**
+     * No typos allowed in words under 5 letters, one up to 8 letters, two from 9 (as Typesense and Meilisearch do);
+     * an unknown word of 3 or 4 letters may still be a swap of two neighbouring letters ({@link
+     * Vocabulary#transpositions}).
+     */
     static int edits(String word) {
         return word.length() >= 9 ? 2 : word.length() >= 5 ? 1 : 0;
     }

@@ -44,6 +44,38 @@ final class Vocabulary {
         return new Vocabulary(byFirstChar);
     }
 
+    /** True when {@code word} is one of the words. */
+    boolean contains(String word) {
+        return !word.isEmpty()
+                && Arrays.binarySearch(byFirstChar.getOrDefault(word.charAt(0), NONE), word, Vocabulary::inIndexOrder)
+                        >= 0;
+    }
+
+    /**
+     * The words that are {@code word} with two neighbouring letters swapped, the first letter kept: the one typo
+     * allowed in words too short for an edit ({@code lroa} for {@code lora}, {@code slq} for {@code sql}), since a
+     * swap keeps every letter and so rarely turns one real word into another.
+     */
+    List<String> transpositions(String word) {
+        List<String> found = new ArrayList<>();
+        char[] letters = word.toCharArray();
+        for (int i = 1; i + 1 < letters.length; i++) {
+            if (letters[i] == letters[i + 1]) {
+                continue;
+            }
+            char swapped = letters[i];
+            letters[i] = letters[i + 1];
+            letters[i + 1] = swapped;
+            String candidate = new String(letters);
+            letters[i + 1] = letters[i];
+            letters[i] = swapped;
+            if (contains(candidate) && !found.contains(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
     /** The first {@code max} words starting with {@code prefix}, in index order. */
     List<String> startingWith(String prefix, int max) {
         List<String> found = new ArrayList<>();

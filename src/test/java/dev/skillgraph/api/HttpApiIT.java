@@ -224,6 +224,26 @@ class HttpApiIT {
         assertThat(json(get("/api/nodes/transformer")).get("detail").asText()).contains("transformer-architecture");
     }
 
+    /** Ids as people type them (issue #21): case and separators do not matter; else "did you mean" comes from search. */
+    @Test
+    void idsThatDifferOnlyByCaseOrSeparatorsNameTheNode() throws Exception {
+        assertThat(json(get("/api/nodes/Pandas")).get("id").asText()).isEqualTo("pandas");
+        assertThat(json(get("/api/nodes/scikit_learn")).get("id").asText()).isEqualTo("scikit-learn");
+        assertThat(json(get("/api/nodes/Model%20Serving")).get("id").asText()).isEqualTo("model-serving");
+        assertThat(json(get("/api/learning-path/Fine_Tuning_PEFT?known=Python,NumPy"))
+                        .get("known")
+                        .toString())
+                .contains("python", "numpy");
+        assertThat(get("/api/next?known=Python&goal=Model-Serving").statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/unlocks/PYTORCH").statusCode()).isEqualTo(200);
+        // Not an id by any spelling: the closest names and aliases by search, the misspelt tool first.
+        HttpResponse<String> typo = get("/api/nodes/pandsa");
+        assertProblem(typo, 404, "did you mean pandas");
+        assertProblem(get("/api/nodes/sci-kit-learn"), 404, "did you mean scikit-learn");
+        assertProblem(get("/api/learning-path/python?known=Pythn"), 400, "Pythn");
+    }
+
     @Test
     void roadmapsAreListedWholeSharedAndSearchable() throws Exception {
         JsonNode roadmaps = json(get("/api/roadmaps"));

@@ -73,7 +73,10 @@ public class SearchPartsBenchmarks {
         Path work = Files.createTempDirectory("skillgraph-jmh");
         SeedGraph seed = BenchGraphs.load(BenchGraphs.seedDir(graph, work));
         projection = Projection.build(
-                BenchGraphs.data(seed), Synonyms.load(BenchGraphs.REAL_SEED.resolve("synonyms.txt")), PARTS.get(parts));
+                BenchGraphs.data(seed),
+                Synonyms.load(BenchGraphs.REAL_SEED.resolve("synonyms.txt")),
+                PARTS.get(parts),
+                null);
         BenchGraphs.Queries queries = BenchGraphs.queries(seed, 256);
         mix = new ArrayList<>();
         for (int i = 0; i < 256; i++) {

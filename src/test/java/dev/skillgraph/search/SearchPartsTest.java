@@ -40,7 +40,7 @@ class SearchPartsTest {
         List<String> queries = queries();
         Projection own = Projection.build(data, synonyms);
         for (SearchParts parts : VARIANTS) {
-            Projection other = Projection.build(data, synonyms, parts);
+            Projection other = Projection.build(data, synonyms, parts, null);
             for (String q : queries) {
                 for (Optional<Kind> kind : List.of(Optional.<Kind>empty(), Optional.of(Kind.TOOL))) {
                     SearchQuery query = new SearchQuery(q, kind, Optional.empty(), 20, 0);

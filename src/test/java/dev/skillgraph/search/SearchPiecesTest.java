@@ -66,14 +66,16 @@ class SearchPiecesTest {
 
     @Test
     void aDocumentHoldsEveryFieldSearchReadsAndTheNameAsOneKeyword() {
-        Document doc = new NodeDocuments(SearchParts.OWN).document(NODES.get(0));
+        Document doc = new NodeDocuments(SearchParts.OWN, Analyzers.exact()).document(NODES.get(0));
         assertThat(doc.get(Fields.ID)).isEqualTo("transformer-architecture");
         assertThat(values(doc, Fields.NAME_KEY)).containsExactly("transformer architecture");
         assertThat(values(doc, Fields.ALIAS_KEY)).containsExactly("transformers");
         assertThat(values(doc, Fields.STAGE)).containsExactly("s1");
         assertThat(values(doc, Fields.RELATED)).containsExactly("PyTorch");
         assertThat(doc.getField(Fields.PRIOR)).isNull();
-        assertThat(new NodeDocuments(SearchParts.PLAIN).document(NODES.get(0)).getField(Fields.PRIOR))
+        assertThat(new NodeDocuments(SearchParts.PLAIN, Analyzers.exact())
+                        .document(NODES.get(0))
+                        .getField(Fields.PRIOR))
                 .isNotNull();
         assertThat(NodeDocuments.prior(Kind.TOPIC)).isGreaterThan(NodeDocuments.prior(Kind.RESOURCE));
     }
@@ -83,7 +85,7 @@ class SearchPiecesTest {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()))) {
                 for (IndexedNode n : NODES) {
-                    writer.addDocument(new NodeDocuments(SearchParts.OWN).document(n));
+                    writer.addDocument(new NodeDocuments(SearchParts.OWN, Analyzers.exact()).document(n));
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {

@@ -29,6 +29,9 @@ final class McpText {
         if (result.didYouMean() != null) {
             text.append(" (did you mean '").append(result.didYouMean()).append("'?)");
         }
+        if (result.notice() != null) {
+            text.append(" (").append(result.notice()).append(')');
+        }
         text.append(result.hits().isEmpty() ? "." : ":");
         int n = 1;
         for (SearchResult.Hit hit : result.hits()) {

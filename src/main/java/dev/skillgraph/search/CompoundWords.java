@@ -1,0 +1,118 @@
+package dev.skillgraph.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Joined and split spellings, against the index's own vocabulary: a query word the index lacks is split into words it
+ * has ({@code gradientboosting}, {@code scikitlearn}, {@code huggingfacetransformers}, letters and digits as in
+ * {@code gpt4}), and two neighbouring query words are joined when the index has them as one word ({@code tensor flow},
+ * {@code xg boost}, {@code sci kit learn}). So either spelling finds the other, whichever one the graph uses; no list
+ * of compounds is kept by hand. Decompounding on the query side only: the index keeps the graph's words as they are.
+ *
+ * <p>SkillGraph's own: Lucene's decompounders ({@code DictionaryCompoundWordTokenFilter}, {@code
+ * HyphenationCompoundWordTokenFilter}) take a fixed dictionary and add the parts beside the compound, while here the
+ * dictionary is the graph's vocabulary, changing with every graph version, and the unknown whole is replaced.
+ */
+final class CompoundWords {
+
+    /** Most parts one word is split into. */
+    private static final int MAX_PARTS = 3;
+
+    private final Vocabulary vocabulary;
+
+    /** @param vocabulary the words of names, aliases and summaries */
+    CompoundWords(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * {@code words} with neighbours joined where the join is a known word and the pair was not, then unknown words
+     * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it is split only when
+     * no word starts with it, and its last part may be the start of a word.
+     */
+    List<String> normalise(List<String> words, boolean lastIsPrefix) {
+        List<String> joined = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean lastPair = i + 1 == words.size() - 1;
+            if (i + 1 < words.size() && !(lastIsPrefix && lastPair)) {
+                String both = word + words.get(i + 1);
+                if (vocabulary.contains(both)) {
+                    joined.add(both);
+                    i++;
+                    continue;
+                }
+            }
+            joined.add(word);
+        }
+        List<String> split = new ArrayList<>(joined.size());
+        for (int i = 0; i < joined.size(); i++) {
+            String word = joined.get(i);
+            boolean typing = lastIsPrefix && i == joined.size() - 1;
+            // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
+            boolean whole = typing ? !vocabulary.startingWith(word, 1).isEmpty() : vocabulary.contains(word);
+            List<String> parts = whole ? null : parts(word, MAX_PARTS, typing);
+            if (parts == null) {
+                split.add(word);
+            } else {
+                // A part may be a common word, which the index leaves out (scikit|learn): it is dropped again.
+                parts.stream()
+                        .filter(part -> !Analyzers.STOP_WORDS.contains(part))
+                        .forEach(split::add);
+            }
+        }
+        return split;
+    }
+
+    /**
+     * The known words {@code word} is made of, at most {@code max} of them, the split with the longest shortest part
+     * first (scikit|learn, not sci|kitlearn); null when there is none.
+     */
+    private @Nullable List<String> parts(String word, int max, boolean lastIsPrefix) {
+        if (max < 2 || word.length() < 4) {
+            return null;
+        }
+        List<String> best = null;
+        int bestShortest = 0;
+        for (int at = 1; at < word.length(); at++) {
+            String head = word.substring(0, at);
+            if (!isPart(head) || !known(head)) {
+                continue;
+            }
+            String tail = word.substring(at);
+            boolean tailKnown = isPart(tail)
+                    && (known(tail)
+                            || (lastIsPrefix
+                                    && !vocabulary.startingWith(tail, 1).isEmpty()));
+            List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);
+            if (rest == null) {
+                continue;
+            }
+            int shortest = head.length();
+            for (String part : rest) {
+                shortest = Math.min(shortest, part.length());
+            }
+            if (best == null
+                    || rest.size() + 1 < best.size()
+                    || (rest.size() + 1 == best.size() && shortest > bestShortest)) {
+                best = new ArrayList<>();
+                best.add(head);
+                best.addAll(rest);
+                bestShortest = shortest;
+            }
+        }
+        return best;
+    }
+
+    /** A word of the index, or a common word the index leaves out. */
+    private boolean known(String part) {
+        return vocabulary.contains(part) || Analyzers.STOP_WORDS.contains(part);
+    }
+
+    /** A part has two characters at least, or is a number: one letter alone is too easily a word of some name. */
+    private static boolean isPart(String part) {
+        return part.length() >= 2 || Character.isDigit(part.charAt(0));
+    }
+}

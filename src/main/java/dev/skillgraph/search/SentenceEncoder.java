@@ -1,0 +1,93 @@
+package dev.skillgraph.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+/**
+ * Sentence embeddings for semantic retrieval: all-MiniLM-L6-v2 (Reimers and Gurevych's sentence-transformers model,
+ * quantized to 8 bits, 384 dimensions, Apache-2.0), shipped inside a LangChain4j Maven artifact and run in-process on
+ * the CPU by ONNX Runtime; nothing is downloaded at run time. The model and its runtime are a library, not our code;
+ * what is ours is what gets embedded ({@link NodeDocuments#semanticText}) and how the two rankings meet
+ * ({@link MatchQueries#semantic}).
+ *
+ * <p>Every vector is L2-normalised, so a dot product is the cosine similarity. Costs measured here (BENCHMARKS.md):
+ * loading the model about a second, a short query about a millisecond, a node text a few milliseconds. Query vectors
+ * are cached by their text (a bounded LRU), since learners and the web page's as-you-type search repeat them.
+ * Thread-safe.
+ */
+public final class SentenceEncoder {
+
+    /** Names the model and its packaging: a stored vector is reused only when computed by the same one. */
+    public static final String MODEL = "all-MiniLM-L6-v2-q/langchain4j-embeddings-1.19.0-beta29";
+
+    /** Length of every vector. */
+    public static final int DIMENSIONS = 384;
+
+    private static final int QUERY_CACHE_SIZE = 10_000;
+
+    private final EmbeddingModel model;
+    private final Cache<String, float[]> queries =
+            Caffeine.newBuilder().maximumSize(QUERY_CACHE_SIZE).build();
+
+    private SentenceEncoder(EmbeddingModel model) {
+        this.model = model;
+    }
+
+    /**
+     * Loads the model from the classpath (about a second, some 100 MB of native memory).
+     *
+     * @param executor runs {@link #encodeAll}'s texts in parallel
+     */
+    public static SentenceEncoder load(Executor executor) {
+        return new SentenceEncoder(new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
+    }
+
+    /** The unit vector of {@code text} (any length: the model reads its first 510 word pieces, then averages). */
+    public float[] encode(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("a blank text has no meaning to embed");
+        }
+        return normalised(model.embed(text).content());
+    }
+
+    /** {@link #encode} for a query, from the cache when the same text (case and spacing aside) was asked before. */
+    public float[] encodeQuery(String text) {
+        String key = String.join(" ", text.toLowerCase(Locale.ROOT).strip().split("\\s+"));
+        return queries.get(key, this::encode);
+    }
+
+    /** The unit vectors of {@code texts}, in order; texts are encoded in parallel on the load-time executor. */
+    public List<float[]> encodeAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Embedding> embeddings =
+                model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        List<float[]> vectors = new ArrayList<>(embeddings.size());
+        embeddings.forEach(embedding -> vectors.add(normalised(embedding)));
+        return vectors;
+    }
+
+    private static float[] normalised(Embedding embedding) {
+        float[] vector = embedding.vector().clone();
+        double norm = 0;
+        for (float x : vector) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) {
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = (float) (vector[i] / norm);
+            }
+        }
+        return vector;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.skillgraph.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The first ranking rule: a hit that has more of the query's words (typo-corrected, stemmed, synonyms, the last word as
+ * a prefix) ranks above one that has fewer, whatever their BM25 scores; scores order hits with as many words. This is
+ * how the typo-tolerant engines order their ranking rules (Meilisearch: words, typo, proximity, attribute, exactness;
+ * Typesense: the number of matching tokens first), and it fixes the kind of fault where a short name matching some
+ * words outscores the longer one matching all ("Turing machines" above "Nondeterministic Turing machines" for a query
+ * naming both words) or a frequent word in a summary outweighs the rest of the query.
+ *
+ * <p>SkillGraph's own (Lucene ranks by one score), applied to the best {@link #WINDOW} hits by score beyond the page:
+ * counting every word for every match would cost a second pass over all of them.
+ */
+final class WordCoverage {
+
+    /** How many hits beyond the requested page are reordered. */
+    static final int WINDOW = 50;
+
+    private final IndexSearcher searcher;
+    private final List<Query> words;
+
+    /** @param words one query per distinct query word ({@link MatchQueries#perWord}) */
+    WordCoverage(IndexSearcher searcher, List<Query> words) {
+        this.searcher = searcher;
+        this.words = words;
+    }
+
+    /** How many words of the query each of {@code hits} has, by position. */
+    int[] count(ScoreDoc[] hits) throws IOException {
+        int[] counts = new int[hits.length];
+        if (hits.length == 0) {
+            return counts;
+        }
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (Query word : words) {
+            Weight weight = searcher.createWeight(searcher.rewrite(word), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            int leaf = -1;
+            DocIdSetIterator matches = null;
+            for (int i : byDoc) {
+                int doc = hits[i].doc;
+                int at = ReaderUtil.subIndex(doc, leaves);
+                if (at != leaf) {
+                    leaf = at;
+                    Scorer scorer = weight.scorer(leaves.get(at));
+                    matches = scorer == null ? null : scorer.iterator();
+                }
+                int target = doc - leaves.get(at).docBase;
+                if (matches != null
+                        && (matches.docID() == target
+                                || (matches.docID() < target && matches.advance(target) == target))) {
+                    counts[i]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * {@code hits} (best score first) reordered: more words first, then the order they came in.
+     *
+     * @return the hits and, by position, how many words each has
+     */
+    Ranked rank(ScoreDoc[] hits) throws IOException {
+        int[] counts = count(hits);
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a])); // stable: score order within a count
+        ScoreDoc[] ranked = new ScoreDoc[hits.length];
+        int[] rankedCounts = new int[hits.length];
+        for (int i = 0; i < order.length; i++) {
+            ranked[i] = hits[order[i]];
+            rankedCounts[i] = counts[order[i]];
+        }
+        return new Ranked(ranked, rankedCounts, words.size());
+    }
+
+    /** Hits in ranking order, how many query words each has, and how many words the query has. */
+    record Ranked(ScoreDoc[] hits, int[] words, int queryWords) {
+
+        /** The share of the query's words the best hit has: 1 when it has all, 0 when there is no hit. */
+        double bestCoverage() {
+            return hits.length == 0 || queryWords == 0 ? 0 : (double) words[0] / queryWords;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.skillgraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.SeedGraph;
+import dev.skillgraph.graph.GraphData;
+import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.projection.NodeVectors;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.seed.SeedLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kinds of learner input of issue #21, each through its examples: joined and split words, names with symbols,
+ * queries of only common words, the hit matching more of the query first, acronyms as phrases, short transposed
+ * words, and questions in the learner's own words. On the seed graph (read from graph-seed/, as Neo4j would hold
+ * it) and, where the seed has no such names, on a small pack of its own.
+ */
+class LearnerSpellingsTest {
+
+    private static Projection words;
+    private static Projection meaning;
+
+    @BeforeAll
+    static void build() {
+        SeedGraph seed = new SeedLoader().load(Path.of("graph-seed"));
+        GraphData data =
+                new GraphData(seed.nodes(), seed.edges(), new GraphState(Optional.empty(), Optional.empty(), 0, 0, ""));
+        SynonymMap synonyms = Synonyms.load(Path.of("graph-seed/synonyms.txt"));
+        words = Projection.build(data, synonyms);
+        meaning = Projection.build(
+                data, synonyms, SearchParts.OWN, new NodeVectors(SentenceEncoder.load(Runnable::run), null));
+    }
+
+    private static SearchResult search(Projection projection, String text) {
+        return projection.index().search(new SearchQuery(text, Optional.empty(), Optional.empty(), 10, 0));
+    }
+
+    private static List<String> ids(Projection projection, String text) {
+        return search(projection, text).hits().stream()
+                .map(SearchResult.Hit::id)
+                .toList();
+    }
+
+    @Test
+    void joinedAndSplitWordsFindEachOther() {
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "scikitlearn")).first().isEqualTo("scikit-learn");
+            assertThat(ids(projection, "sci kit learn")).first().isEqualTo("scikit-learn");
+            assertThat(ids(projection, "gradientboosting")).first().isEqualTo("decision-trees-gradient-boosting");
+            assertThat(ids(projection, "xg boost")).first().isEqualTo("xgboost");
+            assertThat(ids(projection, "tensor flow")).contains("tensorflow");
+            assertThat(ids(projection, "gpt4")).isNotEmpty().isEqualTo(ids(projection, "gpt-4"));
+            assertThat(projection.index().suggest("scikitlearn", 5))
+                    .extracting(Suggestion::id)
+                    .contains("scikit-learn");
+        }
+    }
+
+    @Test
+    void aShortWordWithTwoLettersSwappedIsFound() {
+        assertThat(ids(words, "lroa").subList(0, 2)).containsAnyOf("lora-paper", "fine-tuning-peft");
+        assertThat(ids(words, "dcv")).first().isIn("dvc", "data-model-versioning");
+        assertThat(ids(words, "slq")).isNotEmpty();
+        assertThat(search(words, "lroa").didYouMean()).isEqualTo("lora");
+    }
+
+    @Test
+    void aSynonymOfSeveralWordsMatchesThemAsAPhrase() {
+        assertThat(ids(words, "svm")).first().isEqualTo("support-vector-machines");
+        // "gradient descent" in a summary is not "gradient boosting machine"
+        assertThat(ids(words, "gbm")).first().isEqualTo("decision-trees-gradient-boosting");
+        assertThat(ids(words, "gbm")).doesNotContain("linear-logistic-regression");
+    }
+
+    @Test
+    void theHitWithMoreOfTheQueryWordsComesFirst() throws Exception {
+        assertThat(ids(words, "light gbm")).first().isEqualTo("lightgbm");
+        assertThat(ids(words, "vector db")).first().isNotEqualTo("support-vector-machines");
+        SearchIndex machines = SearchIndex.build(
+                List.of(
+                        topic("turing-machines", "Turing machines", "The abstract model of computation"),
+                        topic(
+                                "nondeterministic-turing-machines",
+                                "Nondeterministic Turing machines",
+                                "Machines that may take many transitions at once")),
+                new SynonymMap.Builder().build());
+        assertThat(machines.search(query("nondeterinistic turing machines")).hits())
+                .first()
+                .extracting(SearchResult.Hit::id)
+                .isEqualTo("nondeterministic-turing-machines");
+    }
+
+    @Test
+    void namesWithSymbolsKeepThem() throws Exception {
+        SearchIndex languages = SearchIndex.build(
+                List.of(
+                        tool("c", "C", "The systems language of Unix"),
+                        tool("cpp", "C++", "C with classes, templates and the STL"),
+                        tool("csharp", "C#", "Microsoft's language of the .NET runtime"),
+                        tool("dotnet", ".NET", "Microsoft's runtime and libraries for C# and F#")),
+                new SynonymMap.Builder().build());
+        assertThat(languages.search(query("c++")).hits())
+                .first()
+                .extracting(SearchResult.Hit::id)
+                .isEqualTo("cpp");
+        assertThat(languages.search(query("C#")).hits())
+                .first()
+                .extracting(SearchResult.Hit::id)
+                .isEqualTo("csharp");
+        assertThat(languages.search(query("c")).hits())
+                .first()
+                .extracting(SearchResult.Hit::id)
+                .isEqualTo("c");
+        assertThat(languages.search(query(".net")).hits())
+                .first()
+                .extracting(SearchResult.Hit::id)
+                .isEqualTo("dotnet");
+        assertThat(languages.suggest("c++", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("cpp");
+        assertThat(languages.search(query("c++")).hits().get(0).highlights().get("name"))
+                .isEqualTo("<mark>C++</mark>");
+    }
+
+    @Test
+    void aQueryOfOnlyCommonWordsIsNeverSilentlyEmpty() {
+        SearchResult byMeaning = search(meaning, "what do I need to know");
+        assertThat(byMeaning.hits()).isNotEmpty();
+        assertThat(byMeaning.notice()).contains("only common words").contains("by meaning");
+        assertThat(byMeaning.hits())
+                .allSatisfy(hit -> assertThat(hit.similarity()).isNotNull());
+        SearchResult learn = search(words, "learn");
+        assertThat(learn.hits()).isEmpty();
+        assertThat(learn.notice()).contains("only common words (learn)");
+        assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
+    }
+
+    @Test
+    void questionsInTheLearnersOwnWordsFindTheTopicByMeaning() {
+        assertThat(ids(meaning, "how do I make my model smaller")).first().isEqualTo("model-compression");
+        // An exact name is never displaced by a neighbour in meaning.
+        for (String name : List.of("Attention Is All You Need", "LLM", "PyTorch", "Model Serving")) {
+            assertThat(ids(meaning, name)).first().isEqualTo(ids(words, name).get(0));
+        }
+    }
+
+    private static SearchQuery query(String text) {
+        return new SearchQuery(text, Optional.empty(), Optional.empty(), 10, 0);
+    }
+
+    private static IndexedNode topic(String id, String name, String summary) {
+        return new IndexedNode(node(id, Kind.TOPIC, name, summary), null, List.of(), 1);
+    }
+
+    private static IndexedNode tool(String id, String name, String summary) {
+        return new IndexedNode(node(id, Kind.TOOL, name, summary), null, List.of(), 1);
+    }
+
+    private static GraphNode node(String id, Kind kind, String name, String summary) {
+        return new GraphNode(
+                id, kind, name, summary, null, List.of(), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, "seed");
+    }
+}
