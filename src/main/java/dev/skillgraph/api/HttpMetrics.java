@@ -42,6 +42,10 @@ final class HttpMetrics {
         projectionGauge("skillgraph.projection.nodes", "nodes in the served projection", p -> p.graph()
                 .size());
         projectionGauge(
+                "skillgraph.projection.vectors",
+                "nodes of the served projection with a sentence embedding (semantic retrieval)",
+                p -> p.index().vectors());
+        projectionGauge(
                 "skillgraph.projection.build.seconds",
                 "time it took to build the served projection",
                 p -> p.buildMillis() / 1000.0);

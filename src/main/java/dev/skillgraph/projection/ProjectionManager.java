@@ -6,6 +6,8 @@ import dev.skillgraph.search.SearchParts;
 import dev.skillgraph.search.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +30,14 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     private final Supplier<SynonymMap> synonyms;
     private final @Nullable NodeVectors vectors;
     private final AtomicBoolean forced = new AtomicBoolean();
+
+    /** One daemon thread for the background encoding of node texts (the model itself uses the encoder's threads). */
+    private static final Executor ENCODING = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "node-text-encoding");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private volatile boolean stale;
 
     /** Builds the first projection from Neo4j now, searched by words only. */
@@ -44,8 +54,23 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
             GraphRepository repository, Supplier<SynonymMap> synonyms, @Nullable SentenceEncoder encoder) {
         this.repository = repository;
         this.synonyms = synonyms;
-        this.vectors = encoder == null ? null : new NodeVectors(encoder, repository);
+        this.vectors = encoder == null ? null : new NodeVectors(encoder, repository, ENCODING);
         this.current = build();
+        encodeMissingVectors();
+    }
+
+    /** Encodes node texts without a vector off the request path, then rebuilds with them. */
+    private void encodeMissingVectors() {
+        if (vectors != null) {
+            vectors.encodeMissing(() -> {
+                try {
+                    rebuild();
+                    encodeMissingVectors(); // texts that changed meanwhile
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not rebuild with the new sentence embeddings: {}", e.toString());
+                }
+            });
+        }
     }
 
     /**
@@ -111,6 +136,7 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
             return null;
         }
         LOG.info("Projection {} replaces {}", next.version(), current.version());
+        encodeMissingVectors();
         return next;
     }
 

@@ -20,6 +20,9 @@ final class CompoundWords {
     /** Most parts one word is split into. */
     private static final int MAX_PARTS = 3;
 
+    /** Longer words are not split: no name is that long, and splitting costs the square of the length. */
+    private static final int MAX_SPLIT_LENGTH = 40;
+
     private final Vocabulary vocabulary;
 
     /** @param vocabulary the words of names, aliases and summaries */
@@ -71,7 +74,7 @@ final class CompoundWords {
      * first (scikit|learn, not sci|kitlearn); null when there is none.
      */
     private @Nullable List<String> parts(String word, int max, boolean lastIsPrefix) {
-        if (max < 2 || word.length() < 4) {
+        if (max < 2 || word.length() < 4 || word.length() > MAX_SPLIT_LENGTH) {
             return null;
         }
         List<String> best = null;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -78,25 +79,40 @@ final class FacetCounter {
         }
     }
 
-    /** Collects the counts of one search; its result is {@code {countsByKind, countsByStage, countsByRoadmap}}. */
-    CollectorManager<Counter, int[][]> manager() {
+    /**
+     * The counts of one search: by kind, by stage, by roadmap, of the first {@code counted} matches in index order; all
+     * of them when {@code complete}, else those up to document {@code lastDoc}.
+     */
+    record Counts(int[][] counts, int counted, boolean complete, int lastDoc) {}
+
+    /**
+     * Collects the counts of one search, of every match up to {@code cap} of them; beyond, counting stops and the
+     * counts are a sample of the matches in index order (documents are in id order, unrelated to what matches).
+     */
+    CollectorManager<Counter, Counts> manager(int cap) {
         return new CollectorManager<>() {
             @Override
             public Counter newCollector() {
-                return new Counter();
+                return new Counter(cap);
             }
 
             @Override
-            public int[][] reduce(Collection<Counter> collectors) {
+            public Counts reduce(Collection<Counter> collectors) {
                 int[] kinds = new int[KINDS.length];
                 int[] byStage = new int[stages.length];
                 int[] byRoadmap = new int[roadmaps.length];
+                int counted = 0;
+                boolean complete = true;
+                int lastDoc = -1;
                 for (Counter counter : collectors) {
                     Arrays.setAll(kinds, i -> kinds[i] + counter.kinds[i]);
                     Arrays.setAll(byStage, i -> byStage[i] + counter.stages[i]);
                     Arrays.setAll(byRoadmap, i -> byRoadmap[i] + counter.roadmaps[i]);
+                    counted += counter.counted;
+                    complete &= !counter.full;
+                    lastDoc = Math.max(lastDoc, counter.lastDoc);
                 }
-                return new int[][] {kinds, byStage, byRoadmap};
+                return new Counts(new int[][] {kinds, byStage, byRoadmap}, counted, complete, lastDoc);
             }
         };
     }
@@ -106,6 +122,18 @@ final class FacetCounter {
      * counts left out.
      */
     SearchResult.Facets facets(int[][] counts) {
+        return facets(counts, 1, false);
+    }
+
+    /** As {@link #facets(int[][])}, each count multiplied by {@code scale} and rounded; {@code estimated} says so. */
+    SearchResult.Facets facets(int[][] sampled, double scale, boolean estimated) {
+        int[][] counts = new int[sampled.length][];
+        for (int f = 0; f < sampled.length; f++) {
+            counts[f] = new int[sampled[f].length];
+            for (int i = 0; i < counts[f].length; i++) {
+                counts[f][i] = (int) Math.round(sampled[f][i] * scale);
+            }
+        }
         List<SearchResult.FacetCount> kinds = new ArrayList<>();
         for (int i = 0; i < KINDS.length; i++) {
             if (counts[0][i] > 0) {
@@ -127,7 +155,7 @@ final class FacetCounter {
                 byRoadmap.add(new SearchResult.FacetCount(roadmaps[i].id(), roadmaps[i].name(), counts[2][i]));
             }
         }
-        return new SearchResult.Facets(kinds, byStage, byRoadmap);
+        return new SearchResult.Facets(kinds, byStage, byRoadmap, estimated ? Boolean.TRUE : null);
     }
 
     final class Counter extends SimpleCollector {
@@ -135,7 +163,15 @@ final class FacetCounter {
         private final int[] kinds = new int[KINDS.length];
         private final int[] stages = new int[FacetCounter.this.stages.length];
         private final int[] roadmaps = new int[FacetCounter.this.roadmaps.length];
+        private final int cap;
         private int docBase;
+        private int counted;
+        private boolean full;
+        private int lastDoc = -1;
+
+        Counter(int cap) {
+            this.cap = cap;
+        }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) {
@@ -144,6 +180,12 @@ final class FacetCounter {
 
         @Override
         public void collect(int doc) {
+            if (counted == cap) {
+                full = true;
+                throw new CollectionTerminatedException();
+            }
+            counted++;
+            lastDoc = docBase + doc;
             int kind = kindOf[docBase + doc];
             if (kind >= 0) {
                 kinds[kind]++;

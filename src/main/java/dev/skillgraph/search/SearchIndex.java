@@ -29,12 +29,13 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -52,6 +53,20 @@ public final class SearchIndex implements Closeable {
 
     /** Longest query text searched; longer input is refused rather than truncated behind the user's back. */
     public static final int MAX_QUERY_LENGTH = 500;
+
+    /**
+     * Matches are counted exactly up to this many; beyond, the total is this many at least ({@code totalRelation:
+     * gte}) and facet counts are estimates from a sample. Counting every match made a two-word search at 100,000
+     * topics visit some 8,600 matches (BENCHMARKS.md); Lucene's own default threshold is 1,000 too.
+     */
+    public static final int EXACT_COUNT_UP_TO = 1_000;
+
+    /**
+     * How many of the best matches by BM25 the full ranking reorders (at least the page and the word-coverage window).
+     * The full ranking lifts a node by at most its exact name or alias, kind prior and importance, and a node typed by
+     * its exact name is among the best BM25 matches anyway (the name key is a clause of the match).
+     */
+    static final int RESCORED = 200;
 
     private static final int MAX_NODES_IN_ARRAYS = 20_000;
 
@@ -83,6 +98,7 @@ public final class SearchIndex implements Closeable {
     private final FacetCounter facetCounter;
     private final CompoundWords compounds;
     private final @Nullable SemanticMatches semantic;
+    private final int vectors;
 
     private SearchIndex(
             Directory directory,
@@ -134,8 +150,9 @@ public final class SearchIndex implements Closeable {
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
                 spelling);
         this.facetCounter = new FacetCounter(byDoc);
-        boolean vectors = indexed.stream().anyMatch(node -> node.vector() != null);
-        this.semantic = encoder != null && vectors ? new SemanticMatches(searcher, encoder) : null;
+        this.vectors =
+                (int) indexed.stream().filter(node -> node.vector() != null).count();
+        this.semantic = encoder != null && vectors > 0 ? new SemanticMatches(searcher, encoder) : null;
     }
 
     /** Builds the index of {@code nodes} with SkillGraph's own Lucene parts; synonyms apply to queries. */
@@ -166,6 +183,11 @@ public final class SearchIndex implements Closeable {
 
     public int size() {
         return reader.numDocs();
+    }
+
+    /** How many nodes have a sentence embedding, so that semantic retrieval can find them. */
+    public int vectors() {
+        return vectors;
     }
 
     /** Takes a reference for one request; false once the index was closed and released by everyone. */
@@ -235,24 +257,26 @@ public final class SearchIndex implements Closeable {
                 ranked = either(ranked, new BoostQuery(neighbours, 0f));
             }
 
-            BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, Occur.MUST);
-            if (filter != null) {
-                filtered.add(filter, Occur.FILTER);
-            }
-            // Count every hit exactly; with no filter, facets and the top page come from one pass over the index.
-            TopScoreDocCollectorManager topManager = new TopScoreDocCollectorManager(
-                    query.offset() + query.limit() + WordCoverage.WINDOW, Integer.MAX_VALUE);
-            TopDocs top;
-            int[][] counts;
-            if (!query.filtered()) {
-                Object[] both = searcher.search(ranked, new MultiCollectorManager(topManager, facetCounter.manager()));
-                top = (TopDocs) both[0];
-                counts = (int[][]) both[1];
-            } else {
-                counts = searcher.search(match, facetCounter.manager());
-                top = searcher.search(filtered.build(), topManager);
-            }
-            ScoreDoc[] lexical = Arrays.stream(top.scoreDocs)
+            // Two phases, as search engines rank at scale: the matches' BM25 alone picks the candidates (Lucene then
+            // skips blocks of documents that cannot compete, instead of scoring every match), and the full ranking
+            // (exact names and aliases, kind prior, importance) orders them. Matches are counted exactly up to
+            // EXACT_COUNT_UP_TO; the facets of larger answers come from a sample.
+            Query firstPass = filter == null
+                    ? match
+                    : new BooleanQuery.Builder()
+                            .add(match, Occur.MUST)
+                            .add(filter, Occur.FILTER)
+                            .build();
+            int candidates = Math.max(RESCORED, query.offset() + query.limit() + WordCoverage.WINDOW);
+            FacetCounter.Counts counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
+            TopDocs top = searcher.search(firstPass, new TopScoreDocCollectorManager(candidates, EXACT_COUNT_UP_TO));
+            TopDocs rescored = new QueryRescorer(ranked) {
+                @Override
+                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                    return secondPassMatches ? secondPassScore : 0f;
+                }
+            }.rescore(searcher, top, top.scoreDocs.length);
+            ScoreDoc[] lexical = Arrays.stream(rescored.scoreDocs)
                     .filter(doc -> doc.score > 0) // the semantic neighbours that matched no word score 0
                     .toArray(ScoreDoc[]::new);
             WordCoverage.Ranked byWords = new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical);
@@ -285,8 +309,25 @@ public final class SearchIndex implements Closeable {
             if (notice == null && hits.isEmpty() && semantic != null && didYouMean == null) {
                 notice = "no node has these words or means something close enough";
             }
+            if (counts.complete()) {
+                return new SearchResult(
+                        query.text(),
+                        hits,
+                        top.totalHits.value,
+                        facetCounter.facets(counts.counts()),
+                        didYouMean,
+                        notice);
+            }
+            // The sample covered the documents up to lastDoc: scale its counts to the whole index.
+            double scale = (double) reader.maxDoc() / (counts.lastDoc() + 1);
             return new SearchResult(
-                    query.text(), hits, top.totalHits.value, facetCounter.facets(counts), didYouMean, notice);
+                    query.text(),
+                    hits,
+                    Math.max(EXACT_COUNT_UP_TO, top.totalHits.value),
+                    top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? null : "gte",
+                    facetCounter.facets(counts.counts(), scale, true),
+                    didYouMean,
+                    notice);
         } catch (IndexSearcher.TooManyClauses e) {
             throw SkillGraphException.invalidInput(
                     "the query matches too many spellings to search; use fewer or longer words");

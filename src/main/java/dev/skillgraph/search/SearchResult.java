@@ -10,18 +10,38 @@ import org.jspecify.annotations.Nullable;
  * One page of hits, the total, facet counts for the whole query (before the kind, stage, roadmap and reachable filters), and a
  * spelling suggestion when the query looks mistyped.
  *
+ * @param total how many nodes match: exact up to {@link SearchIndex#EXACT_COUNT_UP_TO}; beyond, that many at least
+ * @param totalRelation {@code "gte"} when {@code total} is a lower bound (more matched than were counted); absent when
+ *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
  *     words searched by meaning, or nothing found either way); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(
-        String query, List<Hit> hits, long total, Facets facets, @Nullable String didYouMean, @Nullable String notice) {
+        String query,
+        List<Hit> hits,
+        long total,
+        @Nullable String totalRelation,
+        Facets facets,
+        @Nullable String didYouMean,
+        @Nullable String notice) {
+
+    /** An answer whose total is exact. */
+    public SearchResult(
+            String query,
+            List<Hit> hits,
+            long total,
+            Facets facets,
+            @Nullable String didYouMean,
+            @Nullable String notice) {
+        this(query, hits, total, null, facets, didYouMean, notice);
+    }
 
     /**
      * @param highlights per field ({@code name}, {@code summary}, {@code description}), the text with the matched
      *     words wrapped in {@code <mark>} and everything else HTML-escaped; only fields that matched
      * @param similarity when semantic retrieval found the hit: the cosine similarity of its text's sentence embedding
-     *     to the query's, in [-1, 1] (0.3 at least); absent otherwise. A hit without highlights was found by meaning
+     *     to the query's, 0.25 at least; absent otherwise. A hit without highlights was found by meaning
      *     alone.
      * @param stepsAway with {@code known=}: how many steps the hit's learning plan has (0 when it is known or can be
      *     learned now); absent for resources and FAQ answers and without {@code known=}
@@ -46,8 +66,22 @@ public record SearchResult(
         }
     }
 
-    /** Counts by kind, by stage and by roadmap (a node on several roadmaps counts for each). */
-    public record Facets(List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap) {}
+    /**
+     * Counts by kind, by stage and by roadmap (a node on several roadmaps counts for each).
+     *
+     * @param estimated true when the query matched more than {@link SearchIndex#EXACT_COUNT_UP_TO} nodes: the counts
+     *     are then those of a sample of the matches (the first that many in index order), scaled to the estimated
+     *     total; absent when they are exact
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Facets(
+            List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap, @Nullable Boolean estimated) {
+
+        /** Exact counts. */
+        public Facets(List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap) {
+            this(kind, stage, roadmap, null);
+        }
+    }
 
     /** One facet value; {@code name} is the stage's or roadmap's name for those facets. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,6 +89,6 @@ public record SearchResult(
 
     /** The same answer with {@code hits} in place of its hits. */
     public SearchResult withHits(List<Hit> hits) {
-        return new SearchResult(query, hits, total, facets, didYouMean, notice);
+        return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice);
     }
 }

@@ -73,6 +73,7 @@ class ApiFuzzIT {
     static void start() throws Exception {
         work = Files.createTempDirectory("skillgraph-fuzz");
         app = TestService.start(work.resolve("data"), "SKILLGRAPH_ADMIN_TOKEN", "fuzz-admin-token-0123456789");
+        TestService.awaitSentenceEmbeddings(app);
         bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none());
         before = GraphSnapshot.of(bolt).withoutMeta();
     }
@@ -122,7 +123,20 @@ class ApiFuzzIT {
                         "<script>alert(1)</script>",
                         "${jndi:ldap://x}",
                         "{{7*7}}",
-                        "\r\nX-Injected: 1"));
+                        "\r\nX-Injected: 1",
+                        // the paths of issue #21: symbols, joined and split words, ids as typed, common words only
+                        "c++",
+                        "C#",
+                        ".NET",
+                        "scikitlearn",
+                        "sci kit learn",
+                        "gpt4",
+                        "datadatadatadatadatadatadatadatadatadatadata",
+                        "what do I need to know",
+                        "Pandas",
+                        "scikit_learn",
+                        "-_. ",
+                        "lroa"));
     }
 
     private static String encode(String text) {
