@@ -41,6 +41,7 @@ class ArchitectureTest {
                             "org.apache.lucene..",
                             JACKSON,
                             "dev.langchain4j..",
+                            "ai.onnxruntime..",
                             "com.github.benmanes.caffeine.."),
             "path", List.of("domain", "error", JACKSON, "net.fortuna.ical4j.."),
             "projection",

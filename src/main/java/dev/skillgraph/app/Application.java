@@ -73,7 +73,8 @@ public final class Application implements AutoCloseable {
             int httpPort = EmbeddedNeo4j.freePort(config.httpHost(), config.httpPort(), "HTTP", "SKILLGRAPH_HTTP_PORT");
             // Browser applies SkillGraph's style and opens its guide on connect, both fetched from this API.
             URI browserContent = URI.create("http://" + LOOPBACK + ":" + httpPort);
-            Graph graph = graph(config, Optional.of(config.browserPort()), Optional.of(browserContent), resources);
+            Graph graph =
+                    graph(config, Optional.of(config.browserPort()), Optional.of(browserContent), true, resources);
             HttpApi api = new HttpApi(
                     graph.repository(),
                     graph.projections(),
@@ -113,7 +114,8 @@ public final class Application implements AutoCloseable {
         LOG.info("Starting SkillGraph's MCP server on stdio: {}", config.describe());
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            Graph graph = graph(config, Optional.empty(), Optional.empty(), resources);
+            // One assistant, one session: it gets semantic answers from its first call, after the texts are encoded.
+            Graph graph = graph(config, Optional.empty(), Optional.empty(), false, resources);
             LOG.info(
                     "SkillGraph's MCP server is up on stdio (graph {})",
                     graph.projections().apply(Projection::version));
@@ -137,6 +139,7 @@ public final class Application implements AutoCloseable {
             SkillGraphConfig config,
             Optional<Integer> browserPort,
             Optional<URI> browserContent,
+            boolean encodeInBackground,
             Deque<AutoCloseable> resources) {
         Optional<EmbeddedNeo4j> embedded = Optional.empty();
         if (config.embedded()) {
@@ -169,7 +172,8 @@ public final class Application implements AutoCloseable {
             resources.push(encoding::shutdownNow);
             encoder = SentenceEncoder.load(encoding);
         }
-        ProjectionManager projections = new ProjectionManager(repository, () -> Synonyms.load(synonyms), encoder);
+        ProjectionManager projections =
+                new ProjectionManager(repository, () -> Synonyms.load(synonyms), encoder, encodeInBackground);
         resources.push(projections);
         resources.push(refreshEvery(projections, config.refreshInterval()));
         return new Graph(boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), repository, importer, projections);

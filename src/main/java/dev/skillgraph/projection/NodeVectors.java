@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,23 +152,30 @@ public final class NodeVectors {
         List<Missing> work = missing;
         missing = List.of();
         encoding = true;
-        background.execute(() -> {
-            try {
-                long started = System.nanoTime();
-                encode(work);
-                LOG.info(
-                        "Encoded {} node texts in the background in {} ms",
-                        work.size(),
-                        (System.nanoTime() - started) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not encode {} node texts: {}", work.size(), e.toString());
-            } finally {
-                synchronized (this) {
-                    encoding = false;
-                }
+        try {
+            background.execute(() -> encodeThen(work, rebuild));
+        } catch (RejectedExecutionException e) { // closing: the texts are encoded by the next process to need them
+            encoding = false;
+        }
+    }
+
+    /** Encodes {@code work}, then asks for a rebuild that attaches it. */
+    private void encodeThen(List<Missing> work, Runnable rebuild) {
+        try {
+            long started = System.nanoTime();
+            encode(work);
+            LOG.info(
+                    "Encoded {} node texts in the background in {} ms",
+                    work.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not encode {} node texts: {}", work.size(), e.toString());
+        } finally {
+            synchronized (this) {
+                encoding = false;
             }
-            rebuild.run();
-        });
+        }
+        rebuild.run();
     }
 
     /** Encodes {@code texts} into memory and stores them on their nodes. */

@@ -6,7 +6,7 @@ import dev.skillgraph.search.SearchParts;
 import dev.skillgraph.search.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -31,8 +31,11 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     private final @Nullable NodeVectors vectors;
     private final AtomicBoolean forced = new AtomicBoolean();
 
-    /** One daemon thread for the background encoding of node texts (the model itself uses the encoder's threads). */
-    private static final Executor ENCODING = Executors.newSingleThreadExecutor(runnable -> {
+    /**
+     * One daemon thread for the background encoding of this manager's node texts, stopped when it closes (a job of a
+     * closed manager must not hold up another's).
+     */
+    private final ExecutorService encoding = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "node-text-encoding");
         thread.setDaemon(true);
         return thread;
@@ -42,19 +45,25 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
 
     /** Builds the first projection from Neo4j now, searched by words only. */
     public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
-        this(repository, synonyms, null);
+        this(repository, synonyms, null, true);
     }
 
     /**
      * Builds the first projection from Neo4j now.
      *
      * @param encoder the sentence-embedding model for semantic retrieval; null: search by words only
+     * @param encodeInBackground node texts without a vector are encoded after a build, which is then repeated
+     *     ({@link NodeVectors}); false: during every build, before it is served
      */
     public ProjectionManager(
-            GraphRepository repository, Supplier<SynonymMap> synonyms, @Nullable SentenceEncoder encoder) {
+            GraphRepository repository,
+            Supplier<SynonymMap> synonyms,
+            @Nullable SentenceEncoder encoder,
+            boolean encodeInBackground) {
         this.repository = repository;
         this.synonyms = synonyms;
-        this.vectors = encoder == null ? null : new NodeVectors(encoder, repository, ENCODING);
+        this.vectors =
+                encoder == null ? null : new NodeVectors(encoder, repository, encodeInBackground ? encoding : null);
         this.current = build();
         encodeMissingVectors();
     }
@@ -143,6 +152,12 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     @Override
     protected boolean tryIncRef(Projection projection) {
         return projection.tryIncRef();
+    }
+
+    @Override
+    protected void afterClose() throws IOException {
+        encoding.shutdownNow();
+        super.afterClose();
     }
 
     @Override

@@ -68,7 +68,9 @@ final class MatchQueries {
         // A synonym of several words (svm: support vector machine) matches them as a phrase, not each word anywhere.
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, queryWords.key())), 30f), Occur.SHOULD);
+        for (String key : queryWords.keys()) {
+            query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, key)), 30f), Occur.SHOULD);
+        }
         // Built for the first field, then moved to the others.
         String first = Fields.TEXT[0];
         if (words.size() >= 3) {
@@ -195,16 +197,16 @@ final class MatchQueries {
      * rewrite flattened them, one more pass over the whole query tree.
      */
     Query ranked(Query match, QueryWords words) {
-        String key = words.key();
-        return new BooleanQuery.Builder()
-                .add(rankedByImportance(match), Occur.MUST)
-                .add(
-                        new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, key))), 150f),
-                        Occur.SHOULD)
-                .add(
-                        new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, key))), 60f),
-                        Occur.SHOULD)
-                .build();
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
+        for (String key : words.keys()) {
+            ranked.add(
+                    new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, key))), 150f),
+                    Occur.SHOULD);
+            ranked.add(
+                    new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, key))), 60f),
+                    Occur.SHOULD);
+        }
+        return ranked.build();
     }
 
     /**

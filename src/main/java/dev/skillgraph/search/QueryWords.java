@@ -7,8 +7,10 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * The words of a query as the exact analyzer splits them, and the first {@link #MAX_TERMS} distinct ones: repeating a
  * word adds nothing but clauses.
+ *
+ * @param typed the words as the exact analyzer split them, before joined and split spellings were normalised
  */
-record QueryWords(List<String> all, List<String> distinct) {
+record QueryWords(List<String> all, List<String> distinct, List<String> typed) {
 
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
@@ -25,13 +27,17 @@ record QueryWords(List<String> all, List<String> distinct) {
                 distinct.add(all.get(i)); // at most 16 to look through: faster than hashing, or a stream
             }
         }
-        return new QueryWords(all, distinct);
+        return new QueryWords(all, distinct, all);
     }
 
     /** These words with joined and split spellings normalised ({@link CompoundWords#normalise}). */
     QueryWords normalised(CompoundWords compounds, boolean lastIsPrefix) {
         List<String> normal = compounds.normalise(all, lastIsPrefix);
-        return normal.equals(all) ? this : of(normal);
+        if (normal.equals(all)) {
+            return this;
+        }
+        QueryWords words = of(normal);
+        return new QueryWords(words.all, words.distinct, typed);
     }
 
     boolean isEmpty() {
@@ -41,5 +47,14 @@ record QueryWords(List<String> all, List<String> distinct) {
     /** The whole query as one keyword, as {@link NodeDocuments#key} indexes names and aliases. */
     String key() {
         return String.join(" ", all);
+    }
+
+    /**
+     * The keywords an exact name or alias may equal: the normalised words and, when different, the words as typed
+     * ({@code Hugging Face Transformers} is a name, though {@code hugging face} also joins into {@code huggingface}).
+     */
+    List<String> keys() {
+        String asTyped = String.join(" ", typed);
+        return asTyped.equals(key()) || typed.isEmpty() ? List.of(key()) : List.of(key(), asTyped);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
@@ -67,6 +69,13 @@ public final class SearchIndex implements Closeable {
      * its exact name is among the best BM25 matches anyway (the name key is a clause of the match).
      */
     static final int RESCORED = 200;
+
+    /**
+     * Indexes up to this many documents are ranked in one pass over every match: there, scoring every match costs
+     * less than a second and third pass (at the seed graph, two-phase ranking cut plain searches per second by a
+     * third, BENCHMARKS.md); beyond, matches are many and two-phase ranking pays.
+     */
+    public static final int SCORED_WHOLE = 20_000;
 
     private static final int MAX_NODES_IN_ARRAYS = 20_000;
 
@@ -248,7 +257,9 @@ public final class SearchIndex implements Closeable {
             Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
             Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
             Query filter = filter(query);
-            List<ScoreDoc> nearest = semantic == null ? List.of() : semantic.nearest(query.text(), filter);
+            // The nearest nodes of the whole graph, not of the filtered part: facets count them before the filters,
+            // and a filter then keeps those it allows, as it does with the words' matches.
+            List<ScoreDoc> nearest = semantic == null ? List.of() : semantic.nearest(query.text());
             ScoredDocsQuery neighbours = SemanticMatches.asQuery(nearest);
             if (!nearest.isEmpty()) {
                 // Semantic neighbours count as hits (totals, facets) but score nothing here: the lexical order
@@ -257,32 +268,57 @@ public final class SearchIndex implements Closeable {
                 ranked = either(ranked, new BoostQuery(neighbours, 0f));
             }
 
-            // Two phases, as search engines rank at scale: the matches' BM25 alone picks the candidates (Lucene then
-            // skips blocks of documents that cannot compete, instead of scoring every match), and the full ranking
-            // (exact names and aliases, kind prior, importance) orders them. Matches are counted exactly up to
-            // EXACT_COUNT_UP_TO; the facets of larger answers come from a sample.
-            Query firstPass = filter == null
-                    ? match
-                    : new BooleanQuery.Builder()
-                            .add(match, Occur.MUST)
-                            .add(filter, Occur.FILTER)
-                            .build();
-            int candidates = Math.max(RESCORED, query.offset() + query.limit() + WordCoverage.WINDOW);
-            FacetCounter.Counts counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
-            TopDocs top = searcher.search(firstPass, new TopScoreDocCollectorManager(candidates, EXACT_COUNT_UP_TO));
-            TopDocs rescored = new QueryRescorer(ranked) {
-                @Override
-                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                    return secondPassMatches ? secondPassScore : 0f;
+            int window = query.offset() + query.limit() + WordCoverage.WINDOW;
+            FacetCounter.Counts counts;
+            TopDocs ranking;
+            if (reader.maxDoc() <= SCORED_WHOLE) {
+                // A small index: score every match with the full ranking, counting and faceting in the same pass.
+                BooleanQuery.Builder scored = new BooleanQuery.Builder().add(ranked, Occur.MUST);
+                if (filter != null) {
+                    scored.add(filter, Occur.FILTER);
                 }
-            }.rescore(searcher, top, top.scoreDocs.length);
-            ScoreDoc[] lexical = Arrays.stream(rescored.scoreDocs)
+                TopScoreDocCollectorManager topManager = new TopScoreDocCollectorManager(window, Integer.MAX_VALUE);
+                if (filter == null) {
+                    Object[] both = searcher.search(
+                            ranked, new MultiCollectorManager(topManager, facetCounter.manager(Integer.MAX_VALUE)));
+                    ranking = (TopDocs) both[0];
+                    counts = (FacetCounter.Counts) both[1];
+                } else {
+                    counts = searcher.search(match, facetCounter.manager(Integer.MAX_VALUE));
+                    ranking = searcher.search(scored.build(), topManager);
+                }
+            } else {
+                // Two phases, as search engines rank at scale: the matches' BM25 alone picks the candidates (Lucene
+                // then skips blocks of documents that cannot compete, instead of scoring every match), and the full
+                // ranking (exact names and aliases, kind prior, importance) orders them. Matches are counted exactly
+                // up to EXACT_COUNT_UP_TO; the facets of larger answers come from a sample.
+                Query firstPass = filter == null
+                        ? match
+                        : new BooleanQuery.Builder()
+                                .add(match, Occur.MUST)
+                                .add(filter, Occur.FILTER)
+                                .build();
+                counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
+                TopDocs top = searcher.search(
+                        firstPass, new TopScoreDocCollectorManager(Math.max(RESCORED, window), EXACT_COUNT_UP_TO));
+                ranking = new QueryRescorer(ranked) {
+                    @Override
+                    protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                        return secondPassMatches ? secondPassScore : 0f;
+                    }
+                }.rescore(searcher, top, top.scoreDocs.length);
+            }
+            ScoreDoc[] lexical = Arrays.stream(ranking.scoreDocs)
                     .filter(doc -> doc.score > 0) // the semantic neighbours that matched no word score 0
                     .toArray(ScoreDoc[]::new);
             WordCoverage.Ranked byWords = new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical);
-            ScoreDoc[] ordered = nearest.isEmpty()
-                    ? byWords.hits()
-                    : RankFusion.fuse(byWords.hits(), nearest, byWords.bestCoverage());
+            List<ScoreDoc> shown = filter == null || nearest.isEmpty() ? nearest : allowed(nearest, neighbours, filter);
+            ScoreDoc[] ordered =
+                    shown.isEmpty() ? byWords.hits() : RankFusion.fuse(byWords.hits(), shown, byWords.bestCoverage());
+            Set<Integer> byTheirWords = new HashSet<>();
+            for (ScoreDoc doc : lexical) {
+                byTheirWords.add(doc.doc);
+            }
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),
@@ -300,31 +336,36 @@ public final class SearchIndex implements Closeable {
                         n.summary(),
                         node.stage(),
                         doc.score,
-                        highlights.of(node, marked),
+                        // A hit found by meaning alone has no word to show: marking its words would claim a match.
+                        byTheirWords.contains(doc.doc) ? highlights.of(node, marked) : Map.of(),
                         neighbours.contains(doc.doc) ? neighbours.score(doc.doc) : null,
                         null,
                         null));
             }
             String didYouMean = spelling.didYouMean(distinct, variants);
-            if (notice == null && hits.isEmpty() && semantic != null && didYouMean == null) {
-                notice = "no node has these words or means something close enough";
+            if (hits.isEmpty() && semantic != null && didYouMean == null) {
+                notice = notice == null
+                        ? "no node has these words or means something close enough"
+                        : notice + ", and nothing means something close enough";
             }
             if (counts.complete()) {
                 return new SearchResult(
                         query.text(),
                         hits,
-                        top.totalHits.value,
+                        ranking.totalHits.value,
                         facetCounter.facets(counts.counts()),
                         didYouMean,
                         notice);
             }
-            // The sample covered the documents up to lastDoc: scale its counts to the whole index.
+            // The sample covered the documents up to lastDoc: scale its counts to the whole index. The total is exact
+            // when the page asked for lay beyond the threshold (every match was then collected), else a lower bound.
+            boolean exact = ranking.totalHits.relation == TotalHits.Relation.EQUAL_TO;
             double scale = (double) reader.maxDoc() / (counts.lastDoc() + 1);
             return new SearchResult(
                     query.text(),
                     hits,
-                    Math.max(EXACT_COUNT_UP_TO, top.totalHits.value),
-                    top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? null : "gte",
+                    exact ? ranking.totalHits.value : EXACT_COUNT_UP_TO,
+                    exact ? null : "gte",
                     facetCounter.facets(counts.counts(), scale, true),
                     didYouMean,
                     notice);
@@ -382,6 +423,19 @@ public final class SearchIndex implements Closeable {
         query.roadmap().ifPresent(roadmap -> all.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
         query.onlyIds().ifPresent(ids -> all.add(idFilter(ids), Occur.FILTER));
         return all.build();
+    }
+
+    /** The semantic neighbours that {@code filter} allows, in their order. */
+    private List<ScoreDoc> allowed(List<ScoreDoc> nearest, Query neighbours, Query filter) throws IOException {
+        Query both = new BooleanQuery.Builder()
+                .add(neighbours, Occur.FILTER)
+                .add(filter, Occur.FILTER)
+                .build();
+        Set<Integer> allowed = new HashSet<>();
+        for (ScoreDoc doc : searcher.search(both, nearest.size()).scoreDocs) {
+            allowed.add(doc.doc);
+        }
+        return nearest.stream().filter(doc -> allowed.contains(doc.doc)).toList();
     }
 
     /** Documents matching either query, scored by the sum of both. */

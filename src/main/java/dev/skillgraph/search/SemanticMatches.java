@@ -6,10 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Semantic retrieval beside the lexical ranking: the nodes whose text means most nearly what the query says, by the
@@ -39,12 +37,12 @@ final class SemanticMatches {
     }
 
     /**
-     * The semantic neighbours of {@code text} among documents matching {@code filter} (all when null), most similar
-     * first, each scored by its cosine similarity; empty when none is similar enough.
+     * The semantic neighbours of {@code text}, most similar first, each scored by its cosine similarity; empty when
+     * none is similar enough.
      */
-    List<ScoreDoc> nearest(String text, @Nullable Query filter) throws IOException {
+    List<ScoreDoc> nearest(String text) throws IOException {
         float[] vector = encoder.encodeQuery(text);
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, NEIGHBOURS, filter), NEIGHBOURS);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, NEIGHBOURS), NEIGHBOURS);
         List<ScoreDoc> near = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {
             float cosine = 2 * doc.score - 1; // Lucene scores a dot product of unit vectors as (1 + cosine) / 2

@@ -1,11 +1,19 @@
 package dev.skillgraph.search;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +41,11 @@ public final class SentenceEncoder {
 
     private static final int QUERY_CACHE_SIZE = 10_000;
 
+    /** The model and tokenizer inside the LangChain4j artifact (mean pooling, as that artifact's own class uses). */
+    private static final String MODEL_FILE = "all-minilm-l6-v2-q.onnx";
+
+    private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
+
     private final EmbeddingModel model;
     private final Cache<String, float[]> queries =
             Caffeine.newBuilder().maximumSize(QUERY_CACHE_SIZE).build();
@@ -44,10 +57,37 @@ public final class SentenceEncoder {
     /**
      * Loads the model from the classpath (about a second, some 100 MB of native memory).
      *
+     * <p>Each text runs on the calling thread alone, without ONNX Runtime's spinning worker threads: by default a
+     * session spreads one inference over every core and keeps the workers spinning between them, which on a shared
+     * machine took the cores from concurrent requests (BENCHMARKS.md). Parallelism comes from the callers instead:
+     * concurrent requests, and {@code executor} for {@link #encodeAll}.
+     *
      * @param executor runs {@link #encodeAll}'s texts in parallel
+     * @throws IllegalStateException when ONNX Runtime cannot load the model (a platform without its natives)
      */
     public static SentenceEncoder load(Executor executor) {
-        return new SentenceEncoder(new AllMiniLmL6V2QuantizedEmbeddingModel(executor));
+        ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+        try (InputStream model = jar.getResourceAsStream(MODEL_FILE);
+                InputStream tokenizer = jar.getResourceAsStream(TOKENIZER_FILE);
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (model == null || tokenizer == null) {
+                throw new IllegalStateException("the model " + MODEL_FILE + " is not on the classpath");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new SentenceEncoder(new AbstractInProcessEmbeddingModel(executor) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+            });
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load the sentence-embedding model: " + e.getMessage(), e);
+        }
     }
 
     /** The unit vector of {@code text} (any length: the model reads its first 510 word pieces, then averages). */

@@ -18,6 +18,9 @@ public final class TestService {
     private TestService() {}
 
     /**
+     * Starts the service and, with semantic retrieval on, waits until every node text is encoded (the service encodes
+     * them in the background after start-up), so that every answer a test compares comes from the same state.
+     *
      * @param settings further {@code SKILLGRAPH_*} variables as name, value pairs (seed dir, admin token...)
      */
     public static Application start(Path dataDir, String... settings) {
@@ -32,7 +35,17 @@ public final class TestService {
         for (int i = 0; i < settings.length; i += 2) {
             environment.put(settings[i], settings[i + 1]);
         }
-        return Application.start(SkillGraphConfig.load(environment, List.of()));
+        SkillGraphConfig config = SkillGraphConfig.load(environment, List.of());
+        Application app = Application.start(config);
+        if (config.semanticSearch()) {
+            try {
+                awaitSentenceEmbeddings(app);
+            } catch (Exception e) {
+                app.close();
+                throw new IllegalStateException(e);
+            }
+        }
+        return app;
     }
 
     /**

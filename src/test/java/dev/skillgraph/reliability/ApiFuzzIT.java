@@ -73,7 +73,6 @@ class ApiFuzzIT {
     static void start() throws Exception {
         work = Files.createTempDirectory("skillgraph-fuzz");
         app = TestService.start(work.resolve("data"), "SKILLGRAPH_ADMIN_TOKEN", "fuzz-admin-token-0123456789");
-        TestService.awaitSentenceEmbeddings(app);
         bolt = GraphDatabase.driver(app.boltUri(), AuthTokens.none());
         before = GraphSnapshot.of(bolt).withoutMeta();
     }

@@ -153,6 +153,63 @@ class LearnerSpellingsTest {
         }
     }
 
+    @Test
+    void anExactNameWinsOverALongerOneThoughItsWordsJoin() {
+        // "hugging face" joins into the indexed "huggingface"; the name as typed still wins outright.
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "Hugging Face Transformers")).first().isEqualTo("huggingface-transformers");
+        }
+    }
+
+    @Test
+    void aHitFoundByMeaningAloneShowsNoWordAndFacetsAgreeWithFilters() {
+        for (String text : List.of("svm", "c++", "vector db", "gbm", "learn", "how do I make my model smaller")) {
+            SearchResult all = search(meaning, text);
+            assertThat(all.hits()).allSatisfy(hit -> {
+                if (hit.highlights().isEmpty()) {
+                    assertThat(hit.similarity()).as(text + " -> " + hit.id()).isNotNull();
+                } else {
+                    assertThat(String.join(" ", hit.highlights().values())).contains("<mark>");
+                }
+            });
+            for (SearchResult.FacetCount kind : all.facets().kind()) {
+                SearchResult filtered = meaning.index()
+                        .search(new SearchQuery(
+                                text, Optional.of(Kind.fromKey(kind.value()).orElseThrow()), Optional.empty(), 100, 0));
+                assertThat(filtered.total()).as(text + " kind=" + kind.value()).isEqualTo(kind.count());
+            }
+        }
+    }
+
+    @Test
+    void beyondAThousandMatchesTheTotalIsALowerBoundAndFacetsAreEstimates() throws Exception {
+        List<IndexedNode> widgets = new java.util.ArrayList<>();
+        // Large enough for two-phase ranking (smaller indexes count every match exactly).
+        for (int i = 0; i < SearchIndex.SCORED_WHOLE + 1_200; i++) {
+            widgets.add(
+                    i % 3 == 0
+                            ? tool("widget-tool-" + i, "Widget tool " + i, "A widget")
+                            : topic("widget-" + i, "Widget " + i, "A widget"));
+        }
+        SearchIndex index = SearchIndex.build(widgets, new SynonymMap.Builder().build());
+        SearchResult many = index.search(query("widget"));
+        assertThat(many.total()).isEqualTo(SearchIndex.EXACT_COUNT_UP_TO);
+        assertThat(many.totalRelation()).isEqualTo("gte");
+        assertThat(many.facets().estimated()).isTrue();
+        long tools = many.facets().kind().stream()
+                .filter(f -> f.value().equals("tool"))
+                .findFirst()
+                .orElseThrow()
+                .count();
+        // a third of them, estimated from a sample
+        assertThat(tools)
+                .isBetween(
+                        (SearchIndex.SCORED_WHOLE + 1_200) / 3 - 500L, (SearchIndex.SCORED_WHOLE + 1_200) / 3 + 500L);
+        SearchResult few = index.search(query("7"));
+        assertThat(few.totalRelation()).isNull();
+        assertThat(few.facets().estimated()).isNull();
+    }
+
     private static SearchQuery query(String text) {
         return new SearchQuery(text, Optional.empty(), Optional.empty(), 10, 0);
     }
