@@ -63,12 +63,8 @@ public final class Projection {
     public static Projection build(
             GraphData data, SynonymMap synonyms, SearchParts parts, @Nullable NodeVectors vectors) {
         long started = System.nanoTime();
-        List<GraphNode> nodes = new ArrayList<>(data.nodes());
-        nodes.sort(Comparator.comparing(GraphNode::id));
-        List<GraphEdge> edges = new ArrayList<>(data.edges());
-        edges.sort(Comparator.comparing(GraphEdge::from)
-                .thenComparing(e -> e.type().name())
-                .thenComparing(GraphEdge::to));
+        List<GraphNode> nodes = sortedNodes(data);
+        List<GraphEdge> edges = sortedEdges(data);
         RoadmapGraph graph = RoadmapGraph.of(nodes, edges);
         List<IndexedNode> indexed = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes) {
@@ -89,16 +85,34 @@ public final class Projection {
         SearchIndex index = SearchIndex.build(indexed, synonyms, parts, vectors == null ? null : vectors.encoder());
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Projection(
-                ContentHash.of(nodes, edges).substring(0, 16),
-                data.state(),
-                Instant.now(),
-                millis,
-                new LearningPaths(graph),
-                index);
+                version(nodes, edges), data.state(), Instant.now(), millis, new LearningPaths(graph), index);
     }
 
     public String version() {
         return version;
+    }
+
+    /** The version a projection of {@code data} would have, without building it (a hash of its content). */
+    public static String versionOf(GraphData data) {
+        return version(sortedNodes(data), sortedEdges(data));
+    }
+
+    private static String version(List<GraphNode> nodes, List<GraphEdge> edges) {
+        return ContentHash.of(nodes, edges).substring(0, 16);
+    }
+
+    private static List<GraphNode> sortedNodes(GraphData data) {
+        List<GraphNode> nodes = new ArrayList<>(data.nodes());
+        nodes.sort(Comparator.comparing(GraphNode::id));
+        return nodes;
+    }
+
+    private static List<GraphEdge> sortedEdges(GraphData data) {
+        List<GraphEdge> edges = new ArrayList<>(data.edges());
+        edges.sort(Comparator.comparing(GraphEdge::from)
+                .thenComparing(e -> e.type().name())
+                .thenComparing(GraphEdge::to));
+        return edges;
     }
 
     /** The state of Neo4j this was built from, to tell whether the graph changed since. */

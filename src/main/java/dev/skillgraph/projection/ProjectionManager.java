@@ -1,5 +1,6 @@
 package dev.skillgraph.projection;
 
+import dev.skillgraph.graph.GraphData;
 import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.search.SearchParts;
@@ -42,6 +43,7 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     });
 
     private volatile boolean stale;
+    private volatile @Nullable GraphState unchangedAt;
 
     /** Builds the first projection from Neo4j now, searched by words only. */
     public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
@@ -133,17 +135,23 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     @Override
     protected @Nullable Projection refreshIfNeeded(Projection current) {
         boolean force = forced.getAndSet(false);
-        if (!force) {
+        GraphData data;
+        if (force) {
+            data = repository.readGraph();
+        } else {
             GraphState state = repository.state();
-            if (state.equals(current.source())) {
+            if (state.equals(current.source()) || state.equals(unchangedAt)) {
+                return null;
+            }
+            data = repository.readGraph();
+            if (Projection.versionOf(data).equals(current.version())) {
+                // Same content (a no-op write, or sentence embeddings stored on the nodes): keep serving the current
+                // one, and do not read the graph again until Neo4j moves on.
+                unchangedAt = state;
                 return null;
             }
         }
-        Projection next = build();
-        if (!force && next.version().equals(current.version())) {
-            next.decRef(); // same content (e.g. a no-op write): keep serving the current one
-            return null;
-        }
+        Projection next = build(data);
         LOG.info("Projection {} replaces {}", next.version(), current.version());
         encodeMissingVectors();
         return next;
@@ -171,7 +179,11 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     }
 
     private Projection build() {
-        Projection projection = Projection.build(repository.readGraph(), synonyms.get(), SearchParts.OWN, vectors);
+        return build(repository.readGraph());
+    }
+
+    private Projection build(GraphData data) {
+        Projection projection = Projection.build(data, synonyms.get(), SearchParts.OWN, vectors);
         LOG.info(
                 "Built projection {}: {} nodes indexed in {} ms",
                 projection.version(),
