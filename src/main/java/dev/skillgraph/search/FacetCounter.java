@@ -85,6 +85,17 @@ final class FacetCounter {
      */
     record Counts(int[][] counts, int counted, boolean complete, int lastDoc) {}
 
+    /** {@code counts} with {@code docs} (top-level doc ids, none of them counted yet) counted too. */
+    Counts plus(Counts counts, Collection<Integer> docs) {
+        int[][] sum = {
+            counts.counts()[0].clone(), counts.counts()[1].clone(), counts.counts()[2].clone(),
+        };
+        for (int doc : docs) {
+            count(doc, sum[0], sum[1], sum[2]);
+        }
+        return new Counts(sum, counts.counted() + docs.size(), counts.complete(), counts.lastDoc());
+    }
+
     /**
      * Collects the counts of one search, of every match up to {@code cap} of them; beyond, counting stops and the
      * counts are a sample of the matches in index order (documents are in id order, unrelated to what matches).
@@ -158,6 +169,19 @@ final class FacetCounter {
         return new SearchResult.Facets(kinds, byStage, byRoadmap, estimated ? Boolean.TRUE : null);
     }
 
+    /** Adds {@code doc}'s kind, stage and roadmaps to the counts. */
+    private void count(int doc, int[] kinds, int[] byStage, int[] byRoadmap) {
+        if (kindOf[doc] >= 0) {
+            kinds[kindOf[doc]]++;
+        }
+        if (stageOf[doc] >= 0) {
+            byStage[stageOf[doc]]++;
+        }
+        for (int roadmap : roadmapsOf[doc]) {
+            byRoadmap[roadmap]++;
+        }
+    }
+
     final class Counter extends SimpleCollector {
 
         private final int[] kinds = new int[KINDS.length];
@@ -186,17 +210,7 @@ final class FacetCounter {
             }
             counted++;
             lastDoc = docBase + doc;
-            int kind = kindOf[docBase + doc];
-            if (kind >= 0) {
-                kinds[kind]++;
-            }
-            int stage = stageOf[docBase + doc];
-            if (stage >= 0) {
-                stages[stage]++;
-            }
-            for (int roadmap : roadmapsOf[docBase + doc]) {
-                roadmaps[roadmap]++;
-            }
+            count(lastDoc, kinds, stages, roadmaps);
         }
 
         @Override

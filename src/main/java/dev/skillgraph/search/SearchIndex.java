@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,16 +26,12 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -55,27 +50,6 @@ public final class SearchIndex implements Closeable {
 
     /** Longest query text searched; longer input is refused rather than truncated behind the user's back. */
     public static final int MAX_QUERY_LENGTH = 500;
-
-    /**
-     * Matches are counted exactly up to this many; beyond, the total is this many at least ({@code totalRelation:
-     * gte}) and facet counts are estimates from a sample. Counting every match made a two-word search at 100,000
-     * topics visit some 8,600 matches (BENCHMARKS.md); Lucene's own default threshold is 1,000 too.
-     */
-    public static final int EXACT_COUNT_UP_TO = 1_000;
-
-    /**
-     * How many of the best matches by BM25 the full ranking reorders (at least the page and the word-coverage window).
-     * The full ranking lifts a node by at most its exact name or alias, kind prior and importance, and a node typed by
-     * its exact name is among the best BM25 matches anyway (the name key is a clause of the match).
-     */
-    static final int RESCORED = 200;
-
-    /**
-     * Indexes up to this many documents are ranked in one pass over every match: there, scoring every match costs
-     * less than a second and third pass (at the seed graph, two-phase ranking cut plain searches per second by a
-     * third, BENCHMARKS.md); beyond, matches are many and two-phase ranking pays.
-     */
-    public static final int SCORED_WHOLE = 20_000;
 
     private static final int MAX_NODES_IN_ARRAYS = 20_000;
 
@@ -105,6 +79,7 @@ public final class SearchIndex implements Closeable {
     private final MatchQueries queries;
     private final HitHighlights highlights;
     private final FacetCounter facetCounter;
+    private final LexicalRanking lexicalRanking;
     private final CompoundWords compounds;
     private final @Nullable SemanticMatches semantic;
     private final int vectors;
@@ -159,6 +134,7 @@ public final class SearchIndex implements Closeable {
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
                 spelling);
         this.facetCounter = new FacetCounter(byDoc);
+        this.lexicalRanking = new LexicalRanking(searcher, facetCounter);
         this.vectors =
                 (int) indexed.stream().filter(node -> node.vector() != null).count();
         this.semantic = encoder != null && vectors > 0 ? new SemanticMatches(searcher, encoder) : null;
@@ -228,27 +204,15 @@ public final class SearchIndex implements Closeable {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
             List<String> common = Analyzers.words(Analyzers.folded(), query.text());
             if (common.isEmpty()) {
-                return new SearchResult(
-                        query.text(),
-                        List.of(),
-                        0,
-                        new SearchResult.Facets(List.of(), List.of(), List.of()),
-                        null,
-                        "nothing to search for: the query has no words");
+                return unsearched(query, "nothing to search for: the query has no words");
             }
-            notice = semantic == null
-                    ? "only common words (" + String.join(", ", common)
-                            + "), which are not searched; name a topic, tool, career or roadmap"
-                    : "only common words (" + String.join(", ", common) + "): searched by meaning";
             if (semantic == null) {
-                return new SearchResult(
-                        query.text(),
-                        List.of(),
-                        0,
-                        new SearchResult.Facets(List.of(), List.of(), List.of()),
-                        null,
-                        notice);
+                return unsearched(
+                        query,
+                        "only common words (" + String.join(", ", common)
+                                + "), which are not searched; name a topic, tool, career or roadmap");
             }
+            notice = "only common words (" + String.join(", ", common) + "): searched by meaning";
         }
         try {
             List<String> distinct = words.distinct();
@@ -257,68 +221,17 @@ public final class SearchIndex implements Closeable {
             Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
             Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
             Query filter = filter(query);
-            // The nearest nodes of the whole graph, not of the filtered part: facets count them before the filters,
-            // and a filter then keeps those it allows, as it does with the words' matches.
-            List<ScoreDoc> nearest = semantic == null ? List.of() : semantic.nearest(query.text());
-            ScoredDocsQuery neighbours = SemanticMatches.asQuery(nearest);
-            if (!nearest.isEmpty()) {
-                // Semantic neighbours count as hits (totals, facets) but score nothing here: the lexical order
-                // comes out of this pass untouched, and RankFusion merges the two orders below.
-                match = either(match, neighbours);
-                ranked = either(ranked, new BoostQuery(neighbours, 0f));
-            }
-
-            int window = query.offset() + query.limit() + WordCoverage.WINDOW;
-            FacetCounter.Counts counts;
-            TopDocs ranking;
-            if (reader.maxDoc() <= SCORED_WHOLE) {
-                // A small index: score every match with the full ranking, counting and faceting in the same pass.
-                BooleanQuery.Builder scored = new BooleanQuery.Builder().add(ranked, Occur.MUST);
-                if (filter != null) {
-                    scored.add(filter, Occur.FILTER);
-                }
-                TopScoreDocCollectorManager topManager = new TopScoreDocCollectorManager(window, Integer.MAX_VALUE);
-                if (filter == null) {
-                    Object[] both = searcher.search(
-                            ranked, new MultiCollectorManager(topManager, facetCounter.manager(Integer.MAX_VALUE)));
-                    ranking = (TopDocs) both[0];
-                    counts = (FacetCounter.Counts) both[1];
-                } else {
-                    counts = searcher.search(match, facetCounter.manager(Integer.MAX_VALUE));
-                    ranking = searcher.search(scored.build(), topManager);
-                }
-            } else {
-                // Two phases, as search engines rank at scale: the matches' BM25 alone picks the candidates (Lucene
-                // then skips blocks of documents that cannot compete, instead of scoring every match), and the full
-                // ranking (exact names and aliases, kind prior, importance) orders them. Matches are counted exactly
-                // up to EXACT_COUNT_UP_TO; the facets of larger answers come from a sample.
-                Query firstPass = filter == null
-                        ? match
-                        : new BooleanQuery.Builder()
-                                .add(match, Occur.MUST)
-                                .add(filter, Occur.FILTER)
-                                .build();
-                counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
-                TopDocs top = searcher.search(
-                        firstPass, new TopScoreDocCollectorManager(Math.max(RESCORED, window), EXACT_COUNT_UP_TO));
-                ranking = new QueryRescorer(ranked) {
-                    @Override
-                    protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                        return secondPassMatches ? secondPassScore : 0f;
-                    }
-                }.rescore(searcher, top, top.scoreDocs.length);
-            }
-            ScoreDoc[] lexical = Arrays.stream(ranking.scoreDocs)
-                    .filter(doc -> doc.score > 0) // the semantic neighbours that matched no word score 0
-                    .toArray(ScoreDoc[]::new);
-            WordCoverage.Ranked byWords = new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical);
-            List<ScoreDoc> shown = filter == null || nearest.isEmpty() ? nearest : allowed(nearest, neighbours, filter);
-            ScoreDoc[] ordered =
-                    shown.isEmpty() ? byWords.hits() : RankFusion.fuse(byWords.hits(), shown, byWords.bestCoverage());
-            Set<Integer> byTheirWords = new HashSet<>();
-            for (ScoreDoc doc : lexical) {
-                byTheirWords.add(doc.doc);
-            }
+            LexicalRanking.Answer lexical =
+                    lexicalRanking.rank(match, ranked, filter, query.offset() + query.limit() + WordCoverage.WINDOW);
+            WordCoverage.Ranked byWords =
+                    new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical.hits());
+            SemanticMatches.Joined near = semantic != null
+                            && SemanticMatches.wanted(!words.isEmpty(), byWords.bestCoverage(), lexical.total().value)
+                    ? semantic.join(query.text(), match, filter)
+                    : SemanticMatches.Joined.NONE;
+            ScoreDoc[] ordered = near.shown().isEmpty()
+                    ? byWords.hits()
+                    : RankFusion.fuse(byWords.hits(), near.shown(), byWords.bestCoverage());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),
@@ -337,8 +250,8 @@ public final class SearchIndex implements Closeable {
                         node.stage(),
                         doc.score,
                         // A hit found by meaning alone has no word to show: marking its words would claim a match.
-                        byTheirWords.contains(doc.doc) ? highlights.of(node, marked) : Map.of(),
-                        neighbours.contains(doc.doc) ? neighbours.score(doc.doc) : null,
+                        near.unmatched().contains(doc.doc) ? Map.of() : highlights.of(node, marked),
+                        near.similar().contains(doc.doc) ? near.similar().score(doc.doc) : null,
                         null,
                         null));
             }
@@ -348,25 +261,19 @@ public final class SearchIndex implements Closeable {
                         ? "no node has these words or means something close enough"
                         : notice + ", and nothing means something close enough";
             }
-            if (counts.complete()) {
-                return new SearchResult(
-                        query.text(),
-                        hits,
-                        ranking.totalHits.value,
-                        facetCounter.facets(counts.counts()),
-                        didYouMean,
-                        notice);
-            }
-            // The sample covered the documents up to lastDoc: scale its counts to the whole index. The total is exact
-            // when the page asked for lay beyond the threshold (every match was then collected), else a lower bound.
-            boolean exact = ranking.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-            double scale = (double) reader.maxDoc() / (counts.lastDoc() + 1);
+            FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
+            // Exact unless more than EXACT_COUNT_UP_TO matched in a graph ranked in two phases.
+            boolean exactTotal = lexical.total().relation == TotalHits.Relation.EQUAL_TO;
+            // A sample covered the documents up to lastDoc: its counts are scaled to the whole index.
+            SearchResult.Facets facets = counts.complete()
+                    ? facetCounter.facets(counts.counts())
+                    : facetCounter.facets(counts.counts(), (double) reader.maxDoc() / (counts.lastDoc() + 1), true);
             return new SearchResult(
                     query.text(),
                     hits,
-                    exact ? ranking.totalHits.value : EXACT_COUNT_UP_TO,
-                    exact ? null : "gte",
-                    facetCounter.facets(counts.counts(), scale, true),
+                    exactTotal ? lexical.total().value + near.unmatchedShown() : LexicalRanking.EXACT_COUNT_UP_TO,
+                    exactTotal ? null : "gte",
+                    facets,
                     didYouMean,
                     notice);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -375,6 +282,12 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An answer that searched nothing, saying why. */
+    private static SearchResult unsearched(SearchQuery query, String notice) {
+        return new SearchResult(
+                query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null, notice);
     }
 
     /**
@@ -423,27 +336,6 @@ public final class SearchIndex implements Closeable {
         query.roadmap().ifPresent(roadmap -> all.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
         query.onlyIds().ifPresent(ids -> all.add(idFilter(ids), Occur.FILTER));
         return all.build();
-    }
-
-    /** The semantic neighbours that {@code filter} allows, in their order. */
-    private List<ScoreDoc> allowed(List<ScoreDoc> nearest, Query neighbours, Query filter) throws IOException {
-        Query both = new BooleanQuery.Builder()
-                .add(neighbours, Occur.FILTER)
-                .add(filter, Occur.FILTER)
-                .build();
-        Set<Integer> allowed = new HashSet<>();
-        for (ScoreDoc doc : searcher.search(both, nearest.size()).scoreDocs) {
-            allowed.add(doc.doc);
-        }
-        return nearest.stream().filter(doc -> allowed.contains(doc.doc)).toList();
-    }
-
-    /** Documents matching either query, scored by the sum of both. */
-    private static Query either(Query a, Query b) {
-        return new BooleanQuery.Builder()
-                .add(a, Occur.SHOULD)
-                .add(b, Occur.SHOULD)
-                .build();
     }
 
     private static Query idFilter(Set<String> ids) {

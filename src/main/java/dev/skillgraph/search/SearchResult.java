@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One page of hits, the total, facet counts for the whole query (before the kind, stage, roadmap and reachable filters), and a
  * spelling suggestion when the query looks mistyped.
  *
- * @param total how many nodes match: exact, but in graphs over {@link SearchIndex#SCORED_WHOLE} nodes only up to
- *     {@link SearchIndex#EXACT_COUNT_UP_TO}; beyond, that many at least
+ * @param total how many nodes match: exact, but in graphs over {@value LexicalRanking#SCORED_WHOLE} nodes only up to
+ *     {@value LexicalRanking#EXACT_COUNT_UP_TO}; beyond, that many at least
  * @param totalRelation {@code "gte"} when {@code total} is a lower bound (more matched than were counted); absent when
  *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
@@ -70,7 +70,7 @@ public record SearchResult(
     /**
      * Counts by kind, by stage and by roadmap (a node on several roadmaps counts for each).
      *
-     * @param estimated true when the query matched more than {@link SearchIndex#EXACT_COUNT_UP_TO} nodes: the counts
+     * @param estimated true when the query matched more than {@value LexicalRanking#EXACT_COUNT_UP_TO} nodes: the counts
      *     are then those of a sample of the matches (the first that many in index order), scaled to the estimated
      *     total; absent when they are exact
      */

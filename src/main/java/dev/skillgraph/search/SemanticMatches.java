@@ -3,11 +3,17 @@ package dev.skillgraph.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Semantic retrieval beside the lexical ranking: the nodes whose text means most nearly what the query says, by the
@@ -15,6 +21,8 @@ import org.apache.lucene.search.TopDocs;
  * {@value #NEIGHBOURS} nearest nodes, those at least {@value #MIN_COSINE} similar join the hits, fused with the lexical
  * ranking by {@link RankFusion}. Below the threshold nothing joins: a query unlike every node (measured on the seed
  * graph: nonsense words and other domains reach cosines of 0.17-0.22) gets no semantic hits.
+ *
+ * <p>Neighbours are looked for only when the words are not enough ({@link #wanted}).
  */
 final class SemanticMatches {
 
@@ -28,12 +36,85 @@ final class SemanticMatches {
      */
     static final float MIN_COSINE = 0.25f;
 
+    /**
+     * A query whose words find at least this many nodes, the best of them with every word of the query, is answered by
+     * its words alone: the neighbours would only follow them ({@link RankFusion}), past the first page of 10 hits.
+     */
+    static final int ENOUGH_BY_WORDS = 10;
+
+    /**
+     * The semantic neighbours of one search.
+     *
+     * @param shown the neighbours the filters allow, most similar first, each scored by its cosine similarity
+     * @param similar every neighbour, to look up a hit's similarity
+     * @param unmatched the neighbours, filters or not, that have none of the query's words: facets count them
+     * @param unmatchedShown how many of {@code shown} have none of the query's words: the total counts them
+     */
+    record Joined(List<ScoreDoc> shown, ScoredDocsQuery similar, Set<Integer> unmatched, int unmatchedShown) {
+
+        static final Joined NONE = new Joined(List.of(), asQuery(List.of()), Set.of(), 0);
+    }
+
     private final IndexSearcher searcher;
     private final SentenceEncoder encoder;
 
     SemanticMatches(IndexSearcher searcher, SentenceEncoder encoder) {
         this.searcher = searcher;
         this.encoder = encoder;
+    }
+
+    /**
+     * Whether a search looks for semantic neighbours: when the query has no word to search (only common words), when
+     * no hit has every word of it, or when its words find fewer than {@value #ENOUGH_BY_WORDS} nodes. Otherwise the
+     * learner named what they want and the page is full of it: the neighbours could only follow, so the query is not
+     * encoded and the vector search (the largest cost of a search with semantic retrieval on, BENCHMARKS.md set S) is
+     * skipped, and totals and facets count the words' matches only. The rule depends on the query and its filters,
+     * never on the page asked for, so every page of one query counts the same total.
+     *
+     * @param bestCoverage the share of the query's words the best lexical hit has
+     * @param byWords how many nodes the words match, filters applied
+     */
+    static boolean wanted(boolean anyWord, double bestCoverage, long byWords) {
+        return !anyWord || bestCoverage < 1 || byWords < ENOUGH_BY_WORDS;
+    }
+
+    /**
+     * The semantic neighbours of {@code text} in the whole graph (facets count them before the filters), and those
+     * {@code filter} allows, as it does with the words' matches.
+     *
+     * @param words what the query's words match
+     * @param filter the kind, stage, roadmap and id filters, or null
+     */
+    Joined join(String text, Query words, @Nullable Query filter) throws IOException {
+        List<ScoreDoc> nearest = nearest(text);
+        if (nearest.isEmpty()) {
+            return Joined.NONE;
+        }
+        ScoredDocsQuery similar = asQuery(nearest);
+        Set<Integer> unmatched = docs(new BooleanQuery.Builder()
+                .add(similar, Occur.FILTER)
+                .add(words, Occur.MUST_NOT)
+                .build());
+        List<ScoreDoc> shown = nearest;
+        if (filter != null) {
+            Set<Integer> allowed = docs(new BooleanQuery.Builder()
+                    .add(similar, Occur.FILTER)
+                    .add(filter, Occur.FILTER)
+                    .build());
+            shown = nearest.stream().filter(doc -> allowed.contains(doc.doc)).toList();
+        }
+        int unmatchedShown =
+                (int) shown.stream().filter(doc -> unmatched.contains(doc.doc)).count();
+        return new Joined(shown, similar, unmatched, unmatchedShown);
+    }
+
+    /** The documents of the neighbours that {@code query} matches. */
+    private Set<Integer> docs(Query query) throws IOException {
+        Set<Integer> docs = new HashSet<>();
+        for (ScoreDoc doc : searcher.search(query, NEIGHBOURS).scoreDocs) {
+            docs.add(doc.doc);
+        }
+        return docs;
     }
 
     /**

@@ -185,7 +185,7 @@ class LearnerSpellingsTest {
     void beyondAThousandMatchesTheTotalIsALowerBoundAndFacetsAreEstimates() throws Exception {
         List<IndexedNode> widgets = new java.util.ArrayList<>();
         // Large enough for two-phase ranking (smaller indexes count every match exactly).
-        for (int i = 0; i < SearchIndex.SCORED_WHOLE + 1_200; i++) {
+        for (int i = 0; i < LexicalRanking.SCORED_WHOLE + 1_200; i++) {
             widgets.add(
                     i % 3 == 0
                             ? tool("widget-tool-" + i, "Widget tool " + i, "A widget")
@@ -193,7 +193,7 @@ class LearnerSpellingsTest {
         }
         SearchIndex index = SearchIndex.build(widgets, new SynonymMap.Builder().build());
         SearchResult many = index.search(query("widget"));
-        assertThat(many.total()).isEqualTo(SearchIndex.EXACT_COUNT_UP_TO);
+        assertThat(many.total()).isEqualTo(LexicalRanking.EXACT_COUNT_UP_TO);
         assertThat(many.totalRelation()).isEqualTo("gte");
         assertThat(many.facets().estimated()).isTrue();
         long tools = many.facets().kind().stream()
@@ -204,7 +204,8 @@ class LearnerSpellingsTest {
         // a third of them, estimated from a sample
         assertThat(tools)
                 .isBetween(
-                        (SearchIndex.SCORED_WHOLE + 1_200) / 3 - 500L, (SearchIndex.SCORED_WHOLE + 1_200) / 3 + 500L);
+                        (LexicalRanking.SCORED_WHOLE + 1_200) / 3 - 500L,
+                        (LexicalRanking.SCORED_WHOLE + 1_200) / 3 + 500L);
         SearchResult few = index.search(query("7"));
         assertThat(few.totalRelation()).isNull();
         assertThat(few.facets().estimated()).isNull();
