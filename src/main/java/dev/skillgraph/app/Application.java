@@ -172,8 +172,12 @@ public final class Application implements AutoCloseable {
             resources.push(encoding::shutdownNow);
             encoder = SentenceEncoder.load(encoding);
         }
-        ProjectionManager projections =
-                new ProjectionManager(repository, () -> Synonyms.load(synonyms), encoder, encodeInBackground);
+        ProjectionManager projections = new ProjectionManager(
+                repository,
+                () -> Synonyms.load(synonyms),
+                encoder,
+                config.dataDir().resolve("vectors"),
+                encodeInBackground);
         resources.push(projections);
         resources.push(refreshEvery(projections, config.refreshInterval()));
         return new Graph(boltUri, embedded.flatMap(EmbeddedNeo4j::browserUri), repository, importer, projections);

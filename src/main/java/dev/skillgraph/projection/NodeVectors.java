@@ -4,6 +4,7 @@ import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.StoredEmbedding;
 import dev.skillgraph.search.IndexedNode;
 import dev.skillgraph.search.SentenceEncoder;
+import dev.skillgraph.search.VectorIndex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -20,182 +20,236 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sentence embedding of every node, computed once per text. Embedding a node text costs milliseconds (BENCHMARKS.md),
- * so vectors are stored on the nodes in Neo4j ({@code embedding}, with {@code embeddingKey}: a SHA-256 of the model
- * name and the text) and reused by every later projection build, in this process or another, for as long as the text
- * is unchanged; the last build's vectors are also kept in memory, so a rebuild after a small change reads and encodes
- * only what changed. Stored on the node rather than beside it because that is where Neo4j's own vector index and
- * Cypher's {@code vector.similarity.cosine} can use them too; the seed import keeps them across re-imports.
+ * The sentence embedding of every node, computed once per text and kept in a {@link VectorIndex} that outlives graph
+ * versions. Embedding a node text costs milliseconds (BENCHMARKS.md), so vectors are also stored on the nodes in Neo4j
+ * ({@code embedding}, with {@code embeddingKey}: a SHA-256 of the model name and the text) and read back by any later
+ * process, for as long as the text is unchanged; stored on the node rather than beside it because that is where
+ * Neo4j's own vector index and Cypher's {@code vector.similarity.cosine} can use them too, and the seed import keeps
+ * them across re-imports.
  *
- * <p>With a background executor, texts without a vector do not hold up a build: the projection is built with the
- * vectors at hand (nodes without one are found by their words only), the missing ones are encoded off the request
- * path, and {@link #encodeMissing} then asks for a rebuild. So the first start of a large graph is ready as soon as
- * its words are indexed, not minutes later.
+ * <p>A graph version {@linkplain #sync syncs} the index: the vectors of nodes gone or changed are deleted, the missing
+ * ones read from Neo4j or encoded, {@value #CHUNK} texts at a time, each chunk searchable as soon as it is added. With
+ * a background executor that work runs off the build ({@link #fillInBackground}), so the first start of a large graph
+ * is ready as soon as its words are indexed, and semantic retrieval finds more nodes chunk by chunk.
  */
-public final class NodeVectors {
+public final class NodeVectors implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeVectors.class);
 
-    /** A node text still without a vector. */
-    private record Missing(String id, String key, String text) {}
+    /**
+     * Texts read, encoded, stored and indexed at a time: at 100,000 topics a chunk takes some 8 s to encode, so
+     * progress shows every few seconds and a restart loses at most one chunk's work.
+     */
+    static final int CHUNK = 2_000;
+
+    /** A node's current text and its key. */
+    private record Text(String id, String key, String text) {}
 
     private final SentenceEncoder encoder;
     private final @Nullable GraphRepository repository;
     private final @Nullable Executor background;
-    private final Map<String, float[]> byKey = new ConcurrentHashMap<>();
-    private List<Missing> missing = List.of();
-    private boolean encoding;
+    private final VectorIndex index;
+    /** Node id to its current text: what the index should hold once filled. */
+    private Map<String, Text> wanted = Map.of();
+
+    private boolean filling;
 
     /**
-     * Encodes missing vectors during the build.
+     * Encodes missing vectors during the build, into an index held in memory.
      *
      * @param repository where vectors are stored and read back; null to keep them in this process only
      */
     public NodeVectors(SentenceEncoder encoder, @Nullable GraphRepository repository) {
-        this(encoder, repository, null);
+        this(encoder, repository, null, VectorIndex.inMemory());
     }
 
     /**
-     * @param background encodes missing vectors after the build ({@link #encodeMissing}); null: during it
+     * @param background fills the index after a build ({@link #fillInBackground}); null: during it
+     * @param index where the vectors are searched; closed with this
      */
-    public NodeVectors(SentenceEncoder encoder, @Nullable GraphRepository repository, @Nullable Executor background) {
+    public NodeVectors(
+            SentenceEncoder encoder,
+            @Nullable GraphRepository repository,
+            @Nullable Executor background,
+            VectorIndex index) {
         this.encoder = encoder;
         this.repository = repository;
         this.background = background;
+        this.index = index;
     }
 
     public SentenceEncoder encoder() {
         return encoder;
     }
 
+    public VectorIndex index() {
+        return index;
+    }
+
     /**
-     * Every node of {@code nodes} with its vector: from memory, from Neo4j, or (without a background executor) encoded
-     * now and stored. With one, nodes without a stored vector are left without and remembered for
-     * {@link #encodeMissing}.
+     * Brings the index to the texts of {@code nodes}: deletes the vectors of nodes gone or changed and, without a
+     * background executor, adds the missing ones now (read from Neo4j or encoded).
      */
-    synchronized List<IndexedNode> attach(List<IndexedNode> nodes) {
+    void sync(List<IndexedNode> nodes) {
         long started = System.nanoTime();
-        String[] keys = new String[nodes.size()];
-        float[][] vectors = new float[nodes.size()][];
-        Map<String, Integer> unknown = new HashMap<>(); // node id -> position
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = key(nodes.get(i).semanticText());
-            vectors[i] = byKey.get(keys[i]);
-            if (vectors[i] == null) {
-                unknown.put(nodes.get(i).node().id(), i);
-            }
+        Map<String, Text> next = new HashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        for (IndexedNode node : nodes) {
+            String text = node.semanticText();
+            Text current = new Text(node.node().id(), key(text), text);
+            next.put(current.id(), current);
+            keys.put(current.id(), current.key());
         }
-        int read = 0;
-        if (repository != null && !unknown.isEmpty()) {
-            for (Map.Entry<String, StoredEmbedding> stored :
-                    repository.readEmbeddings(unknown.keySet()).entrySet()) {
-                Integer i = unknown.get(stored.getKey());
-                StoredEmbedding embedding = stored.getValue();
-                if (i != null
-                        && embedding.key().equals(keys[i])
-                        && embedding.vector().length == SentenceEncoder.DIMENSIONS) {
-                    vectors[i] = embedding.vector();
-                    read++;
-                }
-            }
-        }
-        List<Missing> lacking = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (vectors[i] == null) {
-                lacking.add(new Missing(
-                        nodes.get(i).node().id(), keys[i], nodes.get(i).semanticText()));
-            }
+        List<Text> missing;
+        int deleted;
+        synchronized (this) {
+            wanted = next;
+            deleted = index.retain(keys);
+            missing = missing();
         }
         if (background == null) {
-            encode(lacking);
-            for (int i = 0; i < keys.length; i++) {
-                if (vectors[i] == null) {
-                    vectors[i] = byKey.get(keys[i]);
-                }
-            }
-            lacking = List.of();
+            fill(missing);
         }
-        missing = lacking;
-        // Keep in memory only what this graph uses: a node's old text's vector goes with the text.
-        Map<String, float[]> current = new HashMap<>();
-        List<IndexedNode> withVectors = new ArrayList<>(nodes.size());
-        for (int i = 0; i < keys.length; i++) {
-            if (vectors[i] != null) {
-                current.put(keys[i], vectors[i]);
-                withVectors.add(nodes.get(i).withVector(vectors[i]));
-            } else {
-                withVectors.add(nodes.get(i));
-            }
-        }
-        byKey.keySet().retainAll(current.keySet());
-        byKey.putAll(current);
         LOG.info(
-                "Sentence embeddings of {} nodes: {} kept from the last build, {} read from Neo4j, {} {}, in {} ms",
+                "Sentence embeddings of {} nodes: {} kept, {} deleted as stale, {} {}, in {} ms",
                 nodes.size(),
-                nodes.size() - unknown.size(),
-                read,
-                background == null ? unknown.size() - read : lacking.size(),
-                background == null ? "encoded" : "to encode in the background",
+                nodes.size() - missing.size(),
+                deleted,
+                missing.size(),
+                background == null ? "read from Neo4j or encoded" : "to read or encode in the background",
                 (System.nanoTime() - started) / 1_000_000);
-        return withVectors;
     }
 
     /**
-     * Encodes, off the caller's thread, the texts the last {@link #attach} found without a vector, stores them, and
-     * then runs {@code rebuild}; nothing when none is missing or an encoding is already under way (its rebuild
-     * attaches what it encoded and asks again for the rest).
+     * Adds, off the caller's thread, the vectors the index lacks for the last synced graph; nothing when none is
+     * missing or a fill is under way (it takes up what became missing meanwhile).
      */
-    public synchronized void encodeMissing(Runnable rebuild) {
-        if (background == null || missing.isEmpty() || encoding) {
+    public synchronized void fillInBackground() {
+        if (background == null || filling || missing().isEmpty()) {
             return;
         }
-        List<Missing> work = missing;
-        missing = List.of();
-        encoding = true;
+        filling = true;
         try {
-            background.execute(() -> encodeThen(work, rebuild));
-        } catch (RejectedExecutionException e) { // closing: the texts are encoded by the next process to need them
-            encoding = false;
+            background.execute(this::fillAll);
+        } catch (RejectedExecutionException e) { // closing: the next process fills them
+            filling = false;
         }
     }
 
-    /** Encodes {@code work}, then asks for a rebuild that attaches it. */
-    private void encodeThen(List<Missing> work, Runnable rebuild) {
+    @Override
+    public void close() {
+        index.close();
+    }
+
+    /** Fills until nothing is missing, taking up what a new graph version made missing meanwhile. */
+    private void fillAll() {
+        long started = System.nanoTime();
+        int added = 0;
         try {
-            long started = System.nanoTime();
-            encode(work);
+            while (true) {
+                List<Text> missing;
+                synchronized (this) {
+                    missing = missing();
+                }
+                int now = missing.isEmpty() ? 0 : fill(missing);
+                if (now == 0) {
+                    break;
+                }
+                added += now;
+            }
             LOG.info(
-                    "Encoded {} node texts in the background in {} ms",
-                    work.size(),
+                    "Sentence embeddings of {} node texts added in the background in {} ms",
+                    added,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.warn("Could not encode {} node texts: {}", work.size(), e.toString());
+            LOG.warn("Could not add the sentence embeddings of the node texts: {}", e.toString());
         } finally {
             synchronized (this) {
-                encoding = false;
+                filling = false;
             }
         }
-        rebuild.run();
     }
 
-    /** Encodes {@code texts} into memory and stores them on their nodes. */
-    private void encode(List<Missing> texts) {
-        if (texts.isEmpty()) {
+    /** The wanted texts whose vector the index lacks. Called holding this object's lock. */
+    private List<Text> missing() {
+        Map<String, String> indexed = index.keys();
+        List<Text> missing = new ArrayList<>();
+        for (Text text : wanted.values()) {
+            if (!text.key().equals(indexed.get(text.id()))) {
+                missing.add(text);
+            }
+        }
+        missing.sort((a, b) -> a.id().compareTo(b.id()));
+        return missing;
+    }
+
+    /**
+     * Adds the vectors of {@code texts}, chunk by chunk: read from Neo4j when stored there with the same key, else
+     * encoded and stored; a chunk whose texts changed meanwhile adds only those still wanted.
+     *
+     * @return how many vectors were added
+     */
+    private int fill(List<Text> texts) {
+        int added = 0;
+        for (int from = 0; from < texts.size(); from += CHUNK) {
+            List<Text> chunk = texts.subList(from, Math.min(texts.size(), from + CHUNK));
+            Map<String, float[]> vectors = stored(chunk);
+            List<Text> toEncode =
+                    chunk.stream().filter(t -> !vectors.containsKey(t.id())).toList();
+            List<float[]> encoded =
+                    encoder.encodeAll(toEncode.stream().map(Text::text).toList());
+            Map<String, StoredEmbedding> toStore = new HashMap<>();
+            for (int i = 0; i < toEncode.size(); i++) {
+                vectors.put(toEncode.get(i).id(), encoded.get(i));
+                toStore.put(
+                        toEncode.get(i).id(),
+                        new StoredEmbedding(toEncode.get(i).key(), encoded.get(i)));
+            }
+            store(toStore);
+            List<VectorIndex.Entry> entries = new ArrayList<>(chunk.size());
+            synchronized (this) {
+                for (Text text : chunk) {
+                    Text now = wanted.get(text.id());
+                    float[] vector = vectors.get(text.id());
+                    if (now != null && now.key().equals(text.key()) && vector != null) {
+                        entries.add(new VectorIndex.Entry(text.id(), text.key(), vector));
+                    }
+                }
+                index.add(entries);
+            }
+            added += entries.size();
+        }
+        return added;
+    }
+
+    /** The vectors of {@code texts} stored in Neo4j for the same text and model, by node id. */
+    private Map<String, float[]> stored(List<Text> texts) {
+        Map<String, float[]> vectors = new HashMap<>();
+        if (repository == null) {
+            return vectors;
+        }
+        Map<String, Text> byId = new HashMap<>();
+        texts.forEach(text -> byId.put(text.id(), text));
+        repository.readEmbeddings(byId.keySet()).forEach((id, embedding) -> {
+            Text text = byId.get(id);
+            if (text != null
+                    && embedding.key().equals(text.key())
+                    && embedding.vector().length == SentenceEncoder.DIMENSIONS) {
+                vectors.put(id, embedding.vector());
+            }
+        });
+        return vectors;
+    }
+
+    /** Stores encoded vectors on their nodes; a failure only costs encoding them again next time. */
+    private void store(Map<String, StoredEmbedding> embeddings) {
+        if (repository == null || embeddings.isEmpty()) {
             return;
         }
-        List<float[]> encoded =
-                encoder.encodeAll(texts.stream().map(Missing::text).toList());
-        Map<String, StoredEmbedding> toStore = new HashMap<>();
-        for (int m = 0; m < texts.size(); m++) {
-            byKey.put(texts.get(m).key(), encoded.get(m));
-            toStore.put(texts.get(m).id(), new StoredEmbedding(texts.get(m).key(), encoded.get(m)));
-        }
-        if (repository != null) {
-            try {
-                repository.writeEmbeddings(toStore);
-            } catch (RuntimeException e) { // a cache: serve the vectors anyway, compute them again next time
-                LOG.warn("Could not store {} sentence embeddings in Neo4j: {}", toStore.size(), e.getMessage());
-            }
+        try {
+            repository.writeEmbeddings(embeddings);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store {} sentence embeddings in Neo4j: {}", embeddings.size(), e.getMessage());
         }
     }
 

@@ -58,7 +58,8 @@ public final class Projection {
     /**
      * As {@link #build(GraphData, SynonymMap)}, with the search index's Lucene {@code parts} chosen (benchmarks).
      *
-     * @param vectors gives every node its sentence embedding for semantic retrieval; null: words only
+     * @param vectors the nodes' sentence embeddings for semantic retrieval, synced with this graph's texts; null: words
+     *     only
      */
     public static Projection build(
             GraphData data, SynonymMap synonyms, SearchParts parts, @Nullable NodeVectors vectors) {
@@ -76,13 +77,15 @@ public final class Projection {
                     graph.roadmapsOf(node.id()).stream()
                             .map(graph::require)
                             .map(RoadmapRef::of)
-                            .toList(),
-                    null));
+                            .toList()));
         }
-        if (vectors != null) {
-            indexed = vectors.attach(indexed);
+        SearchIndex index;
+        if (vectors == null) {
+            index = SearchIndex.build(indexed, synonyms, parts, null, null);
+        } else {
+            vectors.sync(indexed);
+            index = SearchIndex.build(indexed, synonyms, parts, vectors.encoder(), vectors.index());
         }
-        SearchIndex index = SearchIndex.build(indexed, synonyms, parts, vectors == null ? null : vectors.encoder());
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new Projection(
                 version(nodes, edges), data.state(), Instant.now(), millis, new LearningPaths(graph), index);

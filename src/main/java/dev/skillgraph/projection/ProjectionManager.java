@@ -5,10 +5,13 @@ import dev.skillgraph.graph.GraphRepository;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.search.SearchParts;
 import dev.skillgraph.search.SentenceEncoder;
+import dev.skillgraph.search.VectorIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,40 +50,40 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
 
     /** Builds the first projection from Neo4j now, searched by words only. */
     public ProjectionManager(GraphRepository repository, Supplier<SynonymMap> synonyms) {
-        this(repository, synonyms, null, true);
+        this(repository, synonyms, null, null, true);
     }
 
     /**
      * Builds the first projection from Neo4j now.
      *
      * @param encoder the sentence-embedding model for semantic retrieval; null: search by words only
-     * @param encodeInBackground node texts without a vector are encoded after a build, which is then repeated
-     *     ({@link NodeVectors}); false: during every build, before it is served
+     * @param vectorDir where the nodes' vectors are kept across restarts ({@link VectorIndex}); null: in memory
+     * @param encodeInBackground node texts without a vector are encoded after a build and found by meaning as they
+     *     are added ({@link NodeVectors}); false: during every build, before it is served
      */
     public ProjectionManager(
             GraphRepository repository,
             Supplier<SynonymMap> synonyms,
             @Nullable SentenceEncoder encoder,
+            @Nullable Path vectorDir,
             boolean encodeInBackground) {
         this.repository = repository;
         this.synonyms = synonyms;
-        this.vectors =
-                encoder == null ? null : new NodeVectors(encoder, repository, encodeInBackground ? encoding : null);
+        this.vectors = encoder == null
+                ? null
+                : new NodeVectors(
+                        encoder,
+                        repository,
+                        encodeInBackground ? encoding : null,
+                        vectorDir == null ? VectorIndex.inMemory() : VectorIndex.open(vectorDir));
         this.current = build();
-        encodeMissingVectors();
+        fillVectors();
     }
 
-    /** Encodes node texts without a vector off the request path, then rebuilds with them. */
-    private void encodeMissingVectors() {
+    /** Adds the vectors node texts lack off the request path. */
+    private void fillVectors() {
         if (vectors != null) {
-            vectors.encodeMissing(() -> {
-                try {
-                    rebuild();
-                    encodeMissingVectors(); // texts that changed meanwhile
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not rebuild with the new sentence embeddings: {}", e.toString());
-                }
-            });
+            vectors.fillInBackground();
         }
     }
 
@@ -153,7 +156,7 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
         }
         Projection next = build(data);
         LOG.info("Projection {} replaces {}", next.version(), current.version());
-        encodeMissingVectors();
+        fillVectors();
         return next;
     }
 
@@ -165,6 +168,15 @@ public final class ProjectionManager extends ReferenceManager<Projection> {
     @Override
     protected void afterClose() throws IOException {
         encoding.shutdownNow();
+        if (vectors != null) {
+            try {
+                // A fill under way stops at its next chunk; wait for it, or the index closes under it.
+                encoding.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            vectors.close();
+        }
         super.afterClose();
     }
 

@@ -19,8 +19,6 @@ final class Fields {
     static final String SUGGEST = "suggest";
     static final String FEATURES = "features";
     static final String IMPORTANCE = "importance";
-    /** A node's sentence embedding, searched by {@link SemanticMatches}. */
-    static final String VECTOR = "vector";
     /** A node kind's prior as doc values, only in indexes that measure the plain Lucene way (see SearchParts). */
     static final String PRIOR = "prior";
 

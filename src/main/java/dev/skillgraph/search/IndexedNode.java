@@ -13,16 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param related names of related nodes (tools, stage, what a resource teaches), searched with a low weight
  * @param importance how much depends on it, used to rank ties and completions
  * @param roadmaps the roadmaps it is on, for the roadmap filter and facet
- * @param vector the unit sentence embedding of {@link #semanticText()} ({@link SentenceEncoder}), or null: the node is
- *     then found by its words only
  */
 public record IndexedNode(
-        GraphNode node,
-        @Nullable StageRef stage,
-        List<String> related,
-        int importance,
-        List<RoadmapRef> roadmaps,
-        float @Nullable [] vector) {
+        GraphNode node, @Nullable StageRef stage, List<String> related, int importance, List<RoadmapRef> roadmaps) {
 
     public IndexedNode {
         related = List.copyOf(related);
@@ -31,12 +24,7 @@ public record IndexedNode(
 
     /** A node on no roadmap, found by its words only. */
     public IndexedNode(GraphNode node, @Nullable StageRef stage, List<String> related, int importance) {
-        this(node, stage, related, importance, List.of(), null);
-    }
-
-    /** This node with its embedding. */
-    public IndexedNode withVector(float[] embedding) {
-        return new IndexedNode(node, stage, related, importance, roadmaps, embedding);
+        this(node, stage, related, importance, List.of());
     }
 
     /**

@@ -7,10 +7,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.jspecify.annotations.Nullable;
 
 /** Maps a node to its Lucene document: the fields of {@link Fields}, each analysed as {@link Analyzers} says. */
@@ -58,9 +56,6 @@ final class NodeDocuments {
         doc.add(new FeatureField(Fields.FEATURES, Fields.IMPORTANCE, Math.max(1, indexed.importance())));
         if (!parts.kindPrior()) { // the plain Lucene way reads the prior from doc values
             doc.add(new DoubleDocValuesField(Fields.PRIOR, prior(node.kind())));
-        }
-        if (indexed.vector() != null) {
-            doc.add(new KnnFloatVectorField(Fields.VECTOR, indexed.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         }
         doc.add(new StringField(Fields.NAME_KEY, key(name), Field.Store.NO));
         for (String alias : node.aliases()) {

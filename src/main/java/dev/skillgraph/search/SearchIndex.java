@@ -82,14 +82,14 @@ public final class SearchIndex implements Closeable {
     private final LexicalRanking lexicalRanking;
     private final CompoundWords compounds;
     private final @Nullable SemanticMatches semantic;
-    private final int vectors;
 
     private SearchIndex(
             Directory directory,
             Collection<IndexedNode> indexed,
             SynonymMap synonyms,
             SearchParts parts,
-            @Nullable SentenceEncoder encoder)
+            @Nullable SentenceEncoder encoder,
+            @Nullable VectorIndex vectors)
             throws IOException {
         ProtectedWords symbols =
                 ProtectedWords.of(indexed.stream().map(IndexedNode::node).toList());
@@ -117,12 +117,15 @@ public final class SearchIndex implements Closeable {
         // for every hit.
         this.byDoc = new IndexedNode[reader.maxDoc()];
         double[] priors = new double[reader.maxDoc()];
+        Map<String, Integer> docs = new HashMap<>();
         StoredFields stored = reader.storedFields();
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
-            byDoc[doc] = byId.get(stored.document(doc, Set.of(Fields.ID)).get(Fields.ID));
+            String id = stored.document(doc, Set.of(Fields.ID)).get(Fields.ID);
+            byDoc[doc] = byId.get(id);
             priors[doc] = byDoc[doc] == null
                     ? 1
                     : NodeDocuments.prior(byDoc[doc].node().kind());
+            docs.put(id, doc);
         }
         this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
@@ -135,24 +138,27 @@ public final class SearchIndex implements Closeable {
                 spelling);
         this.facetCounter = new FacetCounter(byDoc);
         this.lexicalRanking = new LexicalRanking(searcher, facetCounter);
-        this.vectors =
-                (int) indexed.stream().filter(node -> node.vector() != null).count();
-        this.semantic = encoder != null && vectors > 0 ? new SemanticMatches(searcher, encoder) : null;
+        this.semantic =
+                encoder == null || vectors == null ? null : new SemanticMatches(searcher, encoder, vectors, docs);
     }
 
     /** Builds the index of {@code nodes} with SkillGraph's own Lucene parts; synonyms apply to queries. */
     public static SearchIndex build(Collection<IndexedNode> nodes, SynonymMap synonyms) {
-        return build(nodes, synonyms, SearchParts.OWN, null);
+        return build(nodes, synonyms, SearchParts.OWN, null, null);
     }
 
     /**
      * Builds the index of {@code nodes} with the given {@code parts} (the benchmark harness compares them).
      *
-     * @param encoder encodes queries for semantic retrieval over the nodes' vectors; null (or no node with a vector):
-     *     words only
+     * @param encoder encodes queries for semantic retrieval; null: words only
+     * @param vectors the nodes' sentence embeddings, searched with the encoder's query vectors; null: words only
      */
     public static SearchIndex build(
-            Collection<IndexedNode> nodes, SynonymMap synonyms, SearchParts parts, @Nullable SentenceEncoder encoder) {
+            Collection<IndexedNode> nodes,
+            SynonymMap synonyms,
+            SearchParts parts,
+            @Nullable SentenceEncoder encoder,
+            @Nullable VectorIndex vectors) {
         try {
             // One buffer per file: cloning an input (every term lookup does) then copies one reference, not a list of
             // small blocks, which made search allocate megabytes per query.
@@ -160,7 +166,7 @@ public final class SearchIndex implements Closeable {
                     new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new,
                     ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-            return new SearchIndex(directory, nodes, synonyms, parts, encoder);
+            return new SearchIndex(directory, nodes, synonyms, parts, encoder, vectors);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
@@ -170,9 +176,9 @@ public final class SearchIndex implements Closeable {
         return reader.numDocs();
     }
 
-    /** How many nodes have a sentence embedding, so that semantic retrieval can find them. */
+    /** How many nodes have a sentence embedding, so that semantic retrieval can find them; 0 when it is off. */
     public int vectors() {
-        return vectors;
+        return semantic == null ? 0 : semantic.size();
     }
 
     /** Takes a reference for one request; false once the index was closed and released by everyone. */

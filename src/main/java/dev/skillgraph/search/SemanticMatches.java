@@ -5,19 +5,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Semantic retrieval beside the lexical ranking: the nodes whose text means most nearly what the query says, by the
- * cosine similarity of sentence embeddings ({@link SentenceEncoder}), found with Lucene's HNSW vector search. Of the
+ * cosine similarity of sentence embeddings ({@link SentenceEncoder}), found in the {@link VectorIndex}. Of the
  * {@value #NEIGHBOURS} nearest nodes, those at least {@value #MIN_COSINE} similar join the hits, fused with the lexical
  * ranking by {@link RankFusion}. Below the threshold nothing joins: a query unlike every node (measured on the seed
  * graph: nonsense words and other domains reach cosines of 0.17-0.22) gets no semantic hits.
@@ -57,10 +56,20 @@ final class SemanticMatches {
 
     private final IndexSearcher searcher;
     private final SentenceEncoder encoder;
+    private final VectorIndex vectors;
+    private final Map<String, Integer> docs;
 
-    SemanticMatches(IndexSearcher searcher, SentenceEncoder encoder) {
+    /** @param docs the doc id in {@code searcher}'s index of every node id */
+    SemanticMatches(IndexSearcher searcher, SentenceEncoder encoder, VectorIndex vectors, Map<String, Integer> docs) {
         this.searcher = searcher;
         this.encoder = encoder;
+        this.vectors = vectors;
+        this.docs = docs;
+    }
+
+    /** How many nodes have a vector. */
+    int size() {
+        return vectors.size();
     }
 
     /**
@@ -121,14 +130,12 @@ final class SemanticMatches {
      * The semantic neighbours of {@code text}, most similar first, each scored by its cosine similarity; empty when
      * none is similar enough.
      */
-    List<ScoreDoc> nearest(String text) throws IOException {
-        float[] vector = encoder.encodeQuery(text);
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, NEIGHBOURS), NEIGHBOURS);
+    List<ScoreDoc> nearest(String text) {
         List<ScoreDoc> near = new ArrayList<>();
-        for (ScoreDoc doc : top.scoreDocs) {
-            float cosine = 2 * doc.score - 1; // Lucene scores a dot product of unit vectors as (1 + cosine) / 2
-            if (cosine >= MIN_COSINE) {
-                near.add(new ScoreDoc(doc.doc, cosine));
+        for (VectorIndex.Neighbour neighbour : vectors.nearest(encoder.encodeQuery(text), NEIGHBOURS)) {
+            Integer doc = docs.get(neighbour.id()); // null only for a node of another graph version
+            if (doc != null && neighbour.cosine() >= MIN_COSINE) {
+                near.add(new ScoreDoc(doc, neighbour.cosine()));
             }
         }
         return near;

@@ -23,8 +23,8 @@ import java.util.concurrent.Executor;
  * Sentence embeddings for semantic retrieval: all-MiniLM-L6-v2 (Reimers and Gurevych's sentence-transformers model,
  * quantized to 8 bits, 384 dimensions, Apache-2.0), shipped inside a LangChain4j Maven artifact and run in-process on
  * the CPU by ONNX Runtime; nothing is downloaded at run time. The model and its runtime are a library, not our code;
- * what is ours is what gets embedded ({@link NodeDocuments#semanticText}) and how the two rankings meet
- * ({@link MatchQueries#semantic}).
+ * what is ours is what gets embedded ({@link IndexedNode#semanticText}) and how the two rankings meet
+ * ({@link RankFusion}).
  *
  * <p>Every vector is L2-normalised, so a dot product is the cosine similarity. Costs measured here (BENCHMARKS.md):
  * loading the model about a second, a short query about a millisecond, a node text a few milliseconds. Query vectors
