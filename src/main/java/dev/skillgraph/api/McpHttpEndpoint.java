@@ -12,15 +12,20 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -167,11 +172,96 @@ final class McpHttpEndpoint implements AutoCloseable {
                         return;
                     }
                     req = new ReadAgain(request, body);
+                    if (JsonRpcGuard.isResponse(new String(body, StandardCharsets.UTF_8))) {
+                        answerResponse(req, response, chain);
+                        return;
+                    }
                 }
                 chain.doFilter(req, res);
             } finally {
                 log.accept(new Exchange(
                         request.getMethod(), response.getStatus(), (System.nanoTime() - started) / 1e6, id, client));
+            }
+        }
+
+        /**
+         * Passes a client's response (the answer to a keep-alive ping the server sent every 30 s) to the SDK, which
+         * takes one it awaits with 202; one it does not await it answers with a 500 naming a Java error, so that
+         * answer is replaced with a JSON-RPC error saying what is wrong: the client's mistake, not the server's.
+         */
+        private void answerResponse(ServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            Buffered buffered = new Buffered(response);
+            chain.doFilter(request, buffered);
+            if (buffered.getStatus() >= 500) {
+                response.setStatus(400);
+                response.setContentType("application/json");
+                response.getOutputStream()
+                        .write(JsonRpcGuard.unexpectedResponse().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            response.setStatus(buffered.getStatus());
+            response.getOutputStream().write(buffered.body.toByteArray());
+        }
+
+        /** A response held in memory until the filter decides what to send. */
+        private static final class Buffered extends HttpServletResponseWrapper {
+            private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+            private final PrintWriter writer = new PrintWriter(body, true, StandardCharsets.UTF_8);
+            private int status = 200;
+
+            Buffered(HttpServletResponse response) {
+                super(response);
+            }
+
+            @Override
+            public void setStatus(int status) {
+                this.status = status;
+            }
+
+            @Override
+            public int getStatus() {
+                return status;
+            }
+
+            @Override
+            public void sendError(int status, String message) {
+                this.status = status;
+            }
+
+            @Override
+            public void sendError(int status) {
+                this.status = status;
+            }
+
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        body.write(b);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new IllegalStateException("a buffered response is written at once");
+                    }
+                };
+            }
+
+            @Override
+            public PrintWriter getWriter() {
+                return writer;
+            }
+
+            @Override
+            public void flushBuffer() {
+                writer.flush();
             }
         }
 

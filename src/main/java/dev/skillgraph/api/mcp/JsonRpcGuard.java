@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Refuses, with a JSON-RPC 2.0 error, the messages the MCP SDK cannot take: text that is not JSON, a batch (MCP
  * 2025-06-18 removed JSON-RPC batching), a message without {@code "jsonrpc": "2.0"}, one that is neither a request nor
- * a notification, a request whose id is null (the MCP specification: "the ID MUST NOT be null"), a response (this
- * server sends clients no requests, so none is awaited: the SDK answered an unknown one with a 500), and a request
+ * a notification, a request whose id is null (the MCP specification: "the ID MUST NOT be null"), a response without
+ * an id or with both or neither of {@code result} and {@code error} (a well-formed one passes: it answers the keep-alive
+ * ping the server sends every 30 s; one to no ping gets {@link #unexpectedResponse}), and a request
  * whose {@code params} (or a tool call's or prompt's {@code arguments}) is not an object. The SDK 2.2.0 answers those with no reply at all over HTTP, and over stdio
  * stops reading altogether; checked here first, each gets an error naming what is wrong and the session goes on.
  */
@@ -26,6 +27,24 @@ public final class JsonRpcGuard {
     private static final Set<String> WITH_ARGUMENTS = Set.of("tools/call", "prompts/get");
 
     private JsonRpcGuard() {}
+
+    /** True when {@code message} (one the guard let pass) is a response to a request of the server. */
+    public static boolean isResponse(String message) {
+        try {
+            JsonNode node = JSON.readTree(message);
+            return node != null && node.isObject() && !node.has("method");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** The error for a response to no request this server awaits. */
+    public static String unexpectedResponse() {
+        return error(
+                null,
+                -32600,
+                "Invalid Request: a response to no request of this session (the server sends only keep-alive pings)");
+    }
 
     /** The JSON-RPC error answering {@code message}, or empty when the SDK may have it. */
     public static Optional<String> refusal(String message) {
@@ -60,13 +79,17 @@ public final class JsonRpcGuard {
         }
         JsonNode method = node.get("method");
         if (method == null) {
-            return Optional.of(
-                    node.has("result") || node.has("error")
-                            ? error(
-                                    null,
-                                    -32600,
-                                    "Invalid Request: this server sends no requests, so it takes no responses")
-                            : error(id, -32600, "Invalid Request: no 'method'"));
+            if (!node.has("result") && !node.has("error")) {
+                return Optional.of(error(id, -32600, "Invalid Request: no 'method'"));
+            }
+            // A response: the answer to a keep-alive ping the server sent on the session's event stream.
+            if (id == null || id.isNull()) {
+                return Optional.of(error(null, -32600, "Invalid Request: a response needs the 'id' it answers"));
+            }
+            if (node.has("result") == node.has("error")) {
+                return Optional.of(error(null, -32600, "Invalid Request: a response has either 'result' or 'error'"));
+            }
+            return Optional.empty();
         }
         if (!method.isTextual()) {
             return Optional.of(error(id, -32600, "Invalid Request: 'method' must be a string"));

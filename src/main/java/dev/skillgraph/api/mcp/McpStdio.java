@@ -42,6 +42,10 @@ public final class McpStdio {
                         ? Optional.of("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
                                 + "\"message\":\"Invalid Request: a message is at most 1 MiB\"}}")
                         : JsonRpcGuard.refusal(line);
+                if (refusal.isEmpty() && JsonRpcGuard.isResponse(line)) {
+                    // The server on stdio sends no pings, so no response is awaited.
+                    refusal = Optional.of(JsonRpcGuard.unexpectedResponse());
+                }
                 if (refusal.isPresent()) {
                     LOG.warn("Refused an MCP message on stdin: {}", refusal.get());
                     lines.writeLine(refusal.get());

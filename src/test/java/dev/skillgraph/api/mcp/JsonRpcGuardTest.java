@@ -26,7 +26,8 @@ class JsonRpcGuardTest {
                 "{\"id\":3,\"method\":\"tools/list\"}|3|-32600",
                 "{\"jsonrpc\":\"1.0\",\"id\":4,\"method\":\"tools/list\"}|4|-32600",
                 "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}]|null|-32600",
-                "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":99}|null|-32600",
+                "{\"jsonrpc\":\"2.0\",\"result\":{}}|null|-32600",
+                "{\"jsonrpc\":\"2.0\",\"result\":{},\"error\":{},\"id\":99}|null|-32600",
             })
     void brokenMessagesGetAnErrorWithTheirId(String message, String id, int code) {
         assertThat(JsonRpcGuard.refusal(message)).hasValueSatisfying(error -> assertThat(error)
@@ -40,5 +41,9 @@ class JsonRpcGuardTest {
                 .isEmpty();
         assertThat(JsonRpcGuard.refusal("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"))
                 .isEmpty();
+        // The answer to the server's keep-alive ping.
+        String pong = "{\"jsonrpc\":\"2.0\",\"id\":\"5f2c-0\",\"result\":{}}";
+        assertThat(JsonRpcGuard.refusal(pong)).isEmpty();
+        assertThat(JsonRpcGuard.isResponse(pong)).isTrue();
     }
 }

@@ -274,6 +274,51 @@ class McpServerIT {
         assertThat(post(initialize, null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aSessionOutlivesTheKeepAlivePingsAndAStrayResponseIsTheClientsMistake() throws Exception {
+        // A session of its own, busy past the server's first keep-alive ping (every 30 s), which the SDK's client
+        // answers with a response: refused, that answer ended the session under the call in flight.
+        try (McpSyncClient busy = McpClient.sync(
+                        HttpClientStreamableHttpTransport.builder(app.apiUri().toString())
+                                .endpoint("/mcp")
+                                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                                .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build()) {
+            busy.initialize();
+            long until = System.nanoTime() + Duration.ofSeconds(35).toNanos();
+            int calls = 0;
+            while (System.nanoTime() < until) {
+                CallToolResult result = call(busy, "learning_path", Map.of("id", "docker"));
+                assertThat(result.isError()).as("call %d", calls).isFalse();
+                calls++;
+            }
+            CallToolResult after = call(busy, "search", Map.of("query", "docker"));
+            assertThat(structured(after).path("hits").get(0).path("id").asText())
+                    .isEqualTo("docker");
+        }
+
+        HttpResponse<String> opened = post(
+                """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+                 "capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""",
+                null);
+        String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpResponse<String> stray = HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.apiUri() + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("Mcp-Session-Id", session)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":\"nobody-asked\",\"result\":{}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stray.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(stray.body()).path("error").path("message").asText())
+                .contains("a response to no request of this session");
+        assertThat(stray.body()).doesNotContain("Exception", "\tat ");
+    }
+
     private static HttpResponse<String> post(String body, String origin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.apiUri() + "/mcp"))
                 .header("Content-Type", "application/json")

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,24 @@ class McpStdioIT {
             List<String> broken = List.of(
                     "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":",
                     "{\"jsonrpc\":\"2.0\",\"id\":7}",
-                    "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"search\",\"arguments\":5}}");
+                    "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"search\",\"arguments\":5}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":\"stray\",\"result\":{}}");
             Map<Integer, JsonNode> replies = new HashMap<>();
+            List<JsonNode> unnamed = new ArrayList<>();
             for (String line : broken) {
                 send(in, line);
                 JsonNode reply = JSON.readTree(out.readLine());
-                replies.put(reply.path("id").isNull() ? -1 : reply.path("id").asInt(), reply);
+                if (reply.path("id").isNull()) {
+                    unnamed.add(reply);
+                } else {
+                    replies.put(reply.path("id").asInt(), reply);
+                }
             }
-            assertThat(replies.get(-1).path("error").path("code").asInt()).isEqualTo(-32700);
+            assertThat(unnamed)
+                    .extracting(reply -> reply.path("error").path("code").asInt())
+                    .containsExactly(-32700, -32600);
+            assertThat(unnamed.get(1).path("error").path("message").asText())
+                    .contains("a response to no request of this session");
             assertThat(replies.get(7).path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(replies.get(8).path("error").path("message").asText()).contains("'arguments' must be an object");
 
