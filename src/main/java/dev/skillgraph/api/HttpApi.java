@@ -66,6 +66,8 @@ public final class HttpApi {
      * @param trustedProxies the proxies whose {@code Forwarded}/{@code X-Forwarded-For} name the client (see
      *     {@link ClientAddress}); empty trusts none
      * @param browserOrigins the origins of the Neo4j Browsers that may fetch {@code /browser/*} (style and guide)
+     * @param answerCacheBytes the most bytes of search and completion answers kept for repeated requests
+     *     ({@link AnswerCache}); 0 keeps none
      */
     public HttpApi(
             GraphRepository repository,
@@ -76,15 +78,17 @@ public final class HttpApi {
             int rateLimit,
             Optional<URI> browserUri,
             List<String> trustedProxies,
-            List<String> browserOrigins) {
+            List<String> browserOrigins,
+            long answerCacheBytes) {
         this.repository = repository;
         this.projections = projections;
-        this.reads = new ProjectionReads(projections, mapper);
+        AnswerCache answers = new AnswerCache(answerCacheBytes);
+        this.reads = new ProjectionReads(projections, mapper, answers);
         this.search = new SearchController(reads);
         this.paths = new PathController(reads);
         this.browse = new BrowseController(reads);
         this.admin = new AdminController(adminToken, importer, projections, reads);
-        this.metrics = new HttpMetrics(reads);
+        this.metrics = new HttpMetrics(reads, answers);
         this.corsOrigins = List.copyOf(corsOrigins);
         this.rateLimiter = rateLimit > 0 ? Optional.of(new RateLimiter(rateLimit)) : Optional.empty();
         this.browserUri = browserUri;

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
-/** Prometheus metrics: requests by route and status, the served projection, and the JVM. */
+/** Prometheus metrics: requests by route and status, the served projection, the answer cache, and the JVM. */
 final class HttpMetrics {
 
     private static final Duration[] LATENCY_BUCKETS = {
@@ -31,8 +31,9 @@ final class HttpMetrics {
     private final ProjectionReads reads;
 
     @SuppressWarnings("resource") // the binders live as long as the registry
-    HttpMetrics(ProjectionReads reads) {
+    HttpMetrics(ProjectionReads reads, AnswerCache answers) {
         this.reads = reads;
+        answers.monitor(registry, "answers");
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

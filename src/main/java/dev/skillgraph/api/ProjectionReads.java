@@ -25,10 +25,12 @@ final class ProjectionReads {
 
     private final ProjectionManager manager;
     private final ObjectMapper mapper;
+    private final AnswerCache answers;
 
-    ProjectionReads(ProjectionManager manager, ObjectMapper mapper) {
+    ProjectionReads(ProjectionManager manager, ObjectMapper mapper, AnswerCache answers) {
         this.manager = manager;
         this.mapper = mapper;
+        this.answers = answers;
     }
 
     /** Computes the body on the current projection and sends it as JSON (or 304 if unchanged for the client). */
@@ -40,17 +42,35 @@ final class ProjectionReads {
     }
 
     /**
+     * As {@link #json}, for an answer that depends only on the graph, its vectors and the request's path and
+     * parameters: the encoded body is kept in the {@link AnswerCache} and sent again for the same request.
+     */
+    void cachedJson(Context ctx, Function<Projection, Object> body) {
+        send(ctx, projection -> {
+            byte[] encoded = answers.get(
+                    projection.version(),
+                    projection.index().vectors(),
+                    ctx.path(),
+                    ctx.queryParamMap(),
+                    () -> encode(body.apply(projection)));
+            return () -> ctx.contentType(ContentType.APPLICATION_JSON).result(encoded);
+        });
+    }
+
+    /**
      * Sends {@code value} as JSON, encoded straight to UTF-8 bytes: {@code ctx.json} builds a String first and encodes
      * it again, which for a large plan costs a third of the request.
      */
     void writeJson(Context ctx, Object value) {
-        byte[] body;
+        ctx.contentType(ContentType.APPLICATION_JSON).result(encode(value));
+    }
+
+    private byte[] encode(Object value) {
         try {
-            body = mapper.writeValueAsBytes(value);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     /** Like {@link #json} for handlers that write the response themselves (e.g. other formats). */

@@ -2,7 +2,10 @@ package dev.skillgraph.api;
 
 import io.javalin.http.Context;
 
-/** {@code /api/search} and {@code /api/suggest}: the request's parameters to {@link Answers}, its record as JSON. */
+/**
+ * {@code /api/search} and {@code /api/suggest}: the request's parameters to {@link Answers}, its record as JSON, kept
+ * for the same request on the same graph ({@link AnswerCache}).
+ */
 final class SearchController {
 
     private final ProjectionReads reads;
@@ -13,11 +16,11 @@ final class SearchController {
 
     void search(Context ctx) {
         QueryParams params = QueryParams.of(ctx);
-        reads.json(ctx, projection -> Answers.search(params, projection));
+        reads.cachedJson(ctx, projection -> Answers.search(params, projection));
     }
 
     void suggest(Context ctx) {
         QueryParams params = QueryParams.of(ctx);
-        reads.json(ctx, projection -> Answers.suggest(params, projection));
+        reads.cachedJson(ctx, projection -> Answers.suggest(params, projection));
     }
 }

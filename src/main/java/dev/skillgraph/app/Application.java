@@ -84,7 +84,8 @@ public final class Application implements AutoCloseable {
                     config.rateLimit(),
                     graph.browserUri(),
                     config.trustedProxies(),
-                    browserOrigins(config, graph.browserUri()));
+                    browserOrigins(config, graph.browserUri()),
+                    config.answerCacheMegabytes() * 1024L * 1024L);
             Javalin http = api.create(config.httpHost(), httpPort);
             try {
                 startHttp(http, config);

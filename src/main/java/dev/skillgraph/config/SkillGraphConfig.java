@@ -35,7 +35,8 @@ public record SkillGraphConfig(
         int rateLimit,
         List<String> trustedProxies,
         List<String> browserOrigins,
-        boolean semanticSearch) {
+        boolean semanticSearch,
+        int answerCacheMegabytes) {
 
     /** Every setting: its environment variable, the flag that mirrors it, and its default (null: unset). */
     enum Setting {
@@ -55,7 +56,8 @@ public record SkillGraphConfig(
         RATE_LIMIT("0"),
         TRUSTED_PROXIES(null),
         BROWSER_ORIGINS(null),
-        SEMANTIC_SEARCH("on");
+        SEMANTIC_SEARCH("on"),
+        ANSWER_CACHE_MB("16");
 
         final @Nullable String defaultValue;
 
@@ -111,6 +113,10 @@ public record SkillGraphConfig(
                         + "http://localhost:7474, got '" + origin + "'");
             }
         }
+        if (answerCacheMegabytes < 0) {
+            throw SkillGraphException.misconfigured(
+                    "SKILLGRAPH_ANSWER_CACHE_MB must be 0 (off) or more, got " + answerCacheMegabytes);
+        }
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw SkillGraphException.misconfigured("SKILLGRAPH_REFRESH_SECONDS must be positive");
         }
@@ -143,7 +149,8 @@ public record SkillGraphConfig(
                 integer(Setting.RATE_LIMIT, values),
                 list(values.get(Setting.TRUSTED_PROXIES)),
                 list(values.get(Setting.BROWSER_ORIGINS)),
-                onOff(Setting.SEMANTIC_SEARCH, values));
+                onOff(Setting.SEMANTIC_SEARCH, values),
+                integer(Setting.ANSWER_CACHE_MB, values));
     }
 
     /** True when the service starts its own Neo4j instead of using an external server. */
@@ -154,7 +161,7 @@ public record SkillGraphConfig(
     /** The settings as they may be logged: secrets are only said to be set or not. */
     public String describe() {
         return ("http=%s:%d neo4j=%s dataDir=%s boltPort=%d browserPort=%d seedDir=%s adminToken=%s cors=%s "
-                        + "rateLimit=%s trustedProxies=%s semanticSearch=%s")
+                        + "rateLimit=%s trustedProxies=%s semanticSearch=%s answerCache=%s")
                 .formatted(
                         httpHost,
                         httpPort,
@@ -169,7 +176,8 @@ public record SkillGraphConfig(
                         corsOrigins.isEmpty() ? "off" : corsOrigins,
                         rateLimit == 0 ? "off" : rateLimit + "/s per client",
                         trustedProxies.isEmpty() ? "none" : trustedProxies,
-                        semanticSearch ? "on" : "off");
+                        semanticSearch ? "on" : "off",
+                        answerCacheMegabytes == 0 ? "off" : answerCacheMegabytes + " MB");
     }
 
     @Override

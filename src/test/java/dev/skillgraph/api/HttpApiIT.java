@@ -654,6 +654,37 @@ class HttpApiIT {
     }
 
     @Test
+    void aRepeatedSearchIsAnsweredFromTheAnswerCache() throws Exception {
+        long before = cacheHits();
+        HttpResponse<String> first = get("/api/search?q=kubernetes%20pods&limit=3&kind=topic");
+        HttpResponse<String> again = get("/api/search?kind=topic&q=kubernetes%20pods&limit=3");
+        HttpResponse<String> completion = get("/api/suggest?q=kube");
+        HttpResponse<String> completionAgain = get("/api/suggest?q=kube");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(completionAgain.body()).isEqualTo(completion.body());
+        assertThat(cacheHits()).isEqualTo(before + 2);
+
+        // Another page, another filter: other answers, never the cached one.
+        assertThat(get("/api/search?q=kubernetes%20pods&limit=3&kind=topic&offset=1")
+                        .body())
+                .isNotEqualTo(first.body());
+        assertThat(get("/api/search?q=kubernetes%20pods&limit=3").body()).isNotEqualTo(first.body());
+        // A refused request is not kept: it is refused again, with its problem.
+        assertThat(get("/api/search?q=docker&limit=0").statusCode()).isEqualTo(400);
+        assertThat(get("/api/search?q=docker&limit=0").statusCode()).isEqualTo(400);
+        assertThat(cacheHits()).isEqualTo(before + 2);
+    }
+
+    private static long cacheHits() throws Exception {
+        Matcher hits = Pattern.compile("(?m)^cache_gets_total\\{cache=\"answers\",result=\"hit\"} ([0-9.E]+)")
+                .matcher(get("/metrics").body());
+        assertThat(hits.find()).as("the answer cache's hits in /metrics").isTrue();
+        return (long) Double.parseDouble(hits.group(1));
+    }
+
+    @Test
     void largeBodiesAreGzippedAndCorsIsOffByDefault() throws Exception {
         HttpResponse<byte[]> stages = HTTP.send(
                 HttpRequest.newBuilder(app.apiUri().resolve("/api/stages"))

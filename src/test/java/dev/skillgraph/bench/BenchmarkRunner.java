@@ -125,7 +125,10 @@ public final class BenchmarkRunner {
                         "SKILLGRAPH_BROWSER_PORT", Integer.toString(freePort()),
                         "SKILLGRAPH_DATA_DIR", work.resolve("data").toString(),
                         "SKILLGRAPH_SEED_DIR", seed.toString(),
-                        "SKILLGRAPH_ADMIN_TOKEN", ADMIN_TOKEN));
+                        "SKILLGRAPH_ADMIN_TOKEN", ADMIN_TOKEN,
+                        // Every request searched: the figures are the search's, comparable run to run (repeated
+                        // texts would otherwise be answered from the answer cache; wrk measures that, set S).
+                        "SKILLGRAPH_ANSWER_CACHE_MB", "0"));
         long started = System.nanoTime();
         Process service = builder.start();
         URI base = URI.create("http://127.0.0.1:" + http);
