@@ -3,6 +3,7 @@ package dev.skillgraph.search;
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.RoadmapRef;
 import dev.skillgraph.domain.StageRef;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -126,6 +130,66 @@ final class FacetCounter {
                 return new Counts(new int[][] {kinds, byStage, byRoadmap}, counted, complete, lastDoc);
             }
         };
+    }
+
+    /**
+     * {@code ranking}'s collectors, each counting the first {@code cap} documents it is handed as it goes: one pass
+     * instead of two, and the ranking keeps its score mode, so a top-k collector still skips what cannot compete once
+     * it has counted its threshold of hits (set it to {@code cap} at least, so that every counted document is one it
+     * was handed). Results: the ranking's, then the {@link Counts}.
+     */
+    <C extends Collector, T> CollectorManager<Alongside<C>, Object[]> alongside(
+            CollectorManager<C, T> ranking, int cap) {
+        CollectorManager<Counter, Counts> counting = manager(cap);
+        return new CollectorManager<>() {
+            @Override
+            public Alongside<C> newCollector() throws IOException {
+                return new Alongside<>(ranking.newCollector(), counting.newCollector());
+            }
+
+            @Override
+            public Object[] reduce(Collection<Alongside<C>> collectors) throws IOException {
+                return new Object[] {
+                    ranking.reduce(collectors.stream().map(Alongside::ranking).toList()),
+                    counting.reduce(collectors.stream().map(Alongside::counter).toList())
+                };
+            }
+        };
+    }
+
+    /** A ranking collector with a counter that sees the documents it is handed. */
+    record Alongside<C extends Collector>(C ranking, Counter counter) implements Collector {
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            LeafCollector ranked = ranking.getLeafCollector(context);
+            LeafCollector counted;
+            try {
+                counted = counter.getLeafCollector(context);
+            } catch (CollectionTerminatedException e) {
+                return ranked; // counted enough already
+            }
+            return new FilterLeafCollector(ranked) {
+                private boolean counting = true;
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    if (counting) {
+                        try {
+                            counted.collect(doc);
+                        } catch (CollectionTerminatedException e) {
+                            counting = false;
+                        }
+                    }
+                    super.collect(doc);
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ranking.scoreMode();
+        }
     }
 
     /**

@@ -93,9 +93,19 @@ final class LexicalRanking {
                             .add(match, Occur.MUST)
                             .add(filter, Occur.FILTER)
                             .build();
-            counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
-            TopDocs top = searcher.search(
-                    firstPass, new TopScoreDocCollectorManager(Math.max(RESCORED, window), EXACT_COUNT_UP_TO));
+            TopScoreDocCollectorManager candidates =
+                    new TopScoreDocCollectorManager(Math.max(RESCORED, window), EXACT_COUNT_UP_TO);
+            TopDocs top;
+            if (filter == null) {
+                // The first EXACT_COUNT_UP_TO matches the first pass is handed are every match up to a document,
+                // the sample the facets need: counted as they pass, not in a pass of their own.
+                Object[] both = searcher.search(match, facetCounter.alongside(candidates, EXACT_COUNT_UP_TO));
+                top = (TopDocs) both[0];
+                counts = (FacetCounter.Counts) both[1];
+            } else {
+                counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
+                top = searcher.search(firstPass, candidates);
+            }
             ranking = new QueryRescorer(ranked) {
                 @Override
                 protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {

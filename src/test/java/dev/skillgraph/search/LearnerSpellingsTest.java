@@ -206,9 +206,24 @@ class LearnerSpellingsTest {
                 .isBetween(
                         (LexicalRanking.SCORED_WHOLE + 1_200) / 3 - 500L,
                         (LexicalRanking.SCORED_WHOLE + 1_200) / 3 + 500L);
+        // Counted in the first pass without filters, in a pass of their own with one: the same sample either way.
+        SearchResult onlyTools = index.search(new SearchQuery(
+                "widget", Optional.of(Kind.TOOL), Optional.empty(), Optional.empty(), Optional.empty(), 10, 0));
+        assertThat(onlyTools.facets()).isEqualTo(many.facets());
+        assertThat(onlyTools.hits()).allSatisfy(hit -> assertThat(hit.kind()).isEqualTo("tool"));
         SearchResult few = index.search(query("7"));
         assertThat(few.totalRelation()).isNull();
         assertThat(few.facets().estimated()).isNull();
+        assertThat(few.facets())
+                .isEqualTo(index.search(new SearchQuery(
+                                "7",
+                                Optional.of(Kind.TOOL),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                10,
+                                0))
+                        .facets());
     }
 
     private static SearchQuery query(String text) {
