@@ -34,6 +34,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,10 @@ public final class VectorIndex implements Closeable {
     public static VectorIndex open(Path dir) {
         try {
             return new VectorIndex(FSDirectory.open(Files.createDirectories(dir)));
+        } catch (LockObtainFailedException e) {
+            // Another process keeps its vectors there: never touch its files.
+            LOG.warn("The vector index in {} is in use by another process; holding this one's in memory", dir);
+            return inMemory();
         } catch (IOException | RuntimeException first) {
             LOG.warn("The vector index in {} cannot be opened ({}); starting it again", dir, first.toString());
             try {

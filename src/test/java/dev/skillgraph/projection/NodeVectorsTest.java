@@ -2,8 +2,8 @@ package dev.skillgraph.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.Nodes;
 import dev.skillgraph.search.IndexedNode;
 import dev.skillgraph.search.SentenceEncoder;
 import dev.skillgraph.search.VectorIndex;
@@ -29,31 +29,7 @@ class NodeVectorsTest {
     }
 
     private static IndexedNode topic(String id, String name, String summary) {
-        return new IndexedNode(
-                new GraphNode(
-                        id,
-                        Kind.TOPIC,
-                        name,
-                        summary,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "seed"),
-                null,
-                List.of(),
-                0);
+        return new IndexedNode(Nodes.node(id, Kind.TOPIC, name, summary), null, List.of(), 0);
     }
 
     private static final List<IndexedNode> GRAPH = List.of(
@@ -120,6 +96,24 @@ class NodeVectorsTest {
             assertThat(vectors.index().size()).isZero();
             vectors.sync(GRAPH);
             assertThat(vectors.index().size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anIndexInUseByAnotherProcessIsLeftAlone(@TempDir Path dir) {
+        try (NodeVectors first = new NodeVectors(encoder, null, null, VectorIndex.open(dir))) {
+            first.sync(GRAPH);
+            // A second opener (the same directory, as a second process would) holds its vectors in memory.
+            try (NodeVectors second = new NodeVectors(encoder, null, null, VectorIndex.open(dir))) {
+                assertThat(second.index().size()).isZero();
+                second.sync(GRAPH.subList(0, 1));
+                assertThat(second.index().size()).isEqualTo(1);
+            }
+            assertThat(first.index().size()).isEqualTo(3);
+            first.sync(GRAPH);
+        }
+        try (VectorIndex reopened = VectorIndex.open(dir)) {
+            assertThat(reopened.keys()).containsOnlyKeys("pandas", "docker", "quantization");
         }
     }
 

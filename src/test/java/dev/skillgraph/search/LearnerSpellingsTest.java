@@ -1,8 +1,8 @@
 package dev.skillgraph.search;
 
+import static dev.skillgraph.domain.Nodes.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphData;
@@ -236,11 +236,5 @@ class LearnerSpellingsTest {
 
     private static IndexedNode tool(String id, String name, String summary) {
         return new IndexedNode(node(id, Kind.TOOL, name, summary), null, List.of(), 1);
-    }
-
-    private static GraphNode node(String id, Kind kind, String name, String summary) {
-        return new GraphNode(
-                id, kind, name, summary, null, List.of(), null, null, null, null, null, null, null, null, null, null,
-                null, null, null, "seed");
     }
 }

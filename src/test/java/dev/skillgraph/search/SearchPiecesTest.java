@@ -1,8 +1,8 @@
 package dev.skillgraph.search;
 
+import static dev.skillgraph.domain.Nodes.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
@@ -24,12 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The pieces search is made of, each on its own: words, documents, term queries, spelling and highlights. */
 class SearchPiecesTest {
-
-    private static GraphNode node(String id, Kind kind, String name, String summary, List<String> aliases) {
-        return new GraphNode(
-                id, kind, name, summary, null, aliases, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, "seed");
-    }
 
     private static final List<IndexedNode> NODES = List.of(
             new IndexedNode(
