@@ -43,10 +43,12 @@ final class ProjectionReads {
 
     /**
      * As {@link #json}, for an answer that depends only on the graph, its vectors and the request's path and
-     * parameters: the encoded body is kept in the {@link AnswerCache} and sent again for the same request.
+     * parameters: the encoded body is kept in the {@link AnswerCache} and sent again for the same request; the ETag
+     * is the graph version and how many nodes have vectors.
      */
     void cachedJson(Context ctx, Function<Projection, Object> body) {
-        send(ctx, projection -> {
+        // The ETag names the vectors too: while they are added in the background, the answer changes with them.
+        send(ctx, projection -> "-" + projection.index().vectors(), projection -> {
             byte[] encoded = answers.get(
                     projection.version(),
                     projection.index().vectors(),
@@ -83,9 +85,14 @@ final class ProjectionReads {
      * URL (e.g. a calendar starting next Monday by default): {@code etagSuffix} names it, so the ETag changes with it.
      */
     void send(Context ctx, String etagSuffix, Function<Projection, Runnable> handler) {
+        send(ctx, projection -> etagSuffix, handler);
+    }
+
+    /** As {@link #send(Context, String, Function)}, the ETag's suffix named by the projection the answer comes from. */
+    private void send(Context ctx, Function<Projection, String> etagSuffix, Function<Projection, Runnable> handler) {
         manager.apply(projection -> {
             Runnable write = handler.apply(projection);
-            String etag = "\"" + projection.version() + etagSuffix + "\"";
+            String etag = "\"" + projection.version() + etagSuffix.apply(projection) + "\"";
             ctx.header(VERSION_HEADER, projection.version());
             ctx.header("ETag", etag);
             ctx.header("Cache-Control", "no-cache");

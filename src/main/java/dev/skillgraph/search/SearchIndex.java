@@ -212,11 +212,14 @@ public final class SearchIndex implements Closeable {
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
-            if (semantic == null) {
+            if (semantic == null || semantic.size() == 0) {
                 return unsearched(
                         query,
-                        "only common words (" + String.join(", ", common)
-                                + "), which are not searched; name a topic, tool, career or roadmap");
+                        "only common words (" + String.join(", ", common) + "), which are not searched"
+                                + (semantic == null
+                                        ? ""
+                                        : " until searching by meaning is ready (the node texts are being encoded)")
+                                + "; name a topic, tool, career or roadmap");
             }
             notice = "only common words (" + String.join(", ", common) + "): searched by meaning";
         }
@@ -229,12 +232,12 @@ public final class SearchIndex implements Closeable {
             Query filter = filter(query);
             LexicalRanking.Answer lexical =
                     lexicalRanking.rank(match, ranked, filter, query.offset() + query.limit() + WordCoverage.WINDOW);
-            WordCoverage.Ranked byWords =
-                    new WordCoverage(searcher, queries.perWord(words, variants)).rank(lexical.hits());
-            SemanticMatches.Joined near = semantic != null
-                            && SemanticMatches.wanted(!words.isEmpty(), byWords.bestCoverage(), lexical.total().value)
-                    ? semantic.join(query.text(), match, filter)
-                    : SemanticMatches.Joined.NONE;
+            WordCoverage coverage = new WordCoverage(searcher, queries.perWord(words, variants));
+            WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
+            SemanticMatches.Joined near =
+                    semantic != null && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
+                            ? semantic.join(query.text(), match, filter)
+                            : SemanticMatches.Joined.NONE;
             ScoreDoc[] ordered = near.shown().isEmpty()
                     ? byWords.hits()
                     : RankFusion.fuse(byWords.hits(), near.shown(), byWords.bestCoverage());
@@ -288,6 +291,28 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether semantic neighbours join ({@link SemanticMatches#wanted}), decided on the query before its filters, as
+     * the facets are counted: so a filter only narrows the hits of the same answer, and the facets of a query are the
+     * same with and without one. With a filter, that takes a ranking of the unfiltered matches too.
+     */
+    private boolean meaningWanted(
+            QueryWords words,
+            Query match,
+            Query ranked,
+            @Nullable Query filter,
+            LexicalRanking.Answer lexical,
+            WordCoverage.Ranked byWords,
+            WordCoverage coverage)
+            throws IOException {
+        if (filter == null) {
+            return SemanticMatches.wanted(!words.isEmpty(), byWords.bestCoverage(), lexical.total().value);
+        }
+        LexicalRanking.Answer whole = lexicalRanking.rank(match, ranked, null, WordCoverage.WINDOW);
+        return SemanticMatches.wanted(
+                !words.isEmpty(), coverage.rank(whole.hits()).bestCoverage(), whole.total().value);
     }
 
     /** An answer that searched nothing, saying why. */

@@ -77,11 +77,12 @@ final class SemanticMatches {
      * no hit has every word of it, or when its words find fewer than {@value #ENOUGH_BY_WORDS} nodes. Otherwise the
      * learner named what they want and the page is full of it: the neighbours could only follow, so the query is not
      * encoded and the vector search (the largest cost of a search with semantic retrieval on, BENCHMARKS.md set S) is
-     * skipped, and totals and facets count the words' matches only. The rule depends on the query and its filters,
-     * never on the page asked for, so every page of one query counts the same total.
+     * skipped, and totals and facets count the words' matches only. The rule depends on the query alone, not on its
+     * filters nor the page asked for: every page of a query counts the same total, and a filter narrows the same
+     * answer (its facets, counted before the filters, stay the same).
      *
-     * @param bestCoverage the share of the query's words the best lexical hit has
-     * @param byWords how many nodes the words match, filters applied
+     * @param bestCoverage the share of the query's words the best lexical hit has, before filters
+     * @param byWords how many nodes the words match, before filters
      */
     static boolean wanted(boolean anyWord, double bestCoverage, long byWords) {
         return !anyWord || bestCoverage < 1 || byWords < ENOUGH_BY_WORDS;

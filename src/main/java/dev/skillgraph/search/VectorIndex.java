@@ -84,11 +84,27 @@ public final class VectorIndex implements Closeable {
                 new IndexWriterConfig()
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                         .setRAMBufferSizeMB(RAM_BUFFER_MB));
-        this.searchers = new SearcherManager(writer, null);
+        try {
+            this.searchers = new SearcherManager(writer, null);
+            readKeys();
+        } catch (IOException | RuntimeException e) {
+            writer.rollback(); // releases the lock: the caller may start the index again in the same directory
+            throw e;
+        }
+    }
+
+    /**
+     * Reads every live document's id and key, after checking every file's checksum: a damaged file would otherwise
+     * be read as vectors (cosines of 1e36 were served from a file with flipped bits).
+     *
+     * @throws org.apache.lucene.index.CorruptIndexException when a checksum does not match
+     */
+    private void readKeys() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 LeafReader reader = leaf.reader();
+                reader.checkIntegrity();
                 Bits live = reader.getLiveDocs();
                 StoredFields stored = reader.storedFields();
                 for (int doc = 0; doc < reader.maxDoc(); doc++) {

@@ -663,6 +663,12 @@ class HttpApiIT {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        // The ETag names the vectors too: an answer from before they were all added is not revalidated as current.
+        Matcher vectors = Pattern.compile("(?m)^skillgraph_projection_vectors ([0-9.E]+)")
+                .matcher(get("/metrics").body());
+        assertThat(vectors.find()).isTrue();
+        assertThat(first.headers().firstValue("ETag").orElseThrow())
+                .endsWith("-" + (long) Double.parseDouble(vectors.group(1)) + "\"");
         assertThat(completionAgain.body()).isEqualTo(completion.body());
         assertThat(cacheHits()).isEqualTo(before + 2);
 

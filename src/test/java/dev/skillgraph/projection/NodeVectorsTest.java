@@ -10,6 +10,7 @@ import dev.skillgraph.search.VectorIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,38 @@ class NodeVectorsTest {
             assertThat(vectors.index().size()).isZero();
             vectors.sync(GRAPH);
             assertThat(vectors.index().size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anIndexWithDamagedContentsIsStartedAgainOnDisk(@TempDir Path dir) throws Exception {
+        List<IndexedNode> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(topic("topic-" + i, "Topic " + i, "A note on subject number " + i + " of a long course."));
+        }
+        try (NodeVectors vectors = new NodeVectors(encoder, null, null, VectorIndex.open(dir))) {
+            vectors.sync(many);
+        }
+        // One bit in every 3,001 bytes flipped across the middle of the largest file, mostly vectors, the file's
+        // structure intact: read as it was, it served cosines of 1e36.
+        Path largest;
+        try (var files = Files.list(dir)) {
+            largest = files.max(Comparator.comparingLong(f -> f.toFile().length()))
+                    .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(largest);
+        for (int at = bytes.length / 4; at < bytes.length * 3 / 4; at += 3_001) {
+            bytes[at] ^= 0x10;
+        }
+        Files.write(largest, bytes);
+        try (NodeVectors vectors = new NodeVectors(encoder, null, null, VectorIndex.open(dir))) {
+            assertThat(vectors.index().size()).isZero();
+            vectors.sync(GRAPH);
+        }
+        try (VectorIndex reopened = VectorIndex.open(dir)) { // kept on disk: the failed open released its lock
+            assertThat(reopened.size()).isEqualTo(3);
+            assertThat(reopened.nearest(encoder.encode("tables in python"), 3))
+                    .allSatisfy(near -> assertThat(near.cosine()).isBetween(-1f, 1.0001f));
         }
     }
 

@@ -182,6 +182,27 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void aFilterNarrowsTheSameAnswerItsFacetsUnchanged() {
+        for (String text : List.of("tokenizer", "cloud", "monitoring drift", "python", "regression", "learn")) {
+            SearchResult whole =
+                    meaning.index().search(new SearchQuery(text, Optional.empty(), Optional.empty(), 100, 0));
+            for (Kind kind : List.of(Kind.TOOL, Kind.TOPIC, Kind.RESOURCE)) {
+                SearchResult narrowed =
+                        meaning.index().search(new SearchQuery(text, Optional.of(kind), Optional.empty(), 100, 0));
+                assertThat(narrowed.facets()).as("%s, kind %s", text, kind).isEqualTo(whole.facets());
+                if (whole.total() <= 100) { // every hit of the whole answer is on its page
+                    assertThat(narrowed.hits())
+                            .extracting(SearchResult.Hit::id)
+                            .as("%s, kind %s", text, kind)
+                            .isSubsetOf(whole.hits().stream()
+                                    .map(SearchResult.Hit::id)
+                                    .toList());
+                }
+            }
+        }
+    }
+
+    @Test
     void beyondAThousandMatchesTheTotalIsALowerBoundAndFacetsAreEstimates() throws Exception {
         List<IndexedNode> widgets = new java.util.ArrayList<>();
         // Large enough for two-phase ranking (smaller indexes count every match exactly).

@@ -43,7 +43,8 @@ public final class JsonRpcGuard {
         return error(
                 null,
                 -32600,
-                "Invalid Request: a response to no request of this session (the server sends only keep-alive pings)");
+                "Invalid Request: a response to no request this session awaits (the server sends only keep-alive"
+                        + " pings, and awaits each answer for 10 s)");
     }
 
     /** The JSON-RPC error answering {@code message}, or empty when the SDK may have it. */
@@ -74,6 +75,9 @@ public final class JsonRpcGuard {
         if (id != null && !id.isTextual() && !id.isIntegralNumber()) {
             return Optional.of(error(null, -32600, "Invalid Request: 'id' must be a string or an integer"));
         }
+        if (id != null && id.isIntegralNumber() && !id.canConvertToLong()) {
+            return Optional.of(error(null, -32600, "Invalid Request: an integer 'id' must fit in 64 bits"));
+        }
         if (!"2.0".equals(node.path("jsonrpc").asText(null))) {
             return Optional.of(error(id, -32600, "Invalid Request: 'jsonrpc' must be \"2.0\""));
         }
@@ -88,6 +92,10 @@ public final class JsonRpcGuard {
             }
             if (node.has("result") == node.has("error")) {
                 return Optional.of(error(null, -32600, "Invalid Request: a response has either 'result' or 'error'"));
+            }
+            if (!node.path(node.has("result") ? "result" : "error").isObject()) {
+                return Optional.of(
+                        error(null, -32600, "Invalid Request: a response's 'result' or 'error' must be an object"));
             }
             return Optional.empty();
         }

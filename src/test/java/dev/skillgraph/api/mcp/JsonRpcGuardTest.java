@@ -27,6 +27,8 @@ class JsonRpcGuardTest {
                 "{\"jsonrpc\":\"1.0\",\"id\":4,\"method\":\"tools/list\"}|4|-32600",
                 "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}]|null|-32600",
                 "{\"jsonrpc\":\"2.0\",\"result\":{}}|null|-32600",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":null}|null|-32600",
+                "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775808,\"method\":\"tools/list\"}|null|-32600",
                 "{\"jsonrpc\":\"2.0\",\"result\":{},\"error\":{},\"id\":99}|null|-32600",
             })
     void brokenMessagesGetAnErrorWithTheirId(String message, String id, int code) {

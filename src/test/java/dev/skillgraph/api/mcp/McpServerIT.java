@@ -315,7 +315,7 @@ class McpServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stray.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(stray.body()).path("error").path("message").asText())
-                .contains("a response to no request of this session");
+                .contains("a response to no request this session awaits");
         assertThat(stray.body()).doesNotContain("Exception", "\tat ");
     }
 

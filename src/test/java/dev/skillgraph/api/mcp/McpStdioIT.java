@@ -80,7 +80,7 @@ class McpStdioIT {
                     .extracting(reply -> reply.path("error").path("code").asInt())
                     .containsExactly(-32700, -32600);
             assertThat(unnamed.get(1).path("error").path("message").asText())
-                    .contains("a response to no request of this session");
+                    .contains("a response to no request this session awaits");
             assertThat(replies.get(7).path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(replies.get(8).path("error").path("message").asText()).contains("'arguments' must be an object");
 
