@@ -221,7 +221,10 @@ public record SkillGraphConfig(
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw SkillGraphException.misconfigured(
-                    setting.variable() + " must be a whole number, got '" + value + "'");
+                    value != null && value.matches("[+-]?\\d+")
+                            ? setting.variable() + " must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                                    + ", got " + value
+                            : setting.variable() + " must be a whole number, got '" + value + "'");
         }
     }
 

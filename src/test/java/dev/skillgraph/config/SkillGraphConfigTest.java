@@ -67,6 +67,10 @@ class SkillGraphConfigTest {
         assertThatThrownBy(() -> SkillGraphConfig.load(Map.of("SKILLGRAPH_HTTP_PORT", "seven"), List.of()))
                 .isInstanceOf(SkillGraphException.class)
                 .hasMessage("SKILLGRAPH_HTTP_PORT must be a whole number, got 'seven'");
+        assertThatThrownBy(() -> SkillGraphConfig.load(Map.of("SKILLGRAPH_ANSWER_CACHE_MB", "99999999999"), List.of()))
+                .hasMessageStartingWith("SKILLGRAPH_ANSWER_CACHE_MB must be between -2147483648 and 2147483647");
+        assertThatThrownBy(() -> SkillGraphConfig.load(Map.of("SKILLGRAPH_ANSWER_CACHE_MB", "-1"), List.of()))
+                .hasMessage("SKILLGRAPH_ANSWER_CACHE_MB must be 0 (off) or more, got -1");
         assertThatThrownBy(() -> SkillGraphConfig.load(Map.of("SKILLGRAPH_BOLT_PORT", "70000"), List.of()))
                 .hasMessage("SKILLGRAPH_BOLT_PORT must be between 0 (pick a free port) and 65535, got 70000");
         assertThatThrownBy(() -> SkillGraphConfig.load(Map.of("SKILLGRAPH_NEO4J_URI", "http://db:7474"), List.of()))
