@@ -9,23 +9,12 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -171,7 +160,7 @@ final class McpHttpEndpoint implements AutoCloseable {
                         response.getOutputStream().write(refusal.get().getBytes(StandardCharsets.UTF_8));
                         return;
                     }
-                    req = new ReadAgain(request, body);
+                    req = new ServletBodies.ReadAgain(request, body);
                     if (JsonRpcGuard.isResponse(new String(body, StandardCharsets.UTF_8))) {
                         answerResponse(req, response, chain);
                         return;
@@ -191,7 +180,7 @@ final class McpHttpEndpoint implements AutoCloseable {
          */
         private void answerResponse(ServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            Buffered buffered = new Buffered(response);
+            ServletBodies.Buffered buffered = new ServletBodies.Buffered(response);
             chain.doFilter(request, buffered);
             if (buffered.getStatus() >= 500) {
                 response.setStatus(400);
@@ -201,124 +190,7 @@ final class McpHttpEndpoint implements AutoCloseable {
                 return;
             }
             response.setStatus(buffered.getStatus());
-            response.getOutputStream().write(buffered.body.toByteArray());
-        }
-
-        /** A response held in memory until the filter decides what to send. */
-        private static final class Buffered extends HttpServletResponseWrapper {
-            private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-            private final PrintWriter writer = new PrintWriter(body, true, StandardCharsets.UTF_8);
-            private int status = 200;
-
-            Buffered(HttpServletResponse response) {
-                super(response);
-            }
-
-            @Override
-            public void setStatus(int status) {
-                this.status = status;
-            }
-
-            @Override
-            public int getStatus() {
-                return status;
-            }
-
-            @Override
-            public void sendError(int status, String message) {
-                this.status = status;
-            }
-
-            @Override
-            public void sendError(int status) {
-                this.status = status;
-            }
-
-            @Override
-            public ServletOutputStream getOutputStream() {
-                return new ServletOutputStream() {
-                    @Override
-                    public void write(int b) {
-                        body.write(b);
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new IllegalStateException("a buffered response is written at once");
-                    }
-                };
-            }
-
-            @Override
-            public PrintWriter getWriter() {
-                return writer;
-            }
-
-            @Override
-            public void flushBuffer() {
-                writer.flush();
-            }
-        }
-
-        /** The request with its body read once already, to be read again by the servlet. */
-        private static final class ReadAgain extends HttpServletRequestWrapper {
-            private final byte[] body;
-
-            ReadAgain(HttpServletRequest request, byte[] body) {
-                super(request);
-                this.body = body;
-            }
-
-            @Override
-            public ServletInputStream getInputStream() {
-                ByteArrayInputStream in = new ByteArrayInputStream(body);
-                return new ServletInputStream() {
-                    @Override
-                    public int read() {
-                        return in.read();
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) {
-                        return in.read(buffer, offset, length);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.available() == 0;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        throw new IllegalStateException("the body was read already");
-                    }
-                };
-            }
-
-            @Override
-            public BufferedReader getReader() {
-                return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public int getContentLength() {
-                return body.length;
-            }
-
-            @Override
-            public long getContentLengthLong() {
-                return body.length;
-            }
+            response.getOutputStream().write(buffered.body());
         }
 
         private void refuse(HttpServletResponse response, Problem problem) throws IOException {

@@ -93,18 +93,18 @@ public final class NodeVectors implements AutoCloseable {
     void sync(List<IndexedNode> nodes) {
         long started = System.nanoTime();
         Map<String, Text> next = new HashMap<>();
-        Map<String, String> keys = new HashMap<>();
         for (IndexedNode node : nodes) {
             String text = node.semanticText();
-            Text current = new Text(node.node().id(), key(text), text);
-            next.put(current.id(), current);
-            keys.put(current.id(), current.key());
+            next.put(node.node().id(), new Text(node.node().id(), key(text), text));
         }
         List<Text> missing;
         int deleted;
         synchronized (this) {
             wanted = next;
-            deleted = index.retain(keys);
+            deleted = index.retain(id -> {
+                Text current = next.get(id);
+                return current == null ? null : current.key();
+            });
             missing = missing();
         }
         if (background == null) {

@@ -63,12 +63,6 @@ final class LexicalRanking {
      * @param window how many of the best hits to return
      */
     Answer rank(Query match, Query ranked, @Nullable Query filter, int window) throws IOException {
-        Query filtered = filter == null
-                ? ranked
-                : new BooleanQuery.Builder()
-                        .add(ranked, Occur.MUST)
-                        .add(filter, Occur.FILTER)
-                        .build();
         TopDocs ranking;
         FacetCounter.Counts counts;
         if (searcher.getIndexReader().maxDoc() <= SCORED_WHOLE) {
@@ -81,18 +75,12 @@ final class LexicalRanking {
                 counts = (FacetCounter.Counts) both[1];
             } else {
                 counts = searcher.search(match, facetCounter.manager(Integer.MAX_VALUE));
-                ranking = searcher.search(filtered, top);
+                ranking = searcher.search(narrowed(ranked, filter), top);
             }
         } else {
             // Two phases: the matches' BM25 alone picks the candidates (Lucene then skips blocks of documents that
             // cannot compete, instead of scoring every match), and the full ranking (exact names and aliases, kind
             // prior, importance) orders them. The facets of answers larger than EXACT_COUNT_UP_TO come from a sample.
-            Query firstPass = filter == null
-                    ? match
-                    : new BooleanQuery.Builder()
-                            .add(match, Occur.MUST)
-                            .add(filter, Occur.FILTER)
-                            .build();
             TopScoreDocCollectorManager candidates =
                     new TopScoreDocCollectorManager(Math.max(RESCORED, window), EXACT_COUNT_UP_TO);
             TopDocs top;
@@ -104,7 +92,7 @@ final class LexicalRanking {
                 counts = (FacetCounter.Counts) both[1];
             } else {
                 counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
-                top = searcher.search(firstPass, candidates);
+                top = searcher.search(narrowed(match, filter), candidates);
             }
             ranking = new QueryRescorer(ranked) {
                 @Override
@@ -116,5 +104,13 @@ final class LexicalRanking {
         ScoreDoc[] hits =
                 Arrays.stream(ranking.scoreDocs).filter(doc -> doc.score > 0).toArray(ScoreDoc[]::new);
         return new Answer(hits, ranking.totalHits, counts);
+    }
+
+    /** {@code query}'s matches that {@code filter} allows, scored by {@code query}. */
+    private static Query narrowed(Query query, Query filter) {
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(filter, Occur.FILTER)
+                .build();
     }
 }

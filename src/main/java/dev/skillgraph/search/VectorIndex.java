@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -36,6 +37,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,15 +165,15 @@ public final class VectorIndex implements Closeable {
     }
 
     /**
-     * Keeps only the vectors of {@code wanted} nodes whose text is still the one embedded: the others are deleted.
+     * Keeps only the vectors of nodes whose text is still the one embedded: the others are deleted.
      *
-     * @param wanted node id to the key of its current text
+     * @param currentKey the key of a node's current text by its id; null for a node no longer in the graph
      * @return how many vectors were deleted
      */
-    public synchronized int retain(Map<String, String> wanted) {
+    public synchronized int retain(Function<String, @Nullable String> currentKey) {
         List<Term> stale = new ArrayList<>();
         keys.forEach((id, key) -> {
-            if (!key.equals(wanted.get(id))) {
+            if (!key.equals(currentKey.apply(id))) {
                 stale.add(new Term(ID, id));
             }
         });
