@@ -99,6 +99,13 @@ try {
     id: decodeURIComponent(hit.querySelector('a.hit-name').getAttribute('href').slice('#/node/'.length)),
     steps: hit.querySelector('.distance')?.dataset.steps ?? null,
   })));
+  // 4d. A hit with only some of the words says which it is missing.
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('vector db')}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#results li.hit .missing').first().waitFor();
+  seen.missing = await page.locator('#results li.hit').evaluateAll((hits) => hits.map((hit) => ({
+    id: decodeURIComponent(hit.querySelector('a.hit-name').getAttribute('href').slice('#/node/'.length)),
+    missing: hit.querySelector('.missing')?.textContent ?? null,
+  })));
   await page.goto(`${base}/#/node/pandas`, { waitUntil: 'domcontentloaded' });
   await page.locator('#node section:has(h2:text-is("Used in")) li').first().waitFor();
   seen.usedBy = await page.locator('#node section:has(h2:text-is("Used in")) li a').evaluateAll(

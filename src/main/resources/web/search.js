@@ -65,7 +65,8 @@ function renderResults(result, q, filters, offset) {
     ' ', h('span', { class: `kind kind-${hit.kind}` }, hit.kind),
     hit.stage ? h('span', { class: 'muted' }, ` · ${hit.stage.name}`) : null,
     distance(hit),
-    h('p', {}, snippet(hit)))));
+    h('p', {}, snippet(hit)),
+    missing(hit))));
   renderFacets(result.facets, q, filters);
   renderPager(result.total, q, filters, offset);
 }
@@ -77,6 +78,13 @@ function distance(hit) {
     : hit.stepsAway === 0 ? 'ready to learn'
       : `${plural(hit.stepsAway, 'step')} away (${hours(hit.hoursAway)})`;
   return h('span', { class: `distance${hit.stepsAway === 0 ? ' ready' : ''}`, 'data-steps': hit.stepsAway }, ` · ${text}`);
+}
+
+/** The query's words a hit does not have, struck through, as web search engines show them. */
+function missing(hit) {
+  if (!hit.missing) return null;
+  return h('p', { class: 'muted missing' }, 'Missing: ',
+    ...hit.missing.flatMap((word, i) => [i > 0 ? ' ' : null, h('s', {}, word)]));
 }
 
 /** The matched summary or description; else the summary, and the alias, roadmap line or related name matched. */

@@ -57,7 +57,7 @@ final class CompoundWords {
             // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
             boolean whole = typing ? !vocabulary.startingWith(word, 1).isEmpty() : vocabulary.contains(word);
             List<String> parts = whole ? null : parts(word, MAX_PARTS, typing);
-            if (parts == null) {
+            if (parts == null || mistyped(word, parts)) {
                 split.add(word);
             } else {
                 // A part may be a common word, which the index leaves out (scikit|learn): it is dropped again.
@@ -107,6 +107,18 @@ final class CompoundWords {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether {@code word} is more likely a known word mistyped than {@code parts} joined: when a known word is one typo
+     * away and the split needs two boundaries or more ({@code langchian} is {@code langchain} with two letters
+     * swapped, not {@code lang|chi|an}). The cheaper explanation wins; at one typo against one boundary the split does
+     * ({@code gpt4} is {@code gpt|4}, though {@code gpt} is one deletion away), as it keeps every letter typed.
+     */
+    private boolean mistyped(String word, List<String> parts) {
+        return parts.size() > 2
+                && (!vocabulary.similar(word, 1).isEmpty()
+                        || !vocabulary.transpositions(word).isEmpty());
     }
 
     /** A word of the index, or a common word the index leaves out. */

@@ -25,7 +25,11 @@ final class Fields {
     /** Text fields by weight: name > aliases > summary > description > names of related nodes. */
     static final String[] TEXT = {NAME, ALIASES, SUMMARY, DESCRIPTION, RELATED};
 
-    /** The text fields that describe the node itself: all but the names of related nodes. */
+    /**
+     * The text fields in which {@link WordCoverage} counts a node as having a word: its name, aliases and summary. A word
+     * only in the description or in related nodes' names does not count (measured, 2026-11-30: counting the
+     * description too lowered the tuned relevance suite's success@1 from 0.99 to 0.97).
+     */
     static final String[] OWN_TEXT = {NAME, ALIASES, SUMMARY};
 
     static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};

@@ -1,8 +1,10 @@
 package dev.skillgraph.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
@@ -122,11 +124,11 @@ final class MatchQueries {
     }
 
     /**
-     * One query per distinct word of {@code words}, matching the nodes that have the word: stemmed, or one of its
-     * synonyms, in a text field of the node's own (not in the names of related nodes); one of its typo variants; or, for the last word, a word it begins. What
-     * {@link WordCoverage} counts.
+     * One query per distinct word of {@code words}, matching the nodes that have the word in one of {@code fields}:
+     * stemmed, as one of its synonyms or as one of its typo variants; in the name, aliases or summary as typed; or, for
+     * the last word, a word there that it begins. {@link WordCoverage} counts them in {@link Fields#OWN_TEXT}.
      */
-    List<Query> perWord(QueryWords words, Map<String, Map<String, Float>> variants) {
+    List<Query> perWord(QueryWords words, Map<String, Map<String, Float>> variants, String[] fields) {
         if (words.isEmpty()) {
             return List.of();
         }
@@ -135,15 +137,17 @@ final class MatchQueries {
         List<Query> queries = new ArrayList<>(distinct.size());
         for (String word : distinct) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String term : AnalyzedText.of(queryAnalyzer, word).terms()) {
-                for (String field : Fields.OWN_TEXT) {
-                    any.add(terms.of(new Term(field, term)), Occur.SHOULD);
+            Set<String> spellings = new LinkedHashSet<>();
+            spellings.add(word);
+            spellings.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            for (String spelling : spellings) {
+                for (String term : AnalyzedText.of(queryAnalyzer, spelling).terms()) {
+                    for (String field : fields) {
+                        any.add(terms.of(new Term(field, term)), Occur.SHOULD);
+                    }
                 }
+                any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
             }
-            any.add(terms.of(new Term(Fields.SPELL, word)), Occur.SHOULD);
-            variants.getOrDefault(word, Map.of())
-                    .keySet()
-                    .forEach(variant -> any.add(terms.of(new Term(Fields.SPELL, variant)), Occur.SHOULD));
             if (word.equals(last) && word.length() >= 2) {
                 List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
                 if (!completions.isEmpty()) {

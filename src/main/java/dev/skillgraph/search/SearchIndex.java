@@ -232,7 +232,7 @@ public final class SearchIndex implements Closeable {
             Query filter = filter(query);
             LexicalRanking.Answer lexical =
                     lexicalRanking.rank(match, ranked, filter, query.offset() + query.limit() + WordCoverage.WINDOW);
-            WordCoverage coverage = new WordCoverage(searcher, queries.perWord(words, variants));
+            WordCoverage coverage = new WordCoverage(searcher, queries.perWord(words, variants, Fields.OWN_TEXT));
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
             SemanticMatches.Joined near =
                     semantic != null && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
@@ -246,11 +246,14 @@ public final class SearchIndex implements Closeable {
                     Math.min(query.offset(), ordered.length),
                     Math.min(query.offset() + query.limit(), ordered.length));
 
+            Map<Integer, List<String>> missing = MissingWords.of(
+                    searcher, distinct, page, byWords, () -> queries.perWord(words, variants, Fields.TEXT));
             Highlighter.Marked marked = highlights.marked(distinct, variants, analyzed);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
                 IndexedNode node = byDoc[doc.doc];
                 GraphNode n = node.node();
+                boolean byMeaningAlone = near.unmatched().contains(doc.doc);
                 hits.add(new SearchResult.Hit(
                         n.id(),
                         n.kind().key(),
@@ -259,8 +262,9 @@ public final class SearchIndex implements Closeable {
                         node.stage(),
                         doc.score,
                         // A hit found by meaning alone has no word to show: marking its words would claim a match.
-                        near.unmatched().contains(doc.doc) ? Map.of() : highlights.of(node, marked),
+                        byMeaningAlone ? Map.of() : highlights.of(node, marked),
                         near.similar().contains(doc.doc) ? near.similar().score(doc.doc) : null,
+                        missing.get(doc.doc),
                         null,
                         null));
             }
@@ -269,6 +273,8 @@ public final class SearchIndex implements Closeable {
                 notice = notice == null
                         ? "no node has these words or means something close enough"
                         : notice + ", and nothing means something close enough";
+            } else if (notice == null && !hits.isEmpty() && byWords.bestCoverage() < 1) {
+                notice = "no node has every word of the query: each hit says which it is missing";
             }
             FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
             // Exact unless more than EXACT_COUNT_UP_TO matched in a graph ranked in two phases.

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param totalRelation {@code "gte"} when {@code total} is a lower bound (more matched than were counted); absent when
  *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
- *     words searched by meaning, or nothing found either way); absent otherwise
+ *     words searched by meaning, no node with every word of the query, or nothing found either way); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(
@@ -44,6 +44,10 @@ public record SearchResult(
      * @param similarity when semantic retrieval found the hit: the cosine similarity of its text's sentence embedding
      *     to the query's, 0.25 at least; absent otherwise. A hit without highlights was found by meaning
      *     alone.
+     * @param missing the words of the query (as searched: common words left out, joined and split spellings
+     *     normalised) that the hit does not have, in the query's order, the way web search engines say "Missing: ...";
+     *     a word counts as had when the hit has it in any field, stemmed, as a synonym, with a typo corrected or, the
+     *     last word, as a prefix. Absent when the hit has every word, and for a hit found by meaning alone
      * @param stepsAway with {@code known=}: how many steps the hit's learning plan has (0 when it is known or can be
      *     learned now); absent for resources and FAQ answers and without {@code known=}
      * @param hoursAway with {@code known=}: the hours of those steps
@@ -58,12 +62,13 @@ public record SearchResult(
             float score,
             Map<String, String> highlights,
             @Nullable Float similarity,
+            @Nullable List<String> missing,
             @Nullable Integer stepsAway,
             @Nullable Double hoursAway) {
 
         /** This hit with its distance from what the learner knows. */
         public Hit withDistance(int steps, double hours) {
-            return new Hit(id, kind, name, summary, stage, score, highlights, similarity, steps, hours);
+            return new Hit(id, kind, name, summary, stage, score, highlights, similarity, missing, steps, hours);
         }
     }
 

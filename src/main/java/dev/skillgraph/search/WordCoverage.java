@@ -38,11 +38,14 @@ final class WordCoverage {
         this.words = words;
     }
 
-    /** How many words of the query each of {@code hits} has, by position. */
-    int[] count(ScoreDoc[] hits) throws IOException {
-        int[] counts = new int[hits.length];
+    /**
+     * Which words of the query each of {@code hits} has, by position: bit {@code i} set when it has the {@code i}-th
+     * word ({@link QueryWords#MAX_TERMS} words at most, so an int holds them).
+     */
+    int[] matched(ScoreDoc[] hits) throws IOException {
+        int[] masks = new int[hits.length];
         if (hits.length == 0) {
-            return counts;
+            return masks;
         }
         Integer[] byDoc = new Integer[hits.length];
         for (int i = 0; i < byDoc.length; i++) {
@@ -50,8 +53,8 @@ final class WordCoverage {
         }
         Arrays.sort(byDoc, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (Query word : words) {
-            Weight weight = searcher.createWeight(searcher.rewrite(word), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (int w = 0; w < words.size(); w++) {
+            Weight weight = searcher.createWeight(searcher.rewrite(words.get(w)), ScoreMode.COMPLETE_NO_SCORES, 1f);
             int leaf = -1;
             DocIdSetIterator matches = null;
             for (int i : byDoc) {
@@ -66,40 +69,54 @@ final class WordCoverage {
                 if (matches != null
                         && (matches.docID() == target
                                 || (matches.docID() < target && matches.advance(target) == target))) {
-                    counts[i]++;
+                    masks[i] |= 1 << w;
                 }
             }
         }
-        return counts;
+        return masks;
     }
 
     /**
      * {@code hits} (best score first) reordered: more words first, then the order they came in.
      *
-     * @return the hits and, by position, how many words each has
+     * @return the hits and, by position, which words each has
      */
     Ranked rank(ScoreDoc[] hits) throws IOException {
-        int[] counts = count(hits);
+        int[] masks = matched(hits);
         Integer[] order = new Integer[hits.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a])); // stable: score order within a count
+        // Stable: score order within a count.
+        Arrays.sort(order, (a, b) -> Integer.compare(Integer.bitCount(masks[b]), Integer.bitCount(masks[a])));
         ScoreDoc[] ranked = new ScoreDoc[hits.length];
-        int[] rankedCounts = new int[hits.length];
+        int[] rankedMasks = new int[hits.length];
         for (int i = 0; i < order.length; i++) {
             ranked[i] = hits[order[i]];
-            rankedCounts[i] = counts[order[i]];
+            rankedMasks[i] = masks[order[i]];
         }
-        return new Ranked(ranked, rankedCounts, words.size());
+        return new Ranked(ranked, rankedMasks, words.size());
     }
 
-    /** Hits in ranking order, how many query words each has, and how many words the query has. */
-    record Ranked(ScoreDoc[] hits, int[] words, int queryWords) {
+    /**
+     * Hits in ranking order, which query words each has (bit {@code i}: the {@code i}-th distinct word), and how many
+     * words the query has.
+     */
+    record Ranked(ScoreDoc[] hits, int[] matched, int queryWords) {
 
         /** The share of the query's words the best hit has: 1 when it has all, 0 when there is no hit. */
         double bestCoverage() {
-            return hits.length == 0 || queryWords == 0 ? 0 : (double) words[0] / queryWords;
+            return hits.length == 0 || queryWords == 0 ? 0 : (double) Integer.bitCount(matched[0]) / queryWords;
+        }
+
+        /** Which words of the query the hit on {@code doc} has, by bit; -1 (every bit) when it is not among them. */
+        int matchedBy(int doc) {
+            for (int i = 0; i < hits.length; i++) {
+                if (hits[i].doc == doc) {
+                    return matched[i];
+                }
+            }
+            return -1;
         }
     }
 }

@@ -103,6 +103,21 @@ class WebPageIT {
                                         : null);
             }
             assertThat(seen.get("distances")).isNotEmpty();
+            JsonNode partial = get(app, "/api/search?q=vector%20db");
+            assertThat(seen.get("missing")).hasSize(partial.get("hits").size());
+            for (int i = 0; i < partial.get("hits").size(); i++) {
+                JsonNode hit = partial.get("hits").get(i);
+                JsonNode shown = seen.get("missing").get(i);
+                assertThat(shown.get("id").asText()).isEqualTo(hit.get("id").asText());
+                assertThat(
+                                shown.get("missing").isNull()
+                                        ? null
+                                        : shown.get("missing").asText())
+                        .as(hit.get("id").asText())
+                        .isEqualTo(
+                                hit.has("missing") ? "Missing: " + String.join(" ", texts(hit.get("missing"))) : null);
+            }
+            assertThat(seen.get("missing").findValuesAsText("missing")).contains("Missing: db");
             assertThat(texts(seen.get("usedBy")))
                     .containsExactlyElementsOf(ids(get(app, "/api/nodes/pandas").get("usedBy")));
             assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));

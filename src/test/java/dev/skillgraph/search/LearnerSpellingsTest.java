@@ -65,6 +65,18 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void aWordOneTypoFromAKnownWordIsNotSplitIntoThreeOthers() {
+        // langchian: langchain with two letters swapped, not lang|chi|an; gpt4 still splits into gpt|4.
+        for (Projection projection : List.of(words, meaning)) {
+            SearchResult swapped = search(projection, "langchian agents");
+            assertThat(swapped.didYouMean()).isEqualTo("langchain agents");
+            assertThat(swapped.hits()).first().extracting(SearchResult.Hit::id).isIn("langchain", "llm-agents");
+            assertThat(swapped.notice()).isNull();
+        }
+        assertThat(ids(words, "gpt4")).isEqualTo(ids(words, "gpt-4"));
+    }
+
+    @Test
     void aShortWordWithTwoLettersSwappedIsFound() {
         assertThat(ids(words, "lroa").subList(0, 2)).containsAnyOf("lora-paper", "fine-tuning-peft");
         assertThat(ids(words, "dcv")).first().isIn("dvc", "data-model-versioning");
@@ -142,6 +154,44 @@ class LearnerSpellingsTest {
         assertThat(learn.hits()).isEmpty();
         assertThat(learn.notice()).contains("only common words (learn)");
         assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
+    }
+
+    @Test
+    void aHitWithSomeOfTheWordsSaysWhichItIsMissing() {
+        for (Projection projection : List.of(words, meaning)) {
+            SearchResult partial = search(projection, "how do I fix a leaking kitchen tap");
+            assertThat(partial.notice()).contains("no node has every word");
+            assertThat(partial.hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.missing())
+                    .isNotEmpty()
+                    .isSubsetOf("fix", "leaking", "kitchen", "tap")
+                    .contains("kitchen", "tap"));
+            // "fix" in a summary, "leak" (stemmed) only in a description: both count as had.
+            assertThat(hitOf(partial, "ds-data-cleaning").missing()).containsExactly("leaking", "kitchen", "tap");
+            assertThat(hitOf(partial, "llm-dataset-engineering").missing()).containsExactly("fix", "kitchen", "tap");
+
+            SearchResult full = search(projection, "vector db");
+            assertThat(full.notice()).isNull();
+            assertThat(hitOf(full, "vector-databases").missing()).isNull();
+            assertThat(hitOf(full, "support-vector-machines").missing()).containsExactly("db");
+            // A typo corrected and a synonym are words the hit has.
+            assertThat(hitOf(search(projection, "transfomer attention"), "transformer-architecture")
+                            .missing())
+                    .isNull();
+            assertThat(hitOf(search(projection, "svm"), "support-vector-machines")
+                            .missing())
+                    .isNull();
+        }
+        // A hit found by meaning alone has none of the words: it is there for its meaning, not listed as missing them.
+        assertThat(search(meaning, "shrink my network so it fits on a phone").hits())
+                .filteredOn(hit -> hit.highlights().isEmpty())
+                .allSatisfy(hit -> assertThat(hit.missing()).isNull());
+    }
+
+    private static SearchResult.Hit hitOf(SearchResult result, String id) {
+        return result.hits().stream()
+                .filter(hit -> hit.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not among " + result.hits()));
     }
 
     @Test

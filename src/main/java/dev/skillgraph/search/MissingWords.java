@@ -1,0 +1,68 @@
+package dev.skillgraph.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The words of the query each hit of a page does not have, as web search engines list them under a result
+ * ("Missing: ..."), so that a learner sees why a partial match is there, and an agent can tell it from a full one.
+ *
+ * <p>A word is missing when the hit has it in no text field searched: name, aliases, summary, description or the
+ * names of related nodes, stemmed, as a synonym or a typo variant, or, the last word, as a prefix. That is wider than
+ * what {@link WordCoverage} counts for ranking (name, aliases and summary), so only the hits coverage found short of
+ * a word are looked at again, and a search whose hits have every word costs nothing more.
+ */
+final class MissingWords {
+
+    private MissingWords() {}
+
+    /**
+     * @param distinct the query's distinct words, in the order of {@code ranked}'s bits
+     * @param page the hits to say it of
+     * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank})
+     * @param anywhere one query per word over every text field ({@link MatchQueries#perWord}), built only if needed
+     * @return by doc id, the missing words of each hit of {@code page} that lacks some; a hit that is not among
+     *     {@code ranked}'s (found by meaning alone) has none
+     */
+    static Map<Integer, List<String>> of(
+            IndexSearcher searcher,
+            List<String> distinct,
+            ScoreDoc[] page,
+            WordCoverage.Ranked ranked,
+            Supplier<List<Query>> anywhere)
+            throws IOException {
+        int all = (1 << distinct.size()) - 1;
+        List<ScoreDoc> partial = new ArrayList<>();
+        for (ScoreDoc doc : page) {
+            int matched = ranked.matchedBy(doc.doc);
+            if (matched != -1 && matched != all) {
+                partial.add(doc);
+            }
+        }
+        Map<Integer, List<String>> missing = new HashMap<>();
+        if (partial.isEmpty()) {
+            return missing;
+        }
+        ScoreDoc[] docs = partial.toArray(ScoreDoc[]::new);
+        int[] matched = new WordCoverage(searcher, anywhere.get()).matched(docs);
+        for (int i = 0; i < docs.length; i++) {
+            List<String> words = new ArrayList<>();
+            for (int w = 0; w < distinct.size(); w++) {
+                if ((matched[i] & (1 << w)) == 0) {
+                    words.add(distinct.get(w));
+                }
+            }
+            if (!words.isEmpty()) {
+                missing.put(docs[i].doc, List.copyOf(words));
+            }
+        }
+        return missing;
+    }
+}
