@@ -9,7 +9,10 @@ import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.projection.ProjectionManager;
 import dev.skillgraph.seed.SeedImporter;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -158,7 +161,8 @@ public final class HttpApi {
                         clients.of(ctx.req()));
             });
             config.events.handlerAdded(handler -> {
-                if (handler.getHttpMethod().isHttpMethod()) {
+                // HEAD mirrors every GET: the OpenAPI document lists the GET.
+                if (handler.getHttpMethod().isHttpMethod() && handler.getHttpMethod() != HandlerType.HEAD) {
                     routes.add(handler.getHttpMethod().name() + " " + handler.getPath());
                 }
             });
@@ -202,27 +206,27 @@ public final class HttpApi {
                             "more than the configured SKILLGRAPH_RATE_LIMIT requests per second from this client");
                 }
             }));
-            config.routes.get("/health", ctx -> ctx.json(new HealthResponse("UP", null, null, null, null)));
-            config.routes.get("/ready", this::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+            read(config.routes, "/health", ctx -> ctx.json(new HealthResponse("UP", null, null, null, null)));
+            read(config.routes, "/ready", this::ready);
+            read(config.routes, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
-            config.routes.get(
-                    "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
-            config.routes.get("/docs", ctx -> ctx.html(openApi.docsPage()));
-            config.routes.get("/api/search", search::search);
-            config.routes.get("/api/suggest", search::suggest);
-            config.routes.get("/api/nodes/{id}", browse::node);
-            config.routes.get("/api/about", this::about);
-            config.routes.get("/api/stages", browse::stages);
-            config.routes.get("/api/roadmaps", browse::roadmaps);
-            config.routes.get("/api/roadmaps/{id}", browse::roadmap);
-            config.routes.get("/browser/{file}", browserContent::get);
+            read(config.routes, "/openapi.json", ctx -> ctx.contentType("application/json")
+                    .result(openApi.json()));
+            read(config.routes, "/docs", ctx -> ctx.html(openApi.docsPage()));
+            read(config.routes, "/api/search", search::search);
+            read(config.routes, "/api/suggest", search::suggest);
+            read(config.routes, "/api/nodes/{id}", browse::node);
+            read(config.routes, "/api/about", this::about);
+            read(config.routes, "/api/stages", browse::stages);
+            read(config.routes, "/api/roadmaps", browse::roadmaps);
+            read(config.routes, "/api/roadmaps/{id}", browse::roadmap);
+            read(config.routes, "/browser/{file}", browserContent::get);
             config.routes.options("/browser/{file}", browserContent::preflight);
-            config.routes.get("/api/careers", browse::careers);
-            config.routes.get("/api/learning-path/{id}", paths::plan);
-            config.routes.get("/api/learning-path", paths::plans);
-            config.routes.get("/api/next", paths::next);
-            config.routes.get("/api/unlocks/{id}", paths::unlocks);
+            read(config.routes, "/api/careers", browse::careers);
+            read(config.routes, "/api/learning-path/{id}", paths::plan);
+            read(config.routes, "/api/learning-path", paths::plans);
+            read(config.routes, "/api/next", paths::next);
+            read(config.routes, "/api/unlocks/{id}", paths::unlocks);
             config.routes.before("/api/admin/*", admin::authorize);
             config.routes.post("/api/admin/import", admin::importSeed);
             config.routes.post("/api/admin/reindex", admin::reindex);
@@ -241,6 +245,16 @@ public final class HttpApi {
                             ctx,
                             Problem.of(405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
+    }
+
+    /**
+     * A read route: GET, and HEAD answering as GET would without the body (RFC 9110, section 9.3.2), status, ETag and
+     * all. Left to itself, Javalin answers HEAD with 200 and no headers for any path a GET route matches, without
+     * running it, so a missing node looked present and no cache could revalidate with HEAD.
+     */
+    private static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /** The matched route template (e.g. {@code /api/nodes/{id}}), or a fixed label for unmatched requests. */

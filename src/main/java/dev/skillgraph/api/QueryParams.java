@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,15 +25,20 @@ public final class QueryParams {
 
     static final int MAX_IDS = 500;
 
-    private final Function<String, List<String>> values;
+    /** A percent sign not followed by two hex digits: a value no decoder can read. */
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
-    private QueryParams(Function<String, List<String>> values) {
+    private final Function<String, List<String>> values;
+    private final @Nullable String rawQuery;
+
+    private QueryParams(Function<String, List<String>> values, @Nullable String rawQuery) {
         this.values = values;
+        this.rawQuery = rawQuery;
     }
 
     /** The query parameters of an HTTP request. */
     static QueryParams of(Context ctx) {
-        return new QueryParams(ctx::queryParams);
+        return new QueryParams(ctx::queryParams, ctx.queryString());
     }
 
     /**
@@ -40,19 +46,21 @@ public final class QueryParams {
      * {@code true}); absent or null gives none.
      */
     public static QueryParams of(Map<String, ?> arguments) {
-        return new QueryParams(name -> {
-            Object value = arguments.get(name);
-            if (value == null) {
-                return List.of();
-            }
-            if (value instanceof Collection<?> list) {
-                return list.stream()
-                        .filter(Objects::nonNull)
-                        .map(String::valueOf)
-                        .toList();
-            }
-            return List.of(String.valueOf(value));
-        });
+        return new QueryParams(
+                name -> {
+                    Object value = arguments.get(name);
+                    if (value == null) {
+                        return List.of();
+                    }
+                    if (value instanceof Collection<?> list) {
+                        return list.stream()
+                                .filter(Objects::nonNull)
+                                .map(String::valueOf)
+                                .toList();
+                    }
+                    return List.of(String.valueOf(value));
+                },
+                null);
     }
 
     /** The first value of {@code name}, or null when there is none. */
@@ -65,7 +73,24 @@ public final class QueryParams {
     String requiredText(String name, int maxLength) {
         return optionalText(name, maxLength)
                 .orElseThrow(() -> SkillGraphException.invalidParameter(
-                        name, "query parameter '" + name + "' is required and must not be blank"));
+                        name,
+                        brokenEscape(name)
+                                ? "query parameter '" + name
+                                        + "' has a '%' not followed by two hex digits; write a % sign" + " as %25"
+                                : "query parameter '" + name + "' is required and must not be blank"));
+    }
+
+    /** Whether the raw query string gives {@code name} a value with a percent escape that cannot be decoded. */
+    private boolean brokenEscape(String name) {
+        if (rawQuery == null) {
+            return false;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.startsWith(name + "=") && BROKEN_ESCAPE.matcher(pair).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Optional<String> optionalText(String name, int maxLength) {
@@ -74,10 +99,11 @@ public final class QueryParams {
             return Optional.empty();
         }
         String text = value.strip();
-        if (text.length() > maxLength) {
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
             throw SkillGraphException.invalidParameter(
                     name,
-                    "query parameter '" + name + "' is " + text.length() + " characters long; at most " + maxLength
+                    "query parameter '" + name + "' is " + length + " characters long; at most " + maxLength
                             + " are accepted");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
  * A text analysed once and replayed on every {@link #reset()}: a query is built on five fields from the same words,
@@ -77,6 +79,34 @@ final class AnalyzedText extends TokenStream {
             terms.add(term.toString());
         }
         return terms;
+    }
+
+    /**
+     * Every way through the token graph, each a list of terms: one term for a word and its one-word synonyms, several
+     * for a synonym of several words ({@code svm}: {@code [svm]}, {@code [support, vector, machin]}), which match only
+     * as a phrase. Replayed once.
+     */
+    List<List<String>> paths() {
+        List<List<String>> paths = new ArrayList<>();
+        try {
+            reset();
+            Iterator<TokenStream> strings = new GraphTokenStreamFiniteStrings(this).getFiniteStrings();
+            while (strings.hasNext()) {
+                TokenStream path = strings.next();
+                CharTermAttribute term = path.getAttribute(CharTermAttribute.class);
+                List<String> terms = new ArrayList<>();
+                path.reset();
+                while (path.incrementToken()) {
+                    terms.add(term.toString());
+                }
+                if (!terms.isEmpty() && !paths.contains(terms)) {
+                    paths.add(List.copyOf(terms));
+                }
+            }
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Nothing to release, and the tokens must survive the consumer closing its stream: it replays for the next. */

@@ -2,13 +2,15 @@ package dev.skillgraph.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Joined and split spellings, against the index's own vocabulary: a query word the index lacks is split into words it
  * has ({@code gradientboosting}, {@code scikitlearn}, {@code huggingfacetransformers}, letters and digits as in
  * {@code gpt4}), and two neighbouring query words are joined when the index has them as one word ({@code tensor flow},
- * {@code xg boost}, {@code sci kit learn}). So either spelling finds the other, whichever one the graph uses; no list
+ * {@code xg boost}, {@code sci kit learn}), and words joined as code joins them are parted ({@code gradient_boosting},
+ * {@code torch.nn}). So either spelling finds the other, whichever one the graph uses; no list
  * of compounds is kept by hand. Decompounding on the query side only: the index keeps the graph's words as they are.
  *
  * <p>SkillGraph's own: Lucene's decompounders ({@code DictionaryCompoundWordTokenFilter}, {@code
@@ -22,6 +24,11 @@ final class CompoundWords {
 
     /** Longer words are not split: no name is that long, and splitting costs the square of the length. */
     private static final int MAX_SPLIT_LENGTH = 40;
+
+    /** An underscore, or a dot or colon between letters: how code and file names join words. */
+    private static final Pattern DELIMITED = Pattern.compile("_|(?<=\\p{L})[.:](?=\\p{L})");
+
+    private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
 
@@ -54,6 +61,15 @@ final class CompoundWords {
         for (int i = 0; i < joined.size(); i++) {
             String word = joined.get(i);
             boolean typing = lastIsPrefix && i == joined.size() - 1;
+            if (!vocabulary.contains(word) && DELIMITED.matcher(word).find()) {
+                // Code's spellings (gradient_boosting, torch.nn, title:python): the words the delimiters join.
+                for (String part : DELIMITERS.split(word)) {
+                    if (!part.isEmpty() && !Analyzers.STOP_WORDS.contains(part)) {
+                        split.add(part);
+                    }
+                }
+                continue;
+            }
             // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
             boolean whole = typing ? !vocabulary.startingWith(word, 1).isEmpty() : vocabulary.contains(word);
             List<String> parts = whole ? null : parts(word, MAX_PARTS, typing);

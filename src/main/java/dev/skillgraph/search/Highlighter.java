@@ -36,9 +36,10 @@ final class Highlighter {
 
     /**
      * What a query marks: words as the exact analyzer spells them (the query's own, its synonyms, typo variants and
-     * completions), and terms as the stemmed text fields index them (the query's words and synonyms, stemmed).
+     * completions), terms as the stemmed text fields index them (the query's words and synonyms, stemmed), and
+     * phrases of such terms (synonyms of several words), marked only where they occur in a row.
      */
-    record Marked(Set<String> words, Set<String> stems) {}
+    record Marked(Set<String> words, Set<String> stems, List<List<String>> phrases) {}
 
     /**
      * The words of one text, their stems and, for word {@code i}, its offsets at {@code 2i} and {@code 2i + 1}; the
@@ -77,9 +78,20 @@ final class Highlighter {
             return null;
         }
         Words words = analysed.computeIfAbsent(text, this::analyse);
+        boolean[] hit = new boolean[words.words().length];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = marked.words().contains(words.words()[i]) || marked.stems().contains(words.stems()[i]);
+        }
+        for (List<String> phrase : marked.phrases()) {
+            for (int i = 0; i + phrase.size() <= hit.length; i++) {
+                if (startsAt(words.stems(), i, phrase)) {
+                    Arrays.fill(hit, i, i + phrase.size(), true);
+                }
+            }
+        }
         List<int[]> marks = new ArrayList<>();
-        for (int i = 0; i < words.words().length; i++) {
-            if (marked.words().contains(words.words()[i]) || marked.stems().contains(words.stems()[i])) {
+        for (int i = 0; i < hit.length; i++) {
+            if (hit[i]) {
                 marks.add(new int[] {words.offsets()[2 * i], words.offsets()[2 * i + 1]});
             }
         }
@@ -102,6 +114,15 @@ final class Highlighter {
             start = end;
         }
         return out.toString();
+    }
+
+    private static boolean startsAt(String[] stems, int at, List<String> phrase) {
+        for (int j = 0; j < phrase.size(); j++) {
+            if (!phrase.get(j).equals(stems[at + j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Words analyse(String text) {

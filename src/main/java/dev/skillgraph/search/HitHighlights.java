@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,32 +23,52 @@ final class HitHighlights {
     private static final String ROADMAP_LINE = "roadmapLine";
 
     private final Analyzer highlightTerms;
+    private final Analyzer queryAnalyzer;
     private final Spelling spelling;
     private final Highlighter highlighter;
 
-    /** @param highlightTerms the exact analyzer with the query-time synonyms */
-    HitHighlights(Analyzer highlightTerms, Highlighter highlighter, Spelling spelling) {
+    /**
+     * @param highlightTerms the exact analyzer with the query-time synonyms
+     * @param queryAnalyzer the analyzer the text fields are searched with: stemmed, with synonyms
+     */
+    HitHighlights(Analyzer highlightTerms, Analyzer queryAnalyzer, Highlighter highlighter, Spelling spelling) {
         this.highlighter = highlighter;
         this.highlightTerms = highlightTerms;
+        this.queryAnalyzer = queryAnalyzer;
         this.spelling = spelling;
     }
 
     /**
-     * What to mark in a hit's text: the query's distinct words, their synonyms, and the indexed words their typo and
-     * prefix variants stand for, all as the exact analyzer spells them; and the stemmed terms {@code analyzed} holds
-     * (the query's words and synonyms, as the text fields were searched), which mark any word that stems to one of
-     * them.
+     * What to mark in a hit's text: the query's distinct words and their one-word synonyms, and the indexed words their
+     * typo and prefix variants stand for, all as the exact analyzer spells them; their stems, as the text fields were
+     * searched, which mark any word that stems to one of them; and each synonym of several words as a phrase of stems,
+     * marked only where the text has them all in a row ({@code svm} marks "support vector machines", never "Machine"
+     * alone).
      */
-    Highlighter.Marked marked(List<String> distinct, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
-        Set<String> terms = new LinkedHashSet<>(Analyzers.words(highlightTerms, analyzed.text()));
+    Highlighter.Marked marked(List<String> distinct, Map<String, Map<String, Float>> variants) {
+        Set<String> words = new LinkedHashSet<>();
+        Set<String> stems = new LinkedHashSet<>();
+        List<List<String>> phrases = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
             String word = distinct.get(i);
-            terms.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            for (List<String> path : AnalyzedText.of(highlightTerms, word).paths()) {
+                if (path.size() == 1) {
+                    words.add(path.get(0));
+                }
+            }
+            for (List<String> path : AnalyzedText.of(queryAnalyzer, word).paths()) {
+                if (path.size() == 1) {
+                    stems.add(path.get(0));
+                } else if (!phrases.contains(path)) {
+                    phrases.add(path);
+                }
+            }
+            words.addAll(variants.getOrDefault(word, Map.of()).keySet());
             if (i == distinct.size() - 1 && word.length() >= 2) {
-                terms.addAll(spelling.completions(word, MAX_HIGHLIGHT_TERMS));
+                words.addAll(spelling.completions(word, MAX_HIGHLIGHT_TERMS));
             }
         }
-        return new Highlighter.Marked(terms, analyzed.terms());
+        return new Highlighter.Marked(words, stems, phrases);
     }
 
     /**

@@ -46,7 +46,13 @@ final class LexicalRanking {
      * The best matches, best first (every score above 0), how many matched the filtered query, and the facet counts
      * of the matches before the filters.
      */
-    record Answer(ScoreDoc[] hits, TotalHits total, FacetCounter.Counts counts) {}
+    record Answer(ScoreDoc[] hits, TotalHits total, FacetCounter.Counts counts) {
+
+        /** Whether {@link #hits} holds every match: the total is exact and no larger. */
+        boolean whole() {
+            return total.relation == TotalHits.Relation.EQUAL_TO && total.value <= hits.length;
+        }
+    }
 
     private final IndexSearcher searcher;
     private final FacetCounter facetCounter;
@@ -94,16 +100,37 @@ final class LexicalRanking {
                 counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
                 top = searcher.search(narrowed(match, filter), candidates);
             }
-            ranking = new QueryRescorer(ranked) {
-                @Override
-                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                    return secondPassMatches ? secondPassScore : 0f;
-                }
-            }.rescore(searcher, top, top.scoreDocs.length);
+            ranking = rescored(ranked, top);
         }
         ScoreDoc[] hits =
                 Arrays.stream(ranking.scoreDocs).filter(doc -> doc.score > 0).toArray(ScoreDoc[]::new);
         return new Answer(hits, ranking.totalHits, counts);
+    }
+
+    /**
+     * The first {@value #RESCORED} candidates ordered by the full ranking, then the rest in BM25 order, scored below
+     * them: so a page deeper than {@value #RESCORED} hits leaves the order of the earlier ones as it was.
+     */
+    private TopDocs rescored(Query ranked, TopDocs candidates) throws IOException {
+        ScoreDoc[] all = candidates.scoreDocs;
+        TopDocs head =
+                all.length <= RESCORED ? candidates : new TopDocs(candidates.totalHits, Arrays.copyOf(all, RESCORED));
+        TopDocs rescored = new QueryRescorer(ranked) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? secondPassScore : 0f;
+            }
+        }.rescore(searcher, head, head.scoreDocs.length);
+        if (all.length <= RESCORED || rescored.scoreDocs.length == 0) {
+            return rescored;
+        }
+        ScoreDoc[] ordered = Arrays.copyOf(rescored.scoreDocs, rescored.scoreDocs.length + all.length - RESCORED);
+        float last = rescored.scoreDocs[rescored.scoreDocs.length - 1].score;
+        for (int i = RESCORED; i < all.length; i++) {
+            ordered[rescored.scoreDocs.length + i - RESCORED] =
+                    new ScoreDoc(all[i].doc, last * all[i].score / all[RESCORED].score);
+        }
+        return new TopDocs(candidates.totalHits, ordered);
     }
 
     /** {@code query}'s matches that {@code filter} allows, scored by {@code query}. */

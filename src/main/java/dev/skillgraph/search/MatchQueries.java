@@ -16,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -125,7 +126,7 @@ final class MatchQueries {
 
     /**
      * One query per distinct word of {@code words}, matching the nodes that have the word in one of {@code fields}:
-     * stemmed, as one of its synonyms or as one of its typo variants; in the name, aliases or summary as typed; or, for
+     * stemmed, as one of its synonyms (one of several words as a phrase) or as one of its typo variants; in the name, aliases or summary as typed; or, for
      * the last word, a word there that it begins. {@link WordCoverage} counts them in {@link Fields#OWN_TEXT}.
      */
     List<Query> perWord(QueryWords words, Map<String, Map<String, Float>> variants, String[] fields) {
@@ -141,9 +142,10 @@ final class MatchQueries {
             spellings.add(word);
             spellings.addAll(variants.getOrDefault(word, Map.of()).keySet());
             for (String spelling : spellings) {
-                for (String term : AnalyzedText.of(queryAnalyzer, spelling).terms()) {
+                for (List<String> path :
+                        AnalyzedText.of(queryAnalyzer, spelling).paths()) {
                     for (String field : fields) {
-                        any.add(terms.of(new Term(field, term)), Occur.SHOULD);
+                        any.add(onePath(field, path), Occur.SHOULD);
                     }
                 }
                 any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
@@ -157,6 +159,16 @@ final class MatchQueries {
             queries.add(any.build());
         }
         return queries;
+    }
+
+    /** A term, or the terms of a synonym of several words as a phrase: {@code svm} is not had by "vector" alone. */
+    private Query onePath(String field, List<String> path) {
+        if (path.size() == 1) {
+            return terms.of(new Term(field, path.get(0)));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        path.forEach(term -> phrase.add(new Term(field, term)));
+        return phrase.build();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -27,22 +28,24 @@ final class MissingWords {
      * @param distinct the query's distinct words, in the order of {@code ranked}'s bits
      * @param page the hits to say it of
      * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank})
+     * @param byMeaningAlone the hits that have none of the words, found by meaning alone: none is said of them
      * @param anywhere one query per word over every text field ({@link MatchQueries#perWord}), built only if needed
-     * @return by doc id, the missing words of each hit of {@code page} that lacks some; a hit that is not among
-     *     {@code ranked}'s (found by meaning alone) has none
+     * @return by doc id, the missing words of each hit of {@code page} that lacks some
      */
     static Map<Integer, List<String>> of(
             IndexSearcher searcher,
             List<String> distinct,
             ScoreDoc[] page,
             WordCoverage.Ranked ranked,
+            Set<Integer> byMeaningAlone,
             Supplier<List<Query>> anywhere)
             throws IOException {
         int all = (1 << distinct.size()) - 1;
         List<ScoreDoc> partial = new ArrayList<>();
         for (ScoreDoc doc : page) {
+            // -1: a neighbour in meaning that has some word but ranked below the lexical hits looked at: ask again.
             int matched = ranked.matchedBy(doc.doc);
-            if (matched != -1 && matched != all) {
+            if (!byMeaningAlone.contains(doc.doc) && matched != all) {
                 partial.add(doc);
             }
         }

@@ -44,6 +44,11 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed) {
         return all.isEmpty();
     }
 
+    /** How many different words beyond the first {@link #MAX_TERMS} are left out of the search. */
+    int ignored() {
+        return (int) all.stream().distinct().count() - distinct.size();
+    }
+
     /** The whole query as one keyword, as {@link NodeDocuments#key} indexes names and aliases. */
     String key() {
         return String.join(" ", all);

@@ -36,12 +36,32 @@ final class RankFusion {
     private RankFusion() {}
 
     /**
+     * Fuses the first {@code head} lexical hits with the semantic neighbours; the lexical hits beyond follow in their
+     * order. A fixed head keeps every page a slice of one order, however many hits a page needed fetched.
+     *
      * @param lexical hits in lexical order (documents that matched only by meaning are not in it)
      * @param semantic the semantic neighbours, most similar first
      * @param bestCoverage the share of the query's words the best lexical hit has
+     * @param head how many lexical hits take part in the fusion
      * @return every document of either, best first, each with its fused score
      */
-    static ScoreDoc[] fuse(ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage) {
+    static ScoreDoc[] fuse(ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage, int head) {
+        if (lexical.length <= head) {
+            return fuse(lexical, semantic, bestCoverage);
+        }
+        ScoreDoc[] fused = fuse(Arrays.copyOf(lexical, head), semantic, bestCoverage);
+        Set<Integer> seen = new HashSet<>();
+        List<ScoreDoc> all = new ArrayList<>(Arrays.asList(fused));
+        all.forEach(doc -> seen.add(doc.doc));
+        for (int i = head; i < lexical.length; i++) {
+            if (seen.add(lexical[i].doc)) {
+                all.add(new ScoreDoc(lexical[i].doc, 1f / (K + all.size() + 1)));
+            }
+        }
+        return all.toArray(ScoreDoc[]::new);
+    }
+
+    private static ScoreDoc[] fuse(ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage) {
         if (bestCoverage >= 1) {
             return appended(lexical, semantic);
         }

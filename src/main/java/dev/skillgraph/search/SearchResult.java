@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param totalRelation {@code "gte"} when {@code total} is a lower bound (more matched than were counted); absent when
  *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
- *     words searched by meaning, no node with every word of the query, or nothing found either way); absent otherwise
+ *     words searched by meaning, no hit of the page with every word of the query or with any, filters that leave
+ *     out every match, words beyond the first 16 left out, or nothing found either way); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(

@@ -93,18 +93,35 @@ final class SemanticMatches {
      * {@code filter} allows, as it does with the words' matches.
      *
      * @param words what the query's words match
+     * @param everyMatch every document {@code words} matches, when the caller has them all; null: search for them
      * @param filter the kind, stage, roadmap and id filters, or null
      */
-    Joined join(String text, Query words, @Nullable Query filter) throws IOException {
+    Joined join(String text, Query words, ScoreDoc @Nullable [] everyMatch, @Nullable Query filter) throws IOException {
         List<ScoreDoc> nearest = nearest(text);
         if (nearest.isEmpty()) {
             return Joined.NONE;
         }
         ScoredDocsQuery similar = asQuery(nearest);
-        Set<Integer> unmatched = docs(new BooleanQuery.Builder()
-                .add(similar, Occur.FILTER)
-                .add(words, Occur.MUST_NOT)
-                .build());
+        Set<Integer> unmatched;
+        if (everyMatch != null) {
+            // Searching the words again would rewrite and run the whole query a second time (7.6 % of a search's time
+            // under load with the relevance sets' queries, BENCHMARKS.md set U).
+            Set<Integer> matched = new HashSet<>();
+            for (ScoreDoc doc : everyMatch) {
+                matched.add(doc.doc);
+            }
+            unmatched = new HashSet<>();
+            for (ScoreDoc doc : nearest) {
+                if (!matched.contains(doc.doc)) {
+                    unmatched.add(doc.doc);
+                }
+            }
+        } else {
+            unmatched = docs(new BooleanQuery.Builder()
+                    .add(similar, Occur.FILTER)
+                    .add(words, Occur.MUST_NOT)
+                    .build());
+        }
         List<ScoreDoc> shown = nearest;
         if (filter != null) {
             Set<Integer> allowed = docs(new BooleanQuery.Builder()
@@ -133,7 +150,11 @@ final class SemanticMatches {
      */
     List<ScoreDoc> nearest(String text) {
         List<ScoreDoc> near = new ArrayList<>();
-        for (VectorIndex.Neighbour neighbour : vectors.nearest(encoder.encodeQuery(text), NEIGHBOURS)) {
+        float[] query = encoder.encodeQuery(text);
+        if (query == null) {
+            return near;
+        }
+        for (VectorIndex.Neighbour neighbour : vectors.nearest(query, NEIGHBOURS)) {
             Integer doc = docs.get(neighbour.id()); // null only for a node of another graph version
             if (doc != null && neighbour.cosine() >= MIN_COSINE) {
                 near.add(new ScoreDoc(doc, neighbour.cosine()));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sentence embeddings for semantic retrieval: all-MiniLM-L6-v2 (Reimers and Gurevych's sentence-transformers model,
@@ -98,10 +99,20 @@ public final class SentenceEncoder {
         return normalised(model.embed(text).content());
     }
 
-    /** {@link #encode} for a query, from the cache when the same text (case and spacing aside) was asked before. */
-    public float[] encodeQuery(String text) {
+    /**
+     * {@link #encode} for a query, from the cache when the same text (case and spacing aside) was asked before; null
+     * when the model reads no word piece in it (a text of marks or symbols its tokenizer drops, such as U+17B4): such a
+     * text means nothing to it.
+     */
+    public float @Nullable [] encodeQuery(String text) {
         String key = String.join(" ", text.toLowerCase(Locale.ROOT).strip().split("\\s+"));
-        return queries.get(key, this::encode);
+        return queries.get(key, query -> {
+            try {
+                return encode(query);
+            } catch (IllegalArgumentException e) { // the model's own refusal of a text without word pieces
+                return null;
+            }
+        });
     }
 
     /** The unit vectors of {@code texts}, in order; texts are encoded in parallel on the load-time executor. */

@@ -26,8 +26,12 @@ import org.apache.lucene.search.Weight;
  */
 final class WordCoverage {
 
-    /** How many hits beyond the requested page are reordered. */
-    static final int WINDOW = 50;
+    /**
+     * How many of the best hits by score are reordered by their words, whatever page is asked for: the first six pages
+     * of ten. A fixed window makes every page a slice of one order; one that grew with the page (it was the page plus
+     * 50) let a deeper page reorder hits an earlier one had shown, so paging showed some hits twice and others never.
+     */
+    static final int WINDOW = 60;
 
     private final IndexSearcher searcher;
     private final List<Query> words;
@@ -77,7 +81,8 @@ final class WordCoverage {
     }
 
     /**
-     * {@code hits} (best score first) reordered: more words first, then the order they came in.
+     * {@code hits} (best score first) with the first {@link #WINDOW} reordered: more words first, then the order they
+     * came in; the hits beyond stay in score order.
      *
      * @return the hits and, by position, which words each has
      */
@@ -88,7 +93,11 @@ final class WordCoverage {
             order[i] = i;
         }
         // Stable: score order within a count.
-        Arrays.sort(order, (a, b) -> Integer.compare(Integer.bitCount(masks[b]), Integer.bitCount(masks[a])));
+        Arrays.sort(
+                order,
+                0,
+                Math.min(WINDOW, order.length),
+                (a, b) -> Integer.compare(Integer.bitCount(masks[b]), Integer.bitCount(masks[a])));
         ScoreDoc[] ranked = new ScoreDoc[hits.length];
         int[] rankedMasks = new int[hits.length];
         for (int i = 0; i < order.length; i++) {

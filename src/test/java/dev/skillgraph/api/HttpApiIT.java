@@ -140,6 +140,42 @@ class HttpApiIT {
     }
 
     @Test
+    void headAnswersAsGetWouldWithoutTheBody() throws Exception {
+        for (String path : List.of(
+                "/api/nodes/backpropagation",
+                "/api/nodes/no-such-node",
+                "/api/search?q=python",
+                "/api/search?q=",
+                "/api/learning-path/backpropagation",
+                "/health")) {
+            HttpResponse<String> get = get(path);
+            HttpResponse<String> head = head(path);
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            for (String header : List.of("Content-Type", "ETag", "X-Graph-Version", "Cache-Control")) {
+                assertThat(head.headers().firstValue(header))
+                        .as(path + " " + header)
+                        .isEqualTo(get.headers().firstValue(header));
+            }
+        }
+        String etag =
+                get("/api/nodes/backpropagation").headers().firstValue("ETag").orElseThrow();
+        assertThat(head("/api/nodes/backpropagation", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+        assertThat(head("/no-such-endpoint").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> head(String pathAndQuery, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.apiUri().resolve(pathAndQuery))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void suggestCompletesAsYouType() throws Exception {
         JsonNode body = json(get("/api/suggest?q=quant"));
         assertThat(body.get("suggestions").get(0).get("id").asText()).isEqualTo("model-compression");
@@ -173,6 +209,28 @@ class HttpApiIT {
     @Test
     void aQueryOfTenThousandCharactersIsRefusedWithTheLimit() throws Exception {
         assertProblem(get("/api/search?q=" + "a".repeat(10_000)), 400, "at most 500");
+    }
+
+    @Test
+    void aQueryIsMeasuredInCharactersAndABrokenEscapeIsNamed() throws Exception {
+        String panda = "%F0%9F%90%BC"; // one character, two UTF-16 units
+        assertThat(get("/api/search?q=" + panda.repeat(300)).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/search?q=" + panda.repeat(501)), 400, "is 501 characters long");
+        // No HTTP client sends a broken escape; a hand-written request line does.
+        for (String query : List.of("q=python%", "q=50%25%2")) {
+            String answer = rawGet("/api/search?" + query);
+            assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("%25");
+        }
+    }
+
+    private static String rawGet(String target) throws IOException {
+        try (java.net.Socket socket =
+                new java.net.Socket(app.apiUri().getHost(), app.apiUri().getPort())) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -507,7 +565,8 @@ class HttpApiIT {
                 .execute();
         try {
             JsonNode hit = null;
-            for (int i = 0; i < 50 && hit == null; i++) {
+            // The change lands at the next 10 s check plus a build: up to 10 s after the edit, and the build's time.
+            for (int i = 0; i < 75 && hit == null; i++) {
                 JsonNode hits =
                         json(get("/api/search?q=" + q("mixture of experts"))).get("hits");
                 if (hits.size() > 0 && hits.get(0).get("id").asText().equals("mixture-of-experts")) {
@@ -516,7 +575,9 @@ class HttpApiIT {
                     Thread.sleep(200);
                 }
             }
-            assertThat(hit).as("the new topic became searchable within 10 s").isNotNull();
+            assertThat(hit)
+                    .as("the new topic became searchable within one 10 s check and a build")
+                    .isNotNull();
             JsonNode plan = json(get("/api/learning-path/mixture-of-experts"));
             assertThat(plan.get("steps").findValuesAsText("id")).contains("transformer-architecture");
         } finally {

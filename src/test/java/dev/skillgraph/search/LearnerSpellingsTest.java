@@ -58,6 +58,13 @@ class LearnerSpellingsTest {
             assertThat(ids(projection, "xg boost")).first().isEqualTo("xgboost");
             assertThat(ids(projection, "tensor flow")).contains("tensorflow");
             assertThat(ids(projection, "gpt4")).isNotEmpty().isEqualTo(ids(projection, "gpt-4"));
+            // Joined as code joins them.
+            assertThat(ids(projection, "gradient_boosting")).first().isEqualTo("decision-trees-gradient-boosting");
+            assertThat(ids(projection, "scikit_learn")).first().isEqualTo("scikit-learn");
+            assertThat(search(projection, "torch.nn").hits())
+                    .filteredOn(hit -> hit.id().equals("pytorch"))
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.missing()).containsExactly("nn"));
             assertThat(projection.index().suggest("scikitlearn", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
@@ -90,6 +97,28 @@ class LearnerSpellingsTest {
         // "gradient descent" in a summary is not "gradient boosting machine"
         assertThat(ids(words, "gbm")).first().isEqualTo("decision-trees-gradient-boosting");
         assertThat(ids(words, "gbm")).doesNotContain("linear-logistic-regression");
+        // Nor in highlights, word coverage and missing words: one word of the phrase is not the acronym.
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(search(projection, "svm").hits())
+                    .flatExtracting(hit -> hit.highlights().values())
+                    .allSatisfy(marked -> assertThat(
+                                    marked.contains("<mark>Machine") || marked.contains("<mark>Vector"))
+                            .as(marked)
+                            .isEqualTo(marked.contains("<mark>Support</mark> <mark>Vector</mark> <mark>Machine")));
+            SearchResult svmLangchain = search(projection, "svm langchain");
+            assertThat(svmLangchain.hits())
+                    .filteredOn(hit -> !hit.highlights().isEmpty())
+                    .allSatisfy(hit -> assertThat(
+                                    hit.missing() != null && hit.missing().contains("svm"))
+                            .as(hit.id() + " " + hit.highlights())
+                            .isEqualTo(hit.highlights().values().stream()
+                                    .noneMatch(marked -> marked.contains("<mark>SVM")
+                                            || marked.contains(
+                                                    "<mark>Support</mark> <mark>Vector</mark> <mark>Machine"))));
+            assertThat(search(projection, "gbm funnels").hits())
+                    .filteredOn(hit -> hit.id().equals("ds-product-analytics"))
+                    .allSatisfy(hit -> assertThat(hit.missing()).contains("gbm"));
+        }
     }
 
     @Test
@@ -154,13 +183,15 @@ class LearnerSpellingsTest {
         assertThat(learn.hits()).isEmpty();
         assertThat(learn.notice()).contains("only common words (learn)");
         assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
+        // A word the model reads no word piece of (a Khmer vowel sign alone) is searched, not refused with a 500.
+        assertThat(search(meaning, "\u17B4").notice()).isNotBlank();
     }
 
     @Test
     void aHitWithSomeOfTheWordsSaysWhichItIsMissing() {
         for (Projection projection : List.of(words, meaning)) {
             SearchResult partial = search(projection, "how do I fix a leaking kitchen tap");
-            assertThat(partial.notice()).contains("no node has every word");
+            assertThat(partial.notice()).contains("none of these hits has every word");
             assertThat(partial.hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.missing())
                     .isNotEmpty()
                     .isSubsetOf("fix", "leaking", "kitchen", "tap")
@@ -185,6 +216,47 @@ class LearnerSpellingsTest {
         assertThat(search(meaning, "shrink my network so it fits on a phone").hits())
                 .filteredOn(hit -> hit.highlights().isEmpty())
                 .allSatisfy(hit -> assertThat(hit.missing()).isNull());
+    }
+
+    @Test
+    void theNoticeSaysWhyHitsLackWordsOrAreNone() {
+        for (Projection projection : List.of(words, meaning)) {
+            // "2024" only in a description: the hit has the word, so nothing is said.
+            assertThat(search(projection, "2024").notice()).isNull();
+            SearchResult filteredOut = projection
+                    .index()
+                    .search(new SearchQuery("python", Optional.of(Kind.STAGE), Optional.of("stage-1-core-ml"), 10, 0));
+            assertThat(filteredOut.hits()).isEmpty();
+            assertThat(filteredOut.notice()).contains("passes the filters");
+            String seventeen = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
+                    + " november oscar papa clustering";
+            assertThat(search(projection, seventeen).notice())
+                    .contains("only the first 16 different words were searched (1 more left out)");
+        }
+        assertThat(search(meaning, "gbm funnels").hits())
+                .allSatisfy(hit -> assertThat(hit.similarity()).isNotNull());
+        assertThat(search(meaning, "gbm funnels").notice()).contains("close to it in meaning");
+    }
+
+    @Test
+    void everyPageIsASliceOfOneOrderWhateverItsSize() {
+        for (Projection projection : List.of(words, meaning)) {
+            for (String text : List.of(
+                    "machine learning data", "spark big data", "model training gpu cluster cost", "svm langchain")) {
+                List<SearchResult.Hit> whole = projection
+                        .index()
+                        .search(new SearchQuery(text, Optional.empty(), Optional.empty(), 100, 0))
+                        .hits();
+                List<SearchResult.Hit> paged = new java.util.ArrayList<>();
+                for (int offset = 0; offset < whole.size(); offset += 7) {
+                    paged.addAll(projection
+                            .index()
+                            .search(new SearchQuery(text, Optional.empty(), Optional.empty(), 7, offset))
+                            .hits());
+                }
+                assertThat(paged.subList(0, whole.size())).as(text).containsExactlyElementsOf(whole);
+            }
+        }
     }
 
     private static SearchResult.Hit hitOf(SearchResult result, String id) {

@@ -53,6 +53,13 @@ final class McpText {
             if (hit.summary() != null) {
                 text.append(": ").append(hit.summary());
             }
+            if (hit.missing() != null) {
+                text.append(" (missing: ")
+                        .append(String.join(", ", hit.missing()))
+                        .append(')');
+            } else if (hit.similarity() != null && hit.highlights().isEmpty()) {
+                text.append(" (close in meaning)");
+            }
         }
         return text.toString();
     }

@@ -31,7 +31,8 @@ public final class SkillGraphMcp {
 
     static final String INSTRUCTIONS =
             """
-            SkillGraph answers learning questions on a roadmap graph (the Machine Learning Engineer roadmap): \
+            SkillGraph answers learning questions on a graph of learning roadmaps (the resource \
+            skillgraph://roadmaps lists those loaded, such as Machine Learning Engineer or Data Scientist): \
             'where is the thing I'm looking for?' and 'what must I learn before X?'. Call search first to turn the \
             learner's words into node ids; then learning_path (what to learn before a goal, in order), next_topics \
             (what can be learned now), unlocks (what a node opens up), shortest_chain (why B needs A), get_node \

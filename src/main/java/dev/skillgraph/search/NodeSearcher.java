@@ -1,0 +1,306 @@
+package dev.skillgraph.search;
+
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.error.SkillGraphException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers searches and completions over one {@link SearchIndex}: a query's words (joined and split spellings, typo
+ * variants, synonyms) to a lexical ranking, semantic neighbours when the words are not enough, and one page of hits
+ * with highlights, the words each lacks, facets and a notice.
+ */
+final class NodeSearcher {
+
+    private final IndexSearcher searcher;
+    private final Analyzer exact;
+    private final Analyzer queryAnalyzer;
+    private final IndexedNode[] byDoc;
+    private final TermQueries terms;
+    private final Spelling spelling;
+    private final MatchQueries queries;
+    private final HitHighlights highlights;
+    private final FacetCounter facetCounter;
+    private final LexicalRanking lexicalRanking;
+    private final CompoundWords compounds;
+    private final @Nullable SemanticMatches semantic;
+
+    /**
+     * @param byDoc the node of every doc id
+     * @param docs the doc id of every node id
+     * @param priors every doc's kind prior ({@link NodeDocuments#prior})
+     * @param exact the analyzer that split the names and aliases into exact words, as the index was built with
+     * @param encoder encodes queries for semantic retrieval; null: words only
+     * @param vectors the nodes' sentence embeddings; null: words only
+     */
+    NodeSearcher(
+            IndexSearcher searcher,
+            IndexedNode[] byDoc,
+            Map<String, Integer> docs,
+            double[] priors,
+            Analyzer exact,
+            ProtectedWords symbols,
+            SynonymMap synonyms,
+            SearchParts parts,
+            @Nullable SentenceEncoder encoder,
+            @Nullable VectorIndex vectors)
+            throws IOException {
+        this.searcher = searcher;
+        this.byDoc = byDoc;
+        this.exact = exact;
+        this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
+        this.terms = new TermQueries(searcher, parts);
+        this.spelling = new Spelling(
+                Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)), searcher.getIndexReader());
+        this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
+        this.compounds = new CompoundWords(spelling.vocabulary());
+        this.highlights = new HitHighlights(
+                symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
+                queryAnalyzer,
+                new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
+                spelling);
+        this.facetCounter = new FacetCounter(byDoc);
+        this.lexicalRanking = new LexicalRanking(searcher, facetCounter);
+        this.semantic =
+                encoder == null || vectors == null ? null : new SemanticMatches(searcher, encoder, vectors, docs);
+    }
+
+    /** How many nodes have a sentence embedding; 0 when semantic retrieval is off. */
+    int vectors() {
+        return semantic == null ? 0 : semantic.size();
+    }
+
+    /**
+     * Searches the plain text of {@code query}: no character of it is query syntax.
+     *
+     * @throws SkillGraphException invalid input when the text matches too many spellings to search
+     */
+    SearchResult search(SearchQuery query) {
+        QueryWords words = QueryWords.of(exact, query.text()).normalised(compounds, false);
+        String notice = null;
+        if (words.isEmpty()) {
+            // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
+            List<String> common = Analyzers.words(Analyzers.folded(), query.text());
+            if (common.isEmpty()) {
+                return unsearched(query, "nothing to search for: the query has no words");
+            }
+            if (semantic == null || semantic.size() == 0) {
+                return unsearched(
+                        query,
+                        "only common words (" + String.join(", ", common) + "), which are not searched"
+                                + (semantic == null
+                                        ? ""
+                                        : " until searching by meaning is ready (the node texts are being encoded)")
+                                + "; name a topic, tool, career or roadmap");
+            }
+            notice = "only common words (" + String.join(", ", common) + "): searched by meaning";
+        }
+        try {
+            List<String> distinct = words.distinct();
+            Map<String, Map<String, Float>> variants = spelling.variants(distinct);
+            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
+            Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
+            Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
+            Query filter = filter(query);
+            LexicalRanking.Answer lexical = lexicalRanking.rank(
+                    match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
+            WordCoverage coverage = new WordCoverage(searcher, queries.perWord(words, variants, Fields.OWN_TEXT));
+            WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
+            SemanticMatches.Joined near = semantic != null
+                            && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
+                    ? semantic.join(
+                            query.text(), match, filter == null && lexical.whole() ? lexical.hits() : null, filter)
+                    : SemanticMatches.Joined.NONE;
+            ScoreDoc[] ordered = near.shown().isEmpty()
+                    ? byWords.hits()
+                    : RankFusion.fuse(byWords.hits(), near.shown(), byWords.bestCoverage(), WordCoverage.WINDOW);
+            ScoreDoc[] page = Arrays.copyOfRange(
+                    ordered,
+                    Math.min(query.offset(), ordered.length),
+                    Math.min(query.offset() + query.limit(), ordered.length));
+
+            Map<Integer, List<String>> missing = MissingWords.of(
+                    searcher,
+                    distinct,
+                    page,
+                    byWords,
+                    near.unmatched(),
+                    () -> queries.perWord(words, variants, Fields.TEXT));
+            Highlighter.Marked marked = highlights.marked(distinct, variants);
+            List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+            for (ScoreDoc doc : page) {
+                IndexedNode node = byDoc[doc.doc];
+                GraphNode n = node.node();
+                boolean byMeaningAlone = near.unmatched().contains(doc.doc);
+                hits.add(new SearchResult.Hit(
+                        n.id(),
+                        n.kind().key(),
+                        n.name(),
+                        n.summary(),
+                        node.stage(),
+                        doc.score,
+                        // A hit found by meaning alone has no word to show: marking its words would claim a match.
+                        byMeaningAlone ? Map.of() : highlights.of(node, marked),
+                        near.similar().contains(doc.doc) ? near.similar().score(doc.doc) : null,
+                        missing.get(doc.doc),
+                        null,
+                        null));
+            }
+            String didYouMean = spelling.didYouMean(distinct, variants);
+            FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
+            boolean filteredOut = hits.isEmpty() && filter != null && counts.counted() > 0;
+            if (filteredOut) {
+                notice = "nothing that matches passes the filters: the facets count the matches without them";
+            } else if (hits.isEmpty() && semantic != null && didYouMean == null) {
+                notice = notice == null
+                        ? "no node has these words or means something close enough"
+                        : notice + ", and nothing means something close enough";
+            } else if (notice == null && !hits.isEmpty()) {
+                notice = partialNotice(page, near, missing);
+            }
+            if (words.ignored() > 0) {
+                String ignored = "only the first " + QueryWords.MAX_TERMS + " different words were searched ("
+                        + words.ignored() + " more left out)";
+                notice = notice == null ? ignored : notice + "; " + ignored;
+            }
+            // Exact unless more than EXACT_COUNT_UP_TO matched in a graph ranked in two phases.
+            boolean exactTotal = lexical.total().relation == TotalHits.Relation.EQUAL_TO;
+            // A sample covered the documents up to lastDoc: its counts are scaled to the whole index.
+            SearchResult.Facets facets = counts.complete()
+                    ? facetCounter.facets(counts.counts())
+                    : facetCounter.facets(
+                            counts.counts(),
+                            (double) searcher.getIndexReader().maxDoc() / (counts.lastDoc() + 1),
+                            true);
+            return new SearchResult(
+                    query.text(),
+                    hits,
+                    exactTotal ? lexical.total().value + near.unmatchedShown() : LexicalRanking.EXACT_COUNT_UP_TO,
+                    exactTotal ? null : "gte",
+                    facets,
+                    didYouMean,
+                    notice);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw SkillGraphException.invalidInput(
+                    "the query matches too many spellings to search; use fewer or longer words");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What to tell of a page whose hits lack some words: that none has a word of the query (all found by meaning), or
+     * that none of them has every word (each then lists those it lacks); null when a hit has every word.
+     */
+    private static @Nullable String partialNotice(
+            ScoreDoc[] page, SemanticMatches.Joined near, Map<Integer, List<String>> missing) {
+        boolean anyByWords = false;
+        for (ScoreDoc doc : page) {
+            if (!near.unmatched().contains(doc.doc)) {
+                if (!missing.containsKey(doc.doc)) {
+                    return null;
+                }
+                anyByWords = true;
+            }
+        }
+        return anyByWords
+                ? "none of these hits has every word of the query: each found by its words says which it is missing"
+                : "none of these hits has the query's words: they are close to it in meaning";
+    }
+
+    /**
+     * Whether semantic neighbours join ({@link SemanticMatches#wanted}), decided on the query before its filters, as
+     * the facets are counted: so a filter only narrows the hits of the same answer, and the facets of a query are the
+     * same with and without one. With a filter, that takes a ranking of the unfiltered matches too.
+     */
+    private boolean meaningWanted(
+            QueryWords words,
+            Query match,
+            Query ranked,
+            @Nullable Query filter,
+            LexicalRanking.Answer lexical,
+            WordCoverage.Ranked byWords,
+            WordCoverage coverage)
+            throws IOException {
+        if (filter == null) {
+            return SemanticMatches.wanted(!words.isEmpty(), byWords.bestCoverage(), lexical.total().value);
+        }
+        LexicalRanking.Answer whole = lexicalRanking.rank(match, ranked, null, WordCoverage.WINDOW);
+        return SemanticMatches.wanted(
+                !words.isEmpty(), coverage.rank(whole.hits()).bestCoverage(), whole.total().value);
+    }
+
+    /** An answer that searched nothing, saying why. */
+    private static SearchResult unsearched(SearchQuery query, String notice) {
+        return new SearchResult(
+                query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null, notice);
+    }
+
+    /**
+     * As-you-type completions: every word a prefix of a word of the name or an alias, best and most needed first; when
+     * nothing starts so, the closest spellings.
+     *
+     * @throws SkillGraphException invalid input when the text matches too many words to complete
+     */
+    List<Suggestion> suggest(String text, int limit) {
+        QueryWords words = QueryWords.of(exact, text).normalised(compounds, true);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(queries.completions(words.all()), limit);
+            if (top.scoreDocs.length == 0) {
+                Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
+                top = searcher.search(queries.closestSpellings(words.distinct(), variants), limit);
+            }
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (ScoreDoc doc : top.scoreDocs) {
+                GraphNode n = byDoc[doc.doc].node();
+                suggestions.add(new Suggestion(n.id(), n.kind().key(), n.name()));
+            }
+            return suggestions;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw SkillGraphException.invalidInput("the text matches too many words to complete; type more letters");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The query's kind, stage, roadmap and id filters as one query; null when it has none. */
+    private @Nullable Query filter(SearchQuery query) {
+        if (!query.filtered()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        query.kind().ifPresent(kind -> all.add(terms.of(new Term(Fields.KIND, kind.key())), Occur.FILTER));
+        query.stage().ifPresent(stage -> all.add(terms.of(new Term(Fields.STAGE, stage)), Occur.FILTER));
+        query.roadmap().ifPresent(roadmap -> all.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
+        query.onlyIds().ifPresent(ids -> all.add(idFilter(ids), Occur.FILTER));
+        return all.build();
+    }
+
+    private static Query idFilter(Set<String> ids) {
+        return new TermInSetQuery(
+                Fields.ID, ids.stream().sorted().map(BytesRef::new).toList());
+    }
+}
