@@ -10,6 +10,8 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
@@ -89,6 +91,11 @@ final class AnalyzedText extends TokenStream {
     List<List<String>> paths() {
         List<List<String>> paths = new ArrayList<>();
         try {
+            if (!isGraph()) {
+                // One position: every token is a path of its own, as the graph would say at far greater cost.
+                terms().forEach(term -> paths.add(List.of(term)));
+                return paths;
+            }
             reset();
             Iterator<TokenStream> strings = new GraphTokenStreamFiniteStrings(this).getFiniteStrings();
             while (strings.hasNext()) {
@@ -107,6 +114,21 @@ final class AnalyzedText extends TokenStream {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether any token spans or follows another position: only then are there paths of several terms. */
+    private boolean isGraph() {
+        PositionIncrementAttribute increment = getAttribute(PositionIncrementAttribute.class);
+        PositionLengthAttribute length = getAttribute(PositionLengthAttribute.class);
+        reset();
+        boolean first = true;
+        while (incrementToken()) {
+            if (length.getPositionLength() > 1 || (!first && increment.getPositionIncrement() > 0)) {
+                return true;
+            }
+            first = false;
+        }
+        return false;
     }
 
     /** Nothing to release, and the tokens must survive the consumer closing its stream: it replays for the next. */

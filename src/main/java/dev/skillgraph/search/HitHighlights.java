@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,18 +24,13 @@ final class HitHighlights {
     private static final String ROADMAP_LINE = "roadmapLine";
 
     private final Analyzer highlightTerms;
-    private final Analyzer queryAnalyzer;
     private final Spelling spelling;
     private final Highlighter highlighter;
 
-    /**
-     * @param highlightTerms the exact analyzer with the query-time synonyms
-     * @param queryAnalyzer the analyzer the text fields are searched with: stemmed, with synonyms
-     */
-    HitHighlights(Analyzer highlightTerms, Analyzer queryAnalyzer, Highlighter highlighter, Spelling spelling) {
+    /** @param highlightTerms the exact analyzer with the query-time synonyms */
+    HitHighlights(Analyzer highlightTerms, Highlighter highlighter, Spelling spelling) {
         this.highlighter = highlighter;
         this.highlightTerms = highlightTerms;
-        this.queryAnalyzer = queryAnalyzer;
         this.spelling = spelling;
     }
 
@@ -44,8 +40,13 @@ final class HitHighlights {
      * searched, which mark any word that stems to one of them; and each synonym of several words as a phrase of stems,
      * marked only where the text has them all in a row ({@code svm} marks "support vector machines", never "Machine"
      * alone).
+     *
+     * @param searchedPaths a word's terms as the text fields are searched ({@link AnalyzedText#paths})
      */
-    Highlighter.Marked marked(List<String> distinct, Map<String, Map<String, Float>> variants) {
+    Highlighter.Marked marked(
+            List<String> distinct,
+            Map<String, Map<String, Float>> variants,
+            Function<String, List<List<String>>> searchedPaths) {
         Set<String> words = new LinkedHashSet<>();
         Set<String> stems = new LinkedHashSet<>();
         List<List<String>> phrases = new ArrayList<>();
@@ -56,7 +57,7 @@ final class HitHighlights {
                     words.add(path.get(0));
                 }
             }
-            for (List<String> path : AnalyzedText.of(queryAnalyzer, word).paths()) {
+            for (List<String> path : searchedPaths.apply(word)) {
                 if (path.size() == 1) {
                     stems.add(path.get(0));
                 } else if (!phrases.contains(path)) {

@@ -1,10 +1,12 @@
 package dev.skillgraph.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
@@ -16,6 +18,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -128,22 +131,35 @@ final class MatchQueries {
      * One query per distinct word of {@code words}, matching the nodes that have the word in one of {@code fields}:
      * stemmed, as one of its synonyms (one of several words as a phrase) or as one of its typo variants; in the name, aliases or summary as typed; or, for
      * the last word, a word there that it begins. {@link WordCoverage} counts them in {@link Fields#OWN_TEXT}.
+     *
+     * @param wanted the words to build, by bit ({@code i}: the {@code i}-th distinct word); the others match nothing
+     * @param paths a spelling's terms as the text fields are searched ({@link AnalyzedText#paths} of the query
+     *     analyzer), memoised by the caller for one search
      */
-    List<Query> perWord(QueryWords words, Map<String, Map<String, Float>> variants, String[] fields) {
+    List<Query> perWord(
+            QueryWords words,
+            Map<String, Map<String, Float>> variants,
+            String[] fields,
+            int wanted,
+            Function<String, List<List<String>>> paths) {
         if (words.isEmpty()) {
             return List.of();
         }
         List<String> distinct = words.distinct();
         String last = words.all().get(words.all().size() - 1);
         List<Query> queries = new ArrayList<>(distinct.size());
-        for (String word : distinct) {
+        for (int i = 0; i < distinct.size(); i++) {
+            String word = distinct.get(i);
+            if ((wanted & (1 << i)) == 0) {
+                queries.add(new MatchNoDocsQuery());
+                continue;
+            }
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             Set<String> spellings = new LinkedHashSet<>();
             spellings.add(word);
             spellings.addAll(variants.getOrDefault(word, Map.of()).keySet());
             for (String spelling : spellings) {
-                for (List<String> path :
-                        AnalyzedText.of(queryAnalyzer, spelling).paths()) {
+                for (List<String> path : paths.apply(spelling)) {
                     for (String field : fields) {
                         any.add(onePath(field, path), Occur.SHOULD);
                     }
@@ -154,6 +170,12 @@ final class MatchQueries {
                 List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
                 if (!completions.isEmpty()) {
                     any.add(prefix(Fields.SPELL, word, completions), Occur.SHOULD);
+                }
+                // The spell field holds names, aliases and summaries; a word begun there may end in another field.
+                for (String field : fields) {
+                    if (!Arrays.asList(Fields.OWN_TEXT).contains(field)) {
+                        any.add(new PrefixQuery(new Term(field, word)), Occur.SHOULD);
+                    }
                 }
             }
             queries.add(any.build());

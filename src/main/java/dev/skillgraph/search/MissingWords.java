@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -29,7 +29,8 @@ final class MissingWords {
      * @param page the hits to say it of
      * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank})
      * @param byMeaningAlone the hits that have none of the words, found by meaning alone: none is said of them
-     * @param anywhere one query per word over every text field ({@link MatchQueries#perWord}), built only if needed
+     * @param anywhere for the words of a bit mask, one query per word over every text field ({@link
+     *     MatchQueries#perWord}; the other words match nothing), built only if needed
      * @return by doc id, the missing words of each hit of {@code page} that lacks some
      */
     static Map<Integer, List<String>> of(
@@ -38,15 +39,19 @@ final class MissingWords {
             ScoreDoc[] page,
             WordCoverage.Ranked ranked,
             Set<Integer> byMeaningAlone,
-            Supplier<List<Query>> anywhere)
+            IntFunction<List<Query>> anywhere)
             throws IOException {
         int all = (1 << distinct.size()) - 1;
         List<ScoreDoc> partial = new ArrayList<>();
+        List<Integer> had = new ArrayList<>();
+        int lacked = 0;
         for (ScoreDoc doc : page) {
             // -1: a neighbour in meaning that has some word but ranked below the lexical hits looked at: ask again.
             int matched = ranked.matchedBy(doc.doc);
             if (!byMeaningAlone.contains(doc.doc) && matched != all) {
                 partial.add(doc);
+                had.add(matched == -1 ? 0 : matched);
+                lacked |= all & ~had.get(had.size() - 1);
             }
         }
         Map<Integer, List<String>> missing = new HashMap<>();
@@ -54,8 +59,10 @@ final class MissingWords {
             return missing;
         }
         ScoreDoc[] docs = partial.toArray(ScoreDoc[]::new);
-        int[] matched = new WordCoverage(searcher, anywhere.get()).matched(docs);
+        // Only the words some hit lacks in name, aliases and summary are looked for in the other fields.
+        int[] matched = new WordCoverage(searcher, anywhere.apply(lacked)).matched(docs);
         for (int i = 0; i < docs.length; i++) {
+            matched[i] |= had.get(i);
             List<String> words = new ArrayList<>();
             for (int w = 0; w < distinct.size(); w++) {
                 if ((matched[i] & (1 << w)) == 0) {

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
@@ -76,7 +78,6 @@ final class NodeSearcher {
         this.compounds = new CompoundWords(spelling.vocabulary());
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
-                queryAnalyzer,
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
                 spelling);
         this.facetCounter = new FacetCounter(byDoc);
@@ -124,7 +125,11 @@ final class NodeSearcher {
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
-            WordCoverage coverage = new WordCoverage(searcher, queries.perWord(words, variants, Fields.OWN_TEXT));
+            Map<String, List<List<String>>> memo = new HashMap<>();
+            Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
+                    spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
+            WordCoverage coverage =
+                    new WordCoverage(searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths));
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
             SemanticMatches.Joined near = semantic != null
                             && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
@@ -145,8 +150,8 @@ final class NodeSearcher {
                     page,
                     byWords,
                     near.unmatched(),
-                    () -> queries.perWord(words, variants, Fields.TEXT));
-            Highlighter.Marked marked = highlights.marked(distinct, variants);
+                    wanted -> queries.perWord(words, variants, Fields.TEXT, wanted, paths));
+            Highlighter.Marked marked = highlights.marked(distinct, variants, paths);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
                 IndexedNode node = byDoc[doc.doc];

@@ -211,6 +211,10 @@ class LearnerSpellingsTest {
             assertThat(hitOf(search(projection, "svm"), "support-vector-machines")
                             .missing())
                     .isNull();
+            // The last word as a prefix, wherever the word it begins is ("deployments" in a description).
+            assertThat(hitOf(search(projection, "kubernetes depl"), "kubernetes-ml-workloads")
+                            .missing())
+                    .isNull();
         }
         // A hit found by meaning alone has none of the words: it is there for its meaning, not listed as missing them.
         assertThat(search(meaning, "shrink my network so it fits on a phone").hits())
