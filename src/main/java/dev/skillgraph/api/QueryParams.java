@@ -66,18 +66,58 @@ public final class QueryParams {
     /** The first value of {@code name}, or null when there is none. */
     @Nullable
     String first(String name) {
-        List<String> all = values.apply(name);
+        List<String> all = all(name);
         return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * Every value of {@code name}. A value that could not be decoded is refused, not read as absent (a filter with a
+     * broken escape would otherwise be dropped in silence), and so is one that is not valid Unicode
+     * ({@link #requireUnicode}).
+     */
+    private List<String> all(String name) {
+        List<String> all = values.apply(name);
+        if (all.isEmpty() && brokenEscape(name)) {
+            throw SkillGraphException.invalidParameter(
+                    name,
+                    "query parameter '" + name + "' has a '%' not followed by two hex digits; write a % sign as %25");
+        }
+        all.forEach(value -> requireUnicode(name, value));
+        return all;
+    }
+
+    /**
+     * {@code value} of parameter {@code name}, refused when it holds half of a surrogate pair (possible in JSON's
+     * {@code \\uD83D}, never in decoded UTF-8): that is not text, and echoing it would write invalid UTF-8.
+     *
+     * @throws SkillGraphException invalid parameter naming {@code name}
+     */
+    public static String requireUnicode(String name, String value) {
+        if (unpairedSurrogate(value)) {
+            throw SkillGraphException.invalidParameter(
+                    name, "parameter '" + name + "' has half of a surrogate pair, which is not valid Unicode");
+        }
+        return value;
+    }
+
+    private static boolean unpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String requiredText(String name, int maxLength) {
         return optionalText(name, maxLength)
                 .orElseThrow(() -> SkillGraphException.invalidParameter(
-                        name,
-                        brokenEscape(name)
-                                ? "query parameter '" + name
-                                        + "' has a '%' not followed by two hex digits; write a % sign" + " as %25"
-                                : "query parameter '" + name + "' is required and must not be blank"));
+                        name, "query parameter '" + name + "' is required and must not be blank"));
     }
 
     /** Whether the raw query string gives {@code name} a value with a percent escape that cannot be decoded. */
@@ -174,7 +214,7 @@ public final class QueryParams {
     /** A comma-separated list of ids, e.g. {@code known=python,sql-data-manipulation}. */
     Set<String> ids(String name) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String value : values.apply(name)) {
+        for (String value : all(name)) {
             Arrays.stream(value.split(","))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())

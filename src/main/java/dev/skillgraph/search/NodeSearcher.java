@@ -101,7 +101,9 @@ final class NodeSearcher {
         String notice = null;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
-            List<String> common = Analyzers.words(Analyzers.folded(), query.text());
+            List<String> common = Analyzers.words(Analyzers.folded(), query.text()).stream()
+                    .filter(QueryWords::hasLetterOrDigit)
+                    .toList();
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
@@ -173,13 +175,14 @@ final class NodeSearcher {
             }
             String didYouMean = spelling.didYouMean(distinct, variants);
             FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
-            boolean filteredOut = hits.isEmpty() && filter != null && counts.counted() > 0;
-            if (filteredOut) {
+            if (ordered.length == 0 && filter != null && counts.counted() > 0) {
                 notice = "nothing that matches passes the filters: the facets count the matches without them";
-            } else if (hits.isEmpty() && semantic != null && didYouMean == null) {
+            } else if (ordered.length == 0 && semantic != null && didYouMean == null) {
                 notice = notice == null
                         ? "no node has these words or means something close enough"
                         : notice + ", and nothing means something close enough";
+            } else if (hits.isEmpty() && ordered.length > 0) {
+                notice = "this page lies beyond the last hit";
             } else if (notice == null && !hits.isEmpty()) {
                 notice = partialNotice(page, near, missing);
             }

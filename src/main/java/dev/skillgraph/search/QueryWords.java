@@ -1,7 +1,9 @@
 package dev.skillgraph.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -12,11 +14,26 @@ import org.apache.lucene.analysis.Analyzer;
  */
 record QueryWords(List<String> all, List<String> distinct, List<String> typed) {
 
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
 
+    /**
+     * The words of {@code text}: composed (NFC: an accent typed as a combining mark is the accented letter), without
+     * invisible format characters (a soft hyphen or zero-width space inside a word), and only those with a letter or
+     * digit: a lone mark, symbol or emoji is nothing to search for, and no node could be said to lack it.
+     */
     static QueryWords of(Analyzer exact, String text) {
-        return of(Analyzers.words(exact, text));
+        String visible =
+                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+        return of(Analyzers.words(exact, visible).stream()
+                .filter(QueryWords::hasLetterOrDigit)
+                .toList());
+    }
+
+    static boolean hasLetterOrDigit(String word) {
+        return word.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** These words, with the first {@link #MAX_TERMS} distinct ones. */

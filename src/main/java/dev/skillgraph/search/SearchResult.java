@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
  *     words searched by meaning, no hit of the page with every word of the query or with any, filters that leave
- *     out every match, words beyond the first 16 left out, or nothing found either way); absent otherwise
+ *     out every match, a page beyond the last hit, words beyond the first 16 left out, or nothing found either way);
+ *     absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(

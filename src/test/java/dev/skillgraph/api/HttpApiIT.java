@@ -217,7 +217,7 @@ class HttpApiIT {
         assertThat(get("/api/search?q=" + panda.repeat(300)).statusCode()).isEqualTo(200);
         assertProblem(get("/api/search?q=" + panda.repeat(501)), 400, "is 501 characters long");
         // No HTTP client sends a broken escape; a hand-written request line does.
-        for (String query : List.of("q=python%", "q=50%25%2")) {
+        for (String query : List.of("q=python%", "q=50%25%2", "q=python&kind=faq%", "q=python&limit=1%")) {
             String answer = rawGet("/api/search?" + query);
             assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("%25");
         }

@@ -27,6 +27,7 @@ class LearnerSpellingsTest {
 
     private static Projection words;
     private static Projection meaning;
+    private static SentenceEncoder encoder;
 
     @BeforeAll
     static void build() {
@@ -35,8 +36,8 @@ class LearnerSpellingsTest {
                 new GraphData(seed.nodes(), seed.edges(), new GraphState(Optional.empty(), Optional.empty(), 0, 0, ""));
         SynonymMap synonyms = Synonyms.load(Path.of("graph-seed/synonyms.txt"));
         words = Projection.build(data, synonyms);
-        meaning = Projection.build(
-                data, synonyms, SearchParts.OWN, new NodeVectors(SentenceEncoder.load(Runnable::run), null));
+        encoder = SentenceEncoder.load(Runnable::run);
+        meaning = Projection.build(data, synonyms, SearchParts.OWN, new NodeVectors(encoder, null));
     }
 
     private static SearchResult search(Projection projection, String text) {
@@ -81,6 +82,17 @@ class LearnerSpellingsTest {
             assertThat(swapped.notice()).isNull();
         }
         assertThat(ids(words, "gpt4")).isEqualTo(ids(words, "gpt-4"));
+    }
+
+    @Test
+    void invisibleCharactersMarksAndEmojiAreNotWords() {
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "deep\u00ADlearning")).isNotEmpty().isEqualTo(ids(projection, "deeplearning"));
+            assertThat(ids(projection, "aure\u0301lien")).isNotEmpty().isEqualTo(ids(projection, "aur\u00E9lien"));
+            assertThat(search(projection, "pandas\uD83D\uDC3C numpy").hits())
+                    .isEqualTo(search(projection, "pandas numpy").hits());
+            assertThat(search(projection, "\uD83D\uDC3C \u17B4").notice()).contains("no words");
+        }
     }
 
     @Test
@@ -183,8 +195,9 @@ class LearnerSpellingsTest {
         assertThat(learn.hits()).isEmpty();
         assertThat(learn.notice()).contains("only common words (learn)");
         assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
-        // A word the model reads no word piece of (a Khmer vowel sign alone) is searched, not refused with a 500.
-        assertThat(search(meaning, "\u17B4").notice()).isNotBlank();
+        // A text the model reads no word piece of (a Khmer vowel sign alone) means nothing to it: no vector, no 500.
+        assertThat(encoder.encodeQuery("\u17B4")).isNull();
+        assertThat(encoder.encodeQuery("python")).hasSize(SentenceEncoder.DIMENSIONS);
     }
 
     @Test
@@ -232,6 +245,10 @@ class LearnerSpellingsTest {
                     .search(new SearchQuery("python", Optional.of(Kind.STAGE), Optional.of("stage-1-core-ml"), 10, 0));
             assertThat(filteredOut.hits()).isEmpty();
             assertThat(filteredOut.notice()).contains("passes the filters");
+            SearchResult beyond =
+                    projection.index().search(new SearchQuery("python", Optional.empty(), Optional.empty(), 10, 500));
+            assertThat(beyond.hits()).isEmpty();
+            assertThat(beyond.notice()).isEqualTo("this page lies beyond the last hit");
             String seventeen = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike"
                     + " november oscar papa clustering";
             assertThat(search(projection, seventeen).notice())

@@ -185,7 +185,7 @@ final class McpTools {
         if (!(value instanceof String id) || id.isBlank()) {
             throw SkillGraphException.invalidParameter(name, "'" + name + "' must be a node id, e.g. from search");
         }
-        return id.strip();
+        return QueryParams.requireUnicode(name, id.strip());
     }
 
     /** The tool's arguments as the REST parameters, {@code renamed} where the tool names them differently. */
