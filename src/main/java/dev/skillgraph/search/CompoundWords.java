@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,47 +43,57 @@ final class CompoundWords {
      * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it is split only when
      * no word starts with it, and its last part may be the start of a word.
      */
-    List<String> normalise(List<String> words, boolean lastIsPrefix) {
-        List<String> joined = new ArrayList<>(words.size());
+    List<Word> normalise(List<String> words, boolean lastIsPrefix) {
+        List<Word> joined = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean lastPair = i + 1 == words.size() - 1;
             if (i + 1 < words.size() && !(lastIsPrefix && lastPair)) {
                 String both = word + words.get(i + 1);
                 if (vocabulary.contains(both)) {
-                    joined.add(both);
+                    joined.add(new Word(both, word + " " + words.get(i + 1)));
                     i++;
                     continue;
                 }
             }
-            joined.add(word);
+            joined.add(new Word(word, word));
         }
-        List<String> split = new ArrayList<>(joined.size());
+        List<Word> split = new ArrayList<>(joined.size());
         for (int i = 0; i < joined.size(); i++) {
-            String word = joined.get(i);
+            Word word = joined.get(i);
             boolean typing = lastIsPrefix && i == joined.size() - 1;
-            if (!vocabulary.contains(word) && DELIMITED.matcher(word).find()) {
+            if (!vocabulary.contains(word.word())
+                    && DELIMITED.matcher(word.word()).find()) {
                 // Code's spellings (gradient_boosting, torch.nn, title:python): the words the delimiters join.
-                for (String part : DELIMITERS.split(word)) {
-                    if (!part.isEmpty() && !Analyzers.STOP_WORDS.contains(part)) {
-                        split.add(part);
-                    }
-                }
+                addParts(Arrays.asList(DELIMITERS.split(word.word())), word.typed(), split);
                 continue;
             }
             // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
-            boolean whole = typing ? !vocabulary.startingWith(word, 1).isEmpty() : vocabulary.contains(word);
-            List<String> parts = whole ? null : parts(word, MAX_PARTS, typing);
-            if (parts == null || mistyped(word, parts)) {
+            boolean whole =
+                    typing ? !vocabulary.startingWith(word.word(), 1).isEmpty() : vocabulary.contains(word.word());
+            List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
+            if (parts == null || mistyped(word.word(), parts)) {
                 split.add(word);
             } else {
-                // A part may be a common word, which the index leaves out (scikit|learn): it is dropped again.
-                parts.stream()
-                        .filter(part -> !Analyzers.STOP_WORDS.contains(part))
-                        .forEach(split::add);
+                addParts(parts, word.typed(), split);
             }
         }
         return split;
+    }
+
+    /**
+     * A word of the search and the words as typed that it stands for: itself, the two typed words it joins
+     * ({@code tensor flow}), or the one typed word it is a part of ({@code finetune} for {@code fine}).
+     */
+    record Word(String word, String typed) {}
+
+    /** The parts of {@code typed}, but common words, which the index leaves out (scikit|learn): dropped again. */
+    private static void addParts(List<String> parts, String typed, List<Word> out) {
+        for (String part : parts) {
+            if (!part.isEmpty() && !Analyzers.STOP_WORDS.contains(part)) {
+                out.add(new Word(part, typed));
+            }
+        }
     }
 
     /**

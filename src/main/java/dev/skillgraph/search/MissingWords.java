@@ -26,6 +26,8 @@ final class MissingWords {
 
     /**
      * @param distinct the query's distinct words, in the order of {@code ranked}'s bits
+     * @param shown for each of {@code distinct}, the words as typed it stands for ({@link QueryWords#shown}): a part
+     *     missing of a word the learner typed joined ({@code fine} of {@code finetune}) shows as that word
      * @param page the hits to say it of
      * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank})
      * @param byMeaningAlone the hits that have none of the words, found by meaning alone: none is said of them
@@ -36,6 +38,7 @@ final class MissingWords {
     static Map<Integer, List<String>> of(
             IndexSearcher searcher,
             List<String> distinct,
+            List<String> shown,
             ScoreDoc[] page,
             WordCoverage.Ranked ranked,
             Set<Integer> byMeaningAlone,
@@ -65,8 +68,8 @@ final class MissingWords {
             matched[i] |= had.get(i);
             List<String> words = new ArrayList<>();
             for (int w = 0; w < distinct.size(); w++) {
-                if ((matched[i] & (1 << w)) == 0) {
-                    words.add(distinct.get(w));
+                if ((matched[i] & (1 << w)) == 0 && !words.contains(shown.get(w))) {
+                    words.add(shown.get(w));
                 }
             }
             if (!words.isEmpty()) {

@@ -149,6 +149,7 @@ final class NodeSearcher {
             Map<Integer, List<String>> missing = MissingWords.of(
                     searcher,
                     distinct,
+                    words.shown(),
                     page,
                     byWords,
                     near.unmatched(),

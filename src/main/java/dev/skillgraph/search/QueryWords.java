@@ -11,8 +11,10 @@ import org.apache.lucene.analysis.Analyzer;
  * word adds nothing but clauses.
  *
  * @param typed the words as the exact analyzer split them, before joined and split spellings were normalised
+ * @param shown for each of {@code distinct}, the words as typed that it stands for ({@code finetune} for {@code fine}
+ *     of a split, {@code tensor flow} for a join): what the learner is told a hit is missing
  */
-record QueryWords(List<String> all, List<String> distinct, List<String> typed) {
+record QueryWords(List<String> all, List<String> distinct, List<String> typed, List<String> shown) {
 
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
 
@@ -44,17 +46,26 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed) {
                 distinct.add(all.get(i)); // at most 16 to look through: faster than hashing, or a stream
             }
         }
-        return new QueryWords(all, distinct, all);
+        return new QueryWords(all, distinct, all, distinct);
     }
 
     /** These words with joined and split spellings normalised ({@link CompoundWords#normalise}). */
     QueryWords normalised(CompoundWords compounds, boolean lastIsPrefix) {
-        List<String> normal = compounds.normalise(all, lastIsPrefix);
-        if (normal.equals(all)) {
+        List<CompoundWords.Word> normal = compounds.normalise(all, lastIsPrefix);
+        List<String> normalWords = normal.stream().map(CompoundWords.Word::word).toList();
+        if (normalWords.equals(all)) {
             return this;
         }
-        QueryWords words = of(normal);
-        return new QueryWords(words.all, words.distinct, typed);
+        QueryWords words = of(normalWords);
+        List<String> shown = new ArrayList<>(words.distinct.size());
+        for (String word : words.distinct) {
+            shown.add(normal.stream()
+                    .filter(each -> each.word().equals(word))
+                    .findFirst()
+                    .orElseThrow()
+                    .typed());
+        }
+        return new QueryWords(words.all, words.distinct, typed, shown);
     }
 
     boolean isEmpty() {

@@ -65,7 +65,7 @@ class LearnerSpellingsTest {
             assertThat(search(projection, "torch.nn").hits())
                     .filteredOn(hit -> hit.id().equals("pytorch"))
                     .singleElement()
-                    .satisfies(hit -> assertThat(hit.missing()).containsExactly("nn"));
+                    .satisfies(hit -> assertThat(hit.missing()).containsExactly("torch.nn"));
             assertThat(projection.index().suggest("scikitlearn", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
@@ -224,6 +224,10 @@ class LearnerSpellingsTest {
             assertThat(hitOf(search(projection, "svm"), "support-vector-machines")
                             .missing())
                     .isNull();
+            // A word typed joined is missing as typed, not as the part the hit lacks.
+            assertThat(hitOf(search(projection, "finetune sagemaker"), "sagemaker")
+                            .missing())
+                    .containsExactly("finetune");
             // The last word as a prefix, wherever the word it begins is ("deployments" in a description).
             assertThat(hitOf(search(projection, "kubernetes depl"), "kubernetes-ml-workloads")
                             .missing())
