@@ -32,6 +32,9 @@ final class Fields {
      */
     static final String[] OWN_TEXT = {NAME, ALIASES, SUMMARY};
 
+    /** The text fields beyond {@link #OWN_TEXT}: where a word a node lacks there may still be. */
+    static final String[] OTHER_TEXT = {DESCRIPTION, RELATED};
+
     static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};
 
     private Fields() {}

@@ -19,6 +19,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -158,23 +159,31 @@ final class MatchQueries {
             Set<String> spellings = new LinkedHashSet<>();
             spellings.add(word);
             spellings.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            // The spell field holds the words of names, aliases and summaries as typed: it goes with those fields.
+            boolean own = Arrays.asList(fields).contains(Fields.NAME);
             for (String spelling : spellings) {
                 for (List<String> path : paths.apply(spelling)) {
                     for (String field : fields) {
                         any.add(onePath(field, path), Occur.SHOULD);
                     }
                 }
-                any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
+                if (own) {
+                    any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
+                }
             }
             if (word.equals(last) && word.length() >= 2) {
-                List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
+                List<String> completions = own ? spelling.completions(word, MAX_PREFIX_TERMS + 1) : List.of();
                 if (!completions.isEmpty()) {
                     any.add(prefix(Fields.SPELL, word, completions), Occur.SHOULD);
                 }
-                // The spell field holds names, aliases and summaries; a word begun there may end in another field.
+                // A word begun in the other fields: at most 64 of its completions, as in the spell field.
                 for (String field : fields) {
                     if (!Arrays.asList(Fields.OWN_TEXT).contains(field)) {
-                        any.add(new PrefixQuery(new Term(field, word)), Occur.SHOULD);
+                        any.add(
+                                new PrefixQuery(
+                                        new Term(field, word),
+                                        new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_PREFIX_TERMS)),
+                                Occur.SHOULD);
                     }
                 }
             }

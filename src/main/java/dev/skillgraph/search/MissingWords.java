@@ -29,10 +29,12 @@ final class MissingWords {
      * @param shown for each of {@code distinct}, the words as typed it stands for ({@link QueryWords#shown}): a part
      *     missing of a word the learner typed joined ({@code fine} of {@code finetune}) shows as that word
      * @param page the hits to say it of
+     * @param coverage the words' coverage in name, aliases and summary, for a hit {@code ranked} does not hold
      * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank})
      * @param byMeaningAlone the hits that have none of the words, found by meaning alone: none is said of them
-     * @param anywhere for the words of a bit mask, one query per word over every text field ({@link
-     *     MatchQueries#perWord}; the other words match nothing), built only if needed
+     * @param anywhere for the words of a bit mask, one query per word over the fields coverage did not look in
+     *     ({@link Fields#OTHER_TEXT}, {@link MatchQueries#perWord}; the other words match nothing), built only if
+     *     needed
      * @return by doc id, the missing words of each hit of {@code page} that lacks some
      */
     static Map<Integer, List<String>> of(
@@ -40,6 +42,7 @@ final class MissingWords {
             List<String> distinct,
             List<String> shown,
             ScoreDoc[] page,
+            WordCoverage coverage,
             WordCoverage.Ranked ranked,
             Set<Integer> byMeaningAlone,
             IntFunction<List<Query>> anywhere)
@@ -49,12 +52,18 @@ final class MissingWords {
         List<Integer> had = new ArrayList<>();
         int lacked = 0;
         for (ScoreDoc doc : page) {
-            // -1: a neighbour in meaning that has some word but ranked below the lexical hits looked at: ask again.
+            if (byMeaningAlone.contains(doc.doc)) {
+                continue;
+            }
             int matched = ranked.matchedBy(doc.doc);
-            if (!byMeaningAlone.contains(doc.doc) && matched != all) {
+            if (matched == -1) {
+                // A neighbour in meaning that has some word but ranked below the lexical hits coverage looked at.
+                matched = coverage.matched(new ScoreDoc[] {doc})[0];
+            }
+            if (matched != all) {
                 partial.add(doc);
-                had.add(matched == -1 ? 0 : matched);
-                lacked |= all & ~had.get(had.size() - 1);
+                had.add(matched);
+                lacked |= all & ~matched;
             }
         }
         Map<Integer, List<String>> missing = new HashMap<>();

@@ -151,9 +151,10 @@ final class NodeSearcher {
                     distinct,
                     words.shown(),
                     page,
+                    coverage,
                     byWords,
                     near.unmatched(),
-                    wanted -> queries.perWord(words, variants, Fields.TEXT, wanted, paths));
+                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths));
             Highlighter.Marked marked = highlights.marked(distinct, variants, paths);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
