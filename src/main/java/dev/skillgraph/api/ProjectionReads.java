@@ -104,6 +104,8 @@ final class ProjectionReads {
             if (ifNoneMatch != null
                     && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
                 ctx.status(304);
+                // A 304 has no body, so no type (RFC 9110 15.4.5); Javalin had set its default, text/plain.
+                ctx.res().setContentType(null);
             } else {
                 write.run();
             }

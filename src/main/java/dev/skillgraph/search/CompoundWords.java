@@ -2,7 +2,10 @@ package dev.skillgraph.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -40,17 +43,19 @@ final class CompoundWords {
 
     /**
      * {@code words} with neighbours joined where the join is a known word and the pair was not, then unknown words
-     * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it is split only when
-     * no word starts with it, and its last part may be the start of a word.
+     * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it joins the word before
+     * it when a word starts with the two joined, it is split only when no word starts with it, and its last part may be
+     * the start of a word.
      */
     List<Word> normalise(List<String> words, boolean lastIsPrefix) {
         List<Word> joined = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            boolean lastPair = i + 1 == words.size() - 1;
-            if (i + 1 < words.size() && !(lastIsPrefix && lastPair)) {
+            boolean typingPair = lastIsPrefix && i + 1 == words.size() - 1;
+            if (i + 1 < words.size()) {
                 String both = word + words.get(i + 1);
-                if (vocabulary.contains(both)) {
+                // A pair still being typed joins when a word starts so (tensor fl: tensorflow).
+                if (typingPair ? !vocabulary.startingWith(both, 1).isEmpty() : vocabulary.contains(both)) {
                     joined.add(new Word(both, word + " " + words.get(i + 1)));
                     i++;
                     continue;
@@ -79,6 +84,53 @@ final class CompoundWords {
             }
         }
         return split;
+    }
+
+    /**
+     * {@code variants} with each word written apart ({@link #apart}) as one more spelling, a phrase: a
+     * word joined, typed or not, finds the texts that write it apart ({@code time series}) as well as those that join it.
+     */
+    Map<String, Map<String, Float>> withApart(QueryWords words, Map<String, Map<String, Float>> variants) {
+        Map<String, Map<String, Float>> all = variants;
+        for (int i = 0; i < words.distinct().size(); i++) {
+            String word = words.distinct().get(i);
+            String apart = apart(word, words.shown().get(i));
+            if (apart != null) {
+                all = all == variants ? new HashMap<>(variants) : all;
+                Map<String, Float> spellings = new LinkedHashMap<>(all.getOrDefault(word, Map.of()));
+                spellings.put(apart, 1f);
+                all.put(word, spellings);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * {@code word} written apart, as one phrase, so that a text that writes it so has it too: the two words typed when
+     * it is their join ({@code tensor flow}), or, for a word of the index, the two words of the index it is made of
+     * ({@code timeseries}: {@code time series}); null when there is none.
+     *
+     * @param typed the words as typed that {@code word} stands for ({@link Word#typed})
+     */
+    @Nullable
+    String apart(String word, String typed) {
+        if (typed.indexOf(' ') >= 0) {
+            return typed;
+        }
+        if (!vocabulary.contains(word)) {
+            return null;
+        }
+        List<String> parts = parts(word, 2, false);
+        if (parts == null) {
+            return null;
+        }
+        for (String part : parts) {
+            // Three letters at least, and a word of the index, not a common word: "notebook" is not "no tebook".
+            if (part.length() < 3 || !vocabulary.contains(part)) {
+                return null;
+            }
+        }
+        return String.join(" ", parts);
     }
 
     /**

@@ -64,7 +64,16 @@ final class HitHighlights {
                     phrases.add(path);
                 }
             }
-            words.addAll(variants.getOrDefault(word, Map.of()).keySet());
+            for (String variant : variants.getOrDefault(word, Map.of()).keySet()) {
+                if (variant.indexOf(' ') < 0) {
+                    words.add(variant);
+                } else {
+                    // The word written apart: a phrase, as a synonym of several words is.
+                    searchedPaths.apply(variant).stream()
+                            .filter(path -> path.size() > 1 && !phrases.contains(path))
+                            .forEach(phrases::add);
+                }
+            }
             if (i == distinct.size() - 1 && word.length() >= 2) {
                 words.addAll(spelling.completions(word, MAX_HIGHLIGHT_TERMS));
             }

@@ -113,6 +113,18 @@ final class MatchQueries {
         for (int i = 0; i < limited.size(); i++) {
             String word = limited.get(i);
             variants.getOrDefault(word, Map.of()).forEach((variant, similarity) -> {
+                if (variant.indexOf(' ') >= 0) {
+                    // The word written apart (time series for timeseries): a phrase in the text fields by weight.
+                    for (List<String> path :
+                            AnalyzedText.of(queryAnalyzer, variant).paths()) {
+                        for (int f = 0; f < Fields.TEXT.length; f++) {
+                            query.add(
+                                    new BoostQuery(onePath(Fields.TEXT[f], path), Fields.WEIGHT[f] * similarity),
+                                    Occur.SHOULD);
+                        }
+                    }
+                    return;
+                }
                 query.add(new BoostQuery(terms.of(new Term(Fields.SPELL, variant)), 2f * similarity), Occur.SHOULD);
                 query.add(
                         new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
@@ -167,7 +179,7 @@ final class MatchQueries {
                         any.add(onePath(field, path), Occur.SHOULD);
                     }
                 }
-                if (own) {
+                if (own && spelling.indexOf(' ') < 0) {
                     any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
                 }
             }

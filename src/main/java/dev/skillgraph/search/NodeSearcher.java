@@ -120,7 +120,7 @@ final class NodeSearcher {
         }
         try {
             List<String> distinct = words.distinct();
-            Map<String, Map<String, Float>> variants = spelling.variants(distinct);
+            Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(distinct));
             AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
             Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
             Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
@@ -130,8 +130,8 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
-            WordCoverage coverage =
-                    new WordCoverage(searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths));
+            WordCoverage coverage = new WordCoverage(
+                    searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths), words.parts());
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
             SemanticMatches.Joined near = semantic != null
                             && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)

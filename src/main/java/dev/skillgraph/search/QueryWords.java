@@ -68,6 +68,26 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
         return new QueryWords(words.all, words.distinct, typed, shown);
     }
 
+    /**
+     * The words that are parts of one word as typed ({@code computer} and {@code vision} of {@code computervision}), as
+     * bit masks over {@link #distinct}: one mask per such word, none for a word that stands alone.
+     */
+    List<Integer> parts() {
+        List<Integer> masks = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            int mask = 0;
+            for (int j = 0; j < shown.size(); j++) {
+                if (shown.get(j).equals(shown.get(i))) {
+                    mask |= 1 << j;
+                }
+            }
+            if (Integer.bitCount(mask) > 1 && !masks.contains(mask)) {
+                masks.add(mask);
+            }
+        }
+        return masks;
+    }
+
     boolean isEmpty() {
         return all.isEmpty();
     }

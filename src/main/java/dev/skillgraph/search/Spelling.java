@@ -81,7 +81,7 @@ final class Spelling {
                     }
                 }
             }
-            if (!best.equals(word) && !isPlural(word, best)) {
+            if (!best.equals(word) && !isPlural(word, best) && !isPlural(best, word)) {
                 changed = true;
                 corrected.add(best);
             } else {
@@ -110,7 +110,10 @@ final class Spelling {
         return word.length() >= 9 ? 2 : word.length() >= 5 ? 1 : 0;
     }
 
-    /** "books" for "book" is a plural, not a typo: it matches through stemming and needs no correction. */
+    /**
+     * "books" for "book" is a plural, not a typo: it matches through stemming and needs no correction, nor does "array"
+     * where the index has "arrays".
+     */
     private static boolean isPlural(String word, String singular) {
         return word.equals(singular + "s") || word.equals(singular + "es");
     }

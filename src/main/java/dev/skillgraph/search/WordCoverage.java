@@ -35,11 +35,23 @@ final class WordCoverage {
 
     private final IndexSearcher searcher;
     private final List<Query> words;
+    private final List<Integer> parts;
 
     /** @param words one query per distinct query word ({@link MatchQueries#perWord}) */
     WordCoverage(IndexSearcher searcher, List<Query> words) {
+        this(searcher, words, List.of());
+    }
+
+    /**
+     * @param words one query per distinct query word ({@link MatchQueries#perWord})
+     * @param parts the words split from one word as typed, as bit masks ({@link QueryWords#parts}): a hit has them
+     *     all or none, so "vision" alone does not count half of {@code computervision}, and they count as the one word
+     *     typed, so {@code finetune} counts no more than {@code sagemaker}
+     */
+    WordCoverage(IndexSearcher searcher, List<Query> words, List<Integer> parts) {
         this.searcher = searcher;
         this.words = words;
+        this.parts = parts;
     }
 
     /**
@@ -77,7 +89,25 @@ final class WordCoverage {
                 }
             }
         }
+        for (int part : parts) {
+            for (int i = 0; i < masks.length; i++) {
+                if ((masks[i] & part) != part) {
+                    masks[i] &= ~part;
+                }
+            }
+        }
         return masks;
+    }
+
+    /** How many words as typed {@code mask} has: the parts of one word typed joined count once. */
+    private int typed(int mask) {
+        int count = Integer.bitCount(mask);
+        for (int part : parts) {
+            if ((mask & part) == part) {
+                count -= Integer.bitCount(part) - 1;
+            }
+        }
+        return count;
     }
 
     /**
@@ -94,29 +124,24 @@ final class WordCoverage {
         }
         // Stable: score order within a count.
         Arrays.sort(
-                order,
-                0,
-                Math.min(WINDOW, order.length),
-                (a, b) -> Integer.compare(Integer.bitCount(masks[b]), Integer.bitCount(masks[a])));
+                order, 0, Math.min(WINDOW, order.length), (a, b) -> Integer.compare(typed(masks[b]), typed(masks[a])));
         ScoreDoc[] ranked = new ScoreDoc[hits.length];
         int[] rankedMasks = new int[hits.length];
         for (int i = 0; i < order.length; i++) {
             ranked[i] = hits[order[i]];
             rankedMasks[i] = masks[order[i]];
         }
-        return new Ranked(ranked, rankedMasks, words.size());
+        double best = hits.length == 0 || words.isEmpty()
+                ? 0
+                : (double) typed(rankedMasks[0]) / typed((1 << words.size()) - 1);
+        return new Ranked(ranked, rankedMasks, best);
     }
 
     /**
-     * Hits in ranking order, which query words each has (bit {@code i}: the {@code i}-th distinct word), and how many
-     * words the query has.
+     * Hits in ranking order, which query words each has (bit {@code i}: the {@code i}-th distinct word), and the share of
+     * the query's words as typed the best hit has: 1 when it has all, 0 when there is no hit.
      */
-    record Ranked(ScoreDoc[] hits, int[] matched, int queryWords) {
-
-        /** The share of the query's words the best hit has: 1 when it has all, 0 when there is no hit. */
-        double bestCoverage() {
-            return hits.length == 0 || queryWords == 0 ? 0 : (double) Integer.bitCount(matched[0]) / queryWords;
-        }
+    record Ranked(ScoreDoc[] hits, int[] matched, double bestCoverage) {
 
         /** Which words of the query the hit on {@code doc} has, by bit; -1 (every bit) when it is not among them. */
         int matchedBy(int doc) {

@@ -137,6 +137,9 @@ class HttpApiIT {
         HttpResponse<String> second = get("/api/nodes/backpropagation", "If-None-Match", etag);
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
+        assertThat(second.headers().firstValue("Content-Type"))
+                .as("a 304 has no body to type")
+                .isEmpty();
     }
 
     @Test

@@ -69,7 +69,42 @@ class LearnerSpellingsTest {
             assertThat(projection.index().suggest("scikitlearn", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
+            // As the words are typed: the last two join when a word starts with them.
+            assertThat(projection.index().suggest("tensor fl", 5))
+                    .extracting(Suggestion::id)
+                    .startsWith("pytorch-tensorflow-keras", "tensorflow")
+                    .doesNotContain("llm-inference-serving"); // "tensor" and a word starting "fl"
+            assertThat(projection.index().suggest("sci kit", 5))
+                    .extracting(Suggestion::id)
+                    .contains("scikit-learn");
         }
+    }
+
+    @Test
+    void aWordJoinedOrNotFindsTheTextsThatWriteItApart() {
+        // The graph has "timeseries" as an alias: typed either way, the word still finds "Time series" in a summary.
+        for (Projection projection : List.of(words, meaning)) {
+            for (String text : List.of("time series forecasting", "timeseries forecasting")) {
+                assertThat(search(projection, text).hits())
+                        .as(text)
+                        .filteredOn(hit -> hit.id().equals("ds-stage-4-specialised-analytics"))
+                        .singleElement()
+                        .satisfies(hit -> {
+                            assertThat(hit.missing()).isNull();
+                            assertThat(hit.highlights().get("summary"))
+                                    .startsWith("<mark>Time</mark> <mark>series</mark> and <mark>forecasting</mark>");
+                        });
+            }
+        }
+    }
+
+    @Test
+    void thePartsOfAWordTypedJoinedCountOnlyTogether() {
+        // "vision" in a summary is not half of computervision: the node with "computer vision" has both parts, and
+        // the word typed joined counts as one, as much as "python" does.
+        List<String> ids = ids(words, "computervision python");
+        // Before, "Hugging Face Transformers" (a "Python API" for "text, vision and audio") came first.
+        assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("python", "convolutional-neural-networks");
     }
 
     @Test

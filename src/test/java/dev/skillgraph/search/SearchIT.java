@@ -235,6 +235,8 @@ class SearchIT {
         assertThat(search("kubernets deploymnt").didYouMean()).isEqualTo("kubernetes deployment");
         assertThat(search("transformer").didYouMean()).isNull();
         assertThat(search("books").didYouMean()).isNull();
+        // The seed's names say "arrays" only: the singular is no typo of it.
+        assertThat(search("array").didYouMean()).isNull();
     }
 
     @ParameterizedTest
