@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,27 +36,32 @@ final class CompoundWords {
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
+    private final Predicate<String> aWord;
 
-    /** @param vocabulary the words of names, aliases and summaries */
-    CompoundWords(Vocabulary vocabulary) {
+    /**
+     * @param vocabulary the words of names, aliases and summaries
+     * @param aWord whether a word {@code vocabulary} lacks is a word all the same, not words joined: one a text field
+     *     has stemmed ({@link Spelling#inText}: weeks is not we|eks), or an English word ({@link EnglishWords}:
+     *     someone is not some|one)
+     */
+    CompoundWords(Vocabulary vocabulary, Predicate<String> aWord) {
         this.vocabulary = vocabulary;
+        this.aWord = aWord;
     }
 
     /**
      * {@code words} with neighbours joined where the join is a known word and the pair was not, then unknown words
-     * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it joins the word before
-     * it when a word starts with the two joined, it is split only when no word starts with it, and its last part may be
-     * the start of a word.
+     * split into known ones. When {@code lastIsPrefix}, the last word may still be being typed: it is split only when
+     * no word starts with it, and its last part may be the start of a word ({@link #lastJoined} reads it joined).
      */
     List<Word> normalise(List<String> words, boolean lastIsPrefix) {
         List<Word> joined = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            boolean typingPair = lastIsPrefix && i + 1 == words.size() - 1;
-            if (i + 1 < words.size()) {
+            boolean lastPair = i + 1 == words.size() - 1;
+            if (i + 1 < words.size() && !(lastIsPrefix && lastPair)) {
                 String both = word + words.get(i + 1);
-                // A pair still being typed joins when a word starts so (tensor fl: tensorflow).
-                if (typingPair ? !vocabulary.startingWith(both, 1).isEmpty() : vocabulary.contains(both)) {
+                if (vocabulary.contains(both) || mistypedJoin(word, words.get(i + 1), both)) {
                     joined.add(new Word(both, word + " " + words.get(i + 1)));
                     i++;
                     continue;
@@ -69,13 +75,21 @@ final class CompoundWords {
             boolean typing = lastIsPrefix && i == joined.size() - 1;
             if (!vocabulary.contains(word.word())
                     && DELIMITED.matcher(word.word()).find()) {
-                // Code's spellings (gradient_boosting, torch.nn, title:python): the words the delimiters join.
-                addParts(Arrays.asList(DELIMITERS.split(word.word())), word.typed(), split);
+                // Code's spellings (gradient_boosting, torch.nn, title:python): the words the delimiters join, or
+                // one word when the index has them as one (lang_chain: langchain).
+                List<String> parts = Arrays.asList(DELIMITERS.split(word.word()));
+                String whole = String.join("", parts);
+                if (vocabulary.contains(whole)) {
+                    split.add(new Word(whole, word.typed()));
+                } else {
+                    addParts(parts, word.typed(), split);
+                }
                 continue;
             }
             // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
-            boolean whole =
-                    typing ? !vocabulary.startingWith(word.word(), 1).isEmpty() : vocabulary.contains(word.word());
+            boolean whole = typing
+                    ? !vocabulary.startingWith(word.word(), 1).isEmpty()
+                    : vocabulary.contains(word.word()) || aWord.test(word.word());
             List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
             if (parts == null || mistyped(word.word(), parts)) {
                 split.add(word);
@@ -114,11 +128,11 @@ final class CompoundWords {
      */
     @Nullable
     String apart(String word, String typed) {
+        if (!vocabulary.contains(word)) {
+            return null; // nor a word typed apart with a typo (xg bost): its correction is found as a typo
+        }
         if (typed.indexOf(' ') >= 0) {
             return typed;
-        }
-        if (!vocabulary.contains(word)) {
-            return null;
         }
         List<String> parts = parts(word, 2, false);
         if (parts == null) {
@@ -131,6 +145,26 @@ final class CompoundWords {
             }
         }
         return String.join(" ", parts);
+    }
+
+    /**
+     * {@code words} with the last two joined when a word of the index starts with them ({@code tensor fl}: {@code
+     * tensorfl}, as {@code tensorflow} is being typed); null when none does, or when the last word has one letter
+     * ({@code model s} is {@code model} and a word begun, not {@code models}). Another reading of words being typed,
+     * beside them, not instead: {@code deep learning} is also the start of {@code deeplearning.ai}.
+     */
+    @Nullable
+    List<String> lastJoined(List<String> words) {
+        if (words.size() < 2 || words.get(words.size() - 1).length() < 2) {
+            return null;
+        }
+        String both = words.get(words.size() - 2) + words.get(words.size() - 1);
+        if (vocabulary.startingWith(both, 1).isEmpty()) {
+            return null;
+        }
+        List<String> joined = new ArrayList<>(words.subList(0, words.size() - 2));
+        joined.add(both);
+        return joined;
     }
 
     /**
@@ -198,6 +232,22 @@ final class CompoundWords {
         return parts.size() > 2
                 && (!vocabulary.similar(word, 1).isEmpty()
                         || !vocabulary.transpositions(word).isEmpty());
+    }
+
+    /**
+     * Whether {@code first} and {@code second}, one of which is no word, are a known word typed apart with a typo in it
+     * ({@code xg bost}, {@code tensor flwo}): their join is within the typos its length allows ({@link Spelling#edits})
+     * of a word of the index.
+     */
+    private boolean mistypedJoin(String first, String second, String both) {
+        int edits = Spelling.edits(both);
+        return edits > 0
+                && (!isWord(first) || !isWord(second))
+                && !vocabulary.similar(both, edits).isEmpty();
+    }
+
+    private boolean isWord(String word) {
+        return vocabulary.contains(word) || Analyzers.STOP_WORDS.contains(word) || aWord.test(word);
     }
 
     /** A word of the index, or a common word the index leaves out. */

@@ -42,16 +42,36 @@ final class HitHighlights {
      * alone).
      *
      * @param searchedPaths a word's terms as the text fields are searched ({@link AnalyzedText#paths})
+     * @param parts the words split from one word as typed, as bit masks over {@code distinct} ({@link
+     *     QueryWords#parts}): marked only together, as a phrase ({@code computervision} marks "computer vision", never
+     *     "vision" alone)
      */
     Highlighter.Marked marked(
             List<String> distinct,
             Map<String, Map<String, Float>> variants,
-            Function<String, List<List<String>>> searchedPaths) {
+            Function<String, List<List<String>>> searchedPaths,
+            List<Integer> parts) {
         Set<String> words = new LinkedHashSet<>();
         Set<String> stems = new LinkedHashSet<>();
         List<List<String>> phrases = new ArrayList<>();
+        int split = 0;
+        for (int part : parts) {
+            split |= part;
+            StringJoiner together = new StringJoiner(" ");
+            for (int i = 0; i < distinct.size(); i++) {
+                if ((part & (1 << i)) != 0) {
+                    together.add(distinct.get(i));
+                }
+            }
+            searchedPaths.apply(together.toString()).stream()
+                    .filter(path -> path.size() > 1 && !phrases.contains(path))
+                    .forEach(phrases::add);
+        }
         for (int i = 0; i < distinct.size(); i++) {
             String word = distinct.get(i);
+            if ((split & (1 << i)) != 0) {
+                continue;
+            }
             for (List<String> path : AnalyzedText.of(highlightTerms, word).paths()) {
                 if (path.size() == 1) {
                     words.add(path.get(0));

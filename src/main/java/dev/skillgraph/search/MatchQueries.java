@@ -215,17 +215,22 @@ final class MatchQueries {
     }
 
     /**
-     * Completions of every word, as a prefix of a word of the name or an alias; when none, the closest spellings of
-     * each word (its typo variants, or the words it begins).
+     * Completions of every word of one of {@code readings} (the words as typed, and the last two joined: {@link
+     * CompoundWords#lastJoined}), each word as a prefix of a word of the name or an alias; when none, the closest
+     * spellings of each word (its typo variants, or the words it begins).
      */
-    Query completions(List<String> words) {
-        BooleanQuery.Builder prefixes = new BooleanQuery.Builder();
-        words.stream()
-                .limit(QueryWords.MAX_TERMS)
-                .forEach(word -> prefixes.add(
-                        terms.of(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
-                        Occur.MUST));
-        return rankedByImportance(prefixes.build());
+    Query completions(List<List<String>> readings) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (List<String> words : readings) {
+            BooleanQuery.Builder prefixes = new BooleanQuery.Builder();
+            words.stream()
+                    .limit(QueryWords.MAX_TERMS)
+                    .forEach(word -> prefixes.add(
+                            terms.of(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
+                            Occur.MUST));
+            any.add(prefixes.build(), Occur.SHOULD);
+        }
+        return rankedByImportance(any.build());
     }
 
     /** The fallback of {@link #completions}: each word by its closest spellings, or as the start of a word. */

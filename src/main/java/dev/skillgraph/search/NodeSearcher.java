@@ -73,9 +73,12 @@ final class NodeSearcher {
         this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
         this.spelling = new Spelling(
-                Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)), searcher.getIndexReader());
+                Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)),
+                searcher.getIndexReader(),
+                symbols.protect(Analyzers.stemmed()));
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
-        this.compounds = new CompoundWords(spelling.vocabulary());
+        this.compounds =
+                new CompoundWords(spelling.vocabulary(), word -> spelling.inText(word) || EnglishWords.contains(word));
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
@@ -155,7 +158,7 @@ final class NodeSearcher {
                     byWords,
                     near.unmatched(),
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths));
-            Highlighter.Marked marked = highlights.marked(distinct, variants, paths);
+            Highlighter.Marked marked = highlights.marked(distinct, variants, paths, words.parts());
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
                 IndexedNode node = byDoc[doc.doc];
@@ -278,7 +281,12 @@ final class NodeSearcher {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(queries.completions(words.all()), limit);
+            List<List<String>> readings = new ArrayList<>(List.of(words.all()));
+            List<String> joined = compounds.lastJoined(words.all());
+            if (joined != null) {
+                readings.add(joined);
+            }
+            TopDocs top = searcher.search(queries.completions(readings), limit);
             if (top.scoreDocs.length == 0) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(queries.closestSpellings(words.distinct(), variants), limit);

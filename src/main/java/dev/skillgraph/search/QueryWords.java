@@ -27,11 +27,43 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
      * digit: a lone mark, symbol or emoji is nothing to search for, and no node could be said to lack it.
      */
     static QueryWords of(Analyzer exact, String text) {
-        String visible =
-                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+        String visible = withoutStrayMarks(
+                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(""));
         return of(Analyzers.words(exact, visible).stream()
                 .filter(QueryWords::hasLetterOrDigit)
                 .toList());
+    }
+
+    /**
+     * {@code text} without the combining marks of one script glued to a letter of another ({@code python} followed by a
+     * Khmer vowel sign is {@code python}): no word is written so, and the mark would make the word one the index lacks.
+     * Marks of the letter's own script, and those of every script (accents), stay.
+     */
+    static String withoutStrayMarks(String text) {
+        StringBuilder kept = null;
+        Character.UnicodeScript base = Character.UnicodeScript.COMMON;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                    || Character.getType(c) == Character.ENCLOSING_MARK;
+            boolean stray = mark
+                    && script != Character.UnicodeScript.INHERITED
+                    && script != Character.UnicodeScript.COMMON
+                    && script != base;
+            if (stray && kept == null) {
+                kept = new StringBuilder(text.substring(0, i));
+            }
+            if (!stray && kept != null) {
+                kept.appendCodePoint(c);
+            }
+            if (!mark) {
+                base = script;
+            }
+            i += Character.charCount(c);
+        }
+        return kept == null ? text : kept.toString();
     }
 
     static boolean hasLetterOrDigit(String word) {

@@ -45,7 +45,7 @@ public final class SentenceEncoder {
     /** The model and tokenizer inside the LangChain4j artifact (mean pooling, as that artifact's own class uses). */
     private static final String MODEL_FILE = "all-minilm-l6-v2-q.onnx";
 
-    private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final EmbeddingModel model;
     private final Cache<String, float[]> queries =

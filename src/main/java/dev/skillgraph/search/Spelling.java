@@ -1,12 +1,14 @@
 package dev.skillgraph.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +23,36 @@ final class Spelling {
 
     private final Vocabulary words;
     private final IndexReader reader;
+    private final Analyzer stemmed;
 
-    /** @param words every word of names, aliases and summaries (the spell field) */
-    Spelling(Vocabulary words, IndexReader reader) {
+    /**
+     * @param words every word of names, aliases and summaries (the spell field)
+     * @param stemmed the analyzer the text fields were indexed with
+     */
+    Spelling(Vocabulary words, IndexReader reader, Analyzer stemmed) {
         this.words = words;
         this.reader = reader;
+        this.stemmed = stemmed;
+    }
+
+    /**
+     * Whether some text field (name, aliases, summary, description, related names) has {@code word} as it was indexed,
+     * stemmed: "weeks" where a description says "week", "class" where a name says "classes". Such a word is no typo
+     * and no words joined, though the spell field, which holds names, aliases and summaries as typed, lacks it.
+     */
+    boolean inText(String word) {
+        try {
+            for (String term : Analyzers.words(stemmed, word)) {
+                for (String field : Fields.TEXT) {
+                    if (reader.docFreq(new Term(field, term)) > 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the index is in memory
+        }
     }
 
     /**
@@ -38,7 +65,7 @@ final class Spelling {
         for (String word : queryWords) {
             int edits = edits(word);
             if (edits == 0) {
-                if (word.length() >= 3 && !words.contains(word)) {
+                if (word.length() >= 3 && !words.contains(word) && !inText(word)) {
                     Map<String, Float> swapped = new LinkedHashMap<>();
                     words.transpositions(word).forEach(t -> swapped.put(t, 1f - 1f / word.length()));
                     if (!swapped.isEmpty()) {
@@ -60,18 +87,25 @@ final class Spelling {
         return variants;
     }
 
-    /** Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie); or null. */
+    /**
+     * Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie); or null. A
+     * word a text field has stemmed ({@link #inText}) is not absent: {@code array} is had by "arrays", {@code encodes}
+     * by "encoder", and needs no correction to them.
+     */
     @Nullable
     String didYouMean(List<String> queryWords, Map<String, Map<String, Float>> variants) throws IOException {
         boolean changed = false;
         List<String> corrected = new ArrayList<>(queryWords.size());
         for (String word : queryWords) {
             String best = word;
-            if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
+            if (reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word)) {
                 float bestSimilarity = -1;
                 int bestFreq = -1;
                 for (Map.Entry<String, Float> variant :
                         variants.getOrDefault(word, Map.of()).entrySet()) {
+                    if (variant.getKey().indexOf(' ') >= 0) {
+                        continue; // the word written apart (CompoundWords#apart) is no other spelling
+                    }
                     int freq = reader.docFreq(new Term(Fields.SPELL, variant.getKey()));
                     if (variant.getValue() > bestSimilarity
                             || (variant.getValue() == bestSimilarity && freq > bestFreq)) {
@@ -81,7 +115,7 @@ final class Spelling {
                     }
                 }
             }
-            if (!best.equals(word) && !isPlural(word, best) && !isPlural(best, word)) {
+            if (!best.equals(word)) {
                 changed = true;
                 corrected.add(best);
             } else {
@@ -108,13 +142,5 @@ final class Spelling {
      */
     static int edits(String word) {
         return word.length() >= 9 ? 2 : word.length() >= 5 ? 1 : 0;
-    }
-
-    /**
-     * "books" for "book" is a plural, not a typo: it matches through stemming and needs no correction, nor does "array"
-     * where the index has "arrays".
-     */
-    private static boolean isPlural(String word, String singular) {
-        return word.equals(singular + "s") || word.equals(singular + "es");
     }
 }

@@ -57,11 +57,24 @@ class LearnerSpellingsTest {
             assertThat(ids(projection, "sci kit learn")).first().isEqualTo("scikit-learn");
             assertThat(ids(projection, "gradientboosting")).first().isEqualTo("decision-trees-gradient-boosting");
             assertThat(ids(projection, "xg boost")).first().isEqualTo("xgboost");
+            // Typed apart with a typo in it: the join is one typo from a name.
+            assertThat(search(projection, "xg bost")).satisfies(answer -> {
+                assertThat(answer.hits())
+                        .extracting(SearchResult.Hit::id)
+                        .first()
+                        .isEqualTo("xgboost");
+                assertThat(answer.didYouMean()).isEqualTo("xgboost");
+            });
+            assertThat(ids(projection, "tensor flwo")).first().isEqualTo("tensorflow");
             assertThat(ids(projection, "tensor flow")).contains("tensorflow");
             assertThat(ids(projection, "gpt4")).isNotEmpty().isEqualTo(ids(projection, "gpt-4"));
             // Joined as code joins them.
             assertThat(ids(projection, "gradient_boosting")).first().isEqualTo("decision-trees-gradient-boosting");
             assertThat(ids(projection, "scikit_learn")).first().isEqualTo("scikit-learn");
+            assertThat(search(projection, "lang_chain").hits()).first().satisfies(hit -> {
+                assertThat(hit.id()).isEqualTo("langchain");
+                assertThat(hit.highlights().get("name")).isEqualTo("<mark>LangChain</mark>");
+            });
             assertThat(search(projection, "torch.nn").hits())
                     .filteredOn(hit -> hit.id().equals("pytorch"))
                     .singleElement()
@@ -69,11 +82,14 @@ class LearnerSpellingsTest {
             assertThat(projection.index().suggest("scikitlearn", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
-            // As the words are typed: the last two join when a word starts with them.
-            assertThat(projection.index().suggest("tensor fl", 5))
+            // As the words are typed: also read with the last two joined when a word starts with them, beside the
+            // words as typed ("model s" is model serving or selection, not "models").
+            assertThat(projection.index().suggest("tensor fl", 5).subList(0, 3))
                     .extracting(Suggestion::id)
-                    .startsWith("pytorch-tensorflow-keras", "tensorflow")
-                    .doesNotContain("llm-inference-serving"); // "tensor" and a word starting "fl"
+                    .contains("pytorch-tensorflow-keras", "tensorflow");
+            assertThat(projection.index().suggest("model s", 5))
+                    .extracting(Suggestion::id)
+                    .contains("model-serving", "llm-model-selection");
             assertThat(projection.index().suggest("sci kit", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
@@ -105,6 +121,43 @@ class LearnerSpellingsTest {
         List<String> ids = ids(words, "computervision python");
         // Before, "Hugging Face Transformers" (a "Python API" for "text, vision and audio") came first.
         assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("python", "convolutional-neural-networks");
+    }
+
+    @Test
+    void aWordATextHasOrEnglishHasIsNotSplitIntoWordsOfTheGraph() {
+        for (Projection projection : List.of(words, meaning)) {
+            // In descriptions only: weeks is not we|eks (EKS), abuse not ab|use, goal not go|al.
+            assertThat(search(projection, "weeks").hits()).isNotEmpty().allSatisfy(hit -> assertThat(
+                            hit.highlights().toString())
+                    .containsPattern("<mark>weeks?</mark>")
+                    .doesNotContain("EKS"));
+            assertThat(ids(projection, "abuse")).first().isEqualTo("llm-guardrails");
+            assertThat(ids(projection, "goal")).first().isEqualTo("llm-agents");
+            // English words the graph lacks: notable is not not|able ("able to run on PyTorch").
+            assertThat(search(projection, "notable").hits())
+                    .noneSatisfy(hit -> assertThat(hit.highlights().toString()).contains("<mark>able</mark>"));
+        }
+        // Nor is either one a typo: a word a text has stemmed needs no correction.
+        for (String word : List.of("class", "factor", "encodes", "autoscaled")) {
+            assertThat(search(words, word).didYouMean()).as(word).isNull();
+        }
+        assertThat(search(words, "transfomer").didYouMean()).isEqualTo("transformer");
+    }
+
+    @Test
+    void anEnglishWordTheGraphLacksIsNotSplitIntoCommonWordsAndOneOfOurs() {
+        // someone is not some|one: "One Python API ..." does not have it, nor does SQL and pandas have "anyway".
+        for (Projection projection : List.of(words, meaning)) {
+            SearchResult someone = search(projection, "someone to explain transformers");
+            assertThat(hitOf(someone, "huggingface-transformers").missing()).containsExactly("someone", "explain");
+            assertThat(hitOf(someone, "huggingface-transformers").highlights().toString())
+                    .doesNotContain("<mark>One</mark>");
+            assertThat(hitOf(search(projection, "anyway pandas"), "sql-data-manipulation")
+                            .missing())
+                    .containsExactly("anyway");
+            // A part of our own longer than the common words it is glued to still splits off.
+            assertThat(ids(projection, "learnpython")).first().isEqualTo("python");
+        }
     }
 
     @Test

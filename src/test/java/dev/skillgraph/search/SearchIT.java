@@ -232,7 +232,7 @@ class SearchIT {
     @Test
     void suggestsACorrectionFromTheIndexsOwnWords() throws Exception {
         assertThat(search("transfomer").didYouMean()).isEqualTo("transformer");
-        assertThat(search("kubernets deploymnt").didYouMean()).isEqualTo("kubernetes deployment");
+        assertThat(search("kubernetis deploymnt").didYouMean()).isEqualTo("kubernetes deployment");
         assertThat(search("transformer").didYouMean()).isNull();
         assertThat(search("books").didYouMean()).isNull();
         // The seed's names say "arrays" only: the singular is no typo of it.

@@ -59,6 +59,15 @@ class SearchPiecesTest {
     }
 
     @Test
+    void aMarkOfAnotherScriptGluedToAWordIsDroppedAndAccentsAndMarksOfTheWordsOwnScriptStay() {
+        // A Khmer vowel sign after Latin letters; a combining acute (NFC composes it); Devanagari with its vowel sign.
+        assertThat(QueryWords.of(Analyzers.exact(), "python\u17B4 pandas").all())
+                .containsExactly("python", "pandas");
+        assertThat(QueryWords.withoutStrayMarks("cafe\u0301 \u0915\u093F")).isEqualTo("cafe\u0301 \u0915\u093F");
+        assertThat(QueryWords.of(Analyzers.exact(), "\u17B4").isEmpty()).isTrue();
+    }
+
+    @Test
     void aDocumentHoldsEveryFieldSearchReadsAndTheNameAsOneKeyword() {
         Document doc = new NodeDocuments(SearchParts.OWN, Analyzers.exact()).document(NODES.get(0));
         assertThat(doc.get(Fields.ID)).isEqualTo("transformer-architecture");
@@ -93,7 +102,8 @@ class SearchPiecesTest {
                 TermQueries plain = new TermQueries(searcher, SearchParts.PLAIN);
                 assertThat(plain.of(present)).isNotSameAs(plain.of(present)).isEqualTo(new TermQuery(present));
 
-                Spelling spelling = new Spelling(Vocabulary.of(MultiTerms.getTerms(reader, Fields.SPELL)), reader);
+                Spelling spelling = new Spelling(
+                        Vocabulary.of(MultiTerms.getTerms(reader, Fields.SPELL)), reader, Analyzers.stemmed());
                 Map<String, Map<String, Float>> variants = spelling.variants(List.of("pytroch", "k8s", "tensro"));
                 assertThat(variants).containsOnlyKeys("pytroch", "tensro"); // under 5 letters: no typo allowed
                 assertThat(variants.get("pytroch")).containsKey("pytorch");

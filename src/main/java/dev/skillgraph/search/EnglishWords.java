@@ -1,0 +1,60 @@
+package dev.skillgraph.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * English words: the whole-word pieces of four letters or more in the sentence model's WordPiece vocabulary (BERT's
+ * uncased vocabulary of 30,522 pieces, learnt from English Wikipedia and BooksCorpus, Devlin et al. 2019; 20,362 such
+ * words), read from the artifact that ships the model. Splitting joined words asks it: a query word the index lacks
+ * but English has ({@code someone}, {@code notable}, {@code within}) is a word the graph does not use, not two of the
+ * graph's words joined ({@code some|one}, {@code not|able}), while joined names are no English words ({@code
+ * scikitlearn}, {@code randomforest}, {@code timeseries}). A list kept by others beats one of ours, and this one
+ * already ships beside the model (whether semantic retrieval is on or off).
+ */
+final class EnglishWords {
+
+    private static final int MIN_LENGTH = 4;
+
+    private EnglishWords() {}
+
+    /** Whether {@code word} (lowercase) is an English word of four letters or more. */
+    static boolean contains(String word) {
+        return word.length() >= MIN_LENGTH && Holder.WORDS.contains(word);
+    }
+
+    /** Read once, on first use (about 0.1 s). */
+    private static final class Holder {
+        static final Set<String> WORDS = read();
+    }
+
+    private static Set<String> read() {
+        ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+        try (InputStream tokenizer = jar.getResourceAsStream(SentenceEncoder.TOKENIZER_FILE)) {
+            if (tokenizer == null) {
+                throw new IllegalStateException(
+                        "the tokenizer " + SentenceEncoder.TOKENIZER_FILE + " is not on the classpath");
+            }
+            JsonNode vocabulary =
+                    new ObjectMapper().readTree(tokenizer).path("model").path("vocab");
+            Set<String> words = new HashSet<>();
+            for (Iterator<String> pieces = vocabulary.fieldNames(); pieces.hasNext(); ) {
+                String piece = pieces.next();
+                // "##able" continues a word; "[CLS]", digits and punctuation are no words.
+                if (piece.length() >= MIN_LENGTH && piece.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                    words.add(piece);
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
