@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,13 +204,28 @@ public final class Answers {
     }
 
     /**
-     * The {@code known} ids, each as the node it names ({@code Python} is {@code python}); an id naming no node is kept
-     * as it was given, for the plan to refuse by name.
+     * The {@code known} ids, each as the node it names ({@code Python} is {@code python}).
+     *
+     * @throws SkillGraphException bad parameter {@code known} naming each id that names no node, with the nodes its
+     *     words find ({@code pandsa}: did you mean pandas?)
      */
     private static Set<String> known(QueryParams params, Projection projection) {
         Set<String> known = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
         for (String id : params.ids("known")) {
-            known.add(projection.graph().resolve(id).orElse(id));
+            projection.graph().resolve(id).ifPresentOrElse(known::add, () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            for (String id : unknown) {
+                List<String> close = ProjectionReads.closeMatches(projection, id);
+                named.add(QueryParams.abbreviate(id)
+                        + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
+            }
+            throw SkillGraphException.invalidParameter(
+                    "known",
+                    "'known' names " + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
+                            + String.join(", ", named));
         }
         return known;
     }

@@ -142,7 +142,7 @@ final class ProjectionReads {
     }
 
     /** The nodes whose names or aliases best match the words of {@code id}, by search; at most five. */
-    private static List<String> closeMatches(Projection projection, String id) {
+    static List<String> closeMatches(Projection projection, String id) {
         String words = id.replaceAll("[-_.]+", " ");
         try {
             return projection

@@ -37,9 +37,9 @@ final class LooseIds {
         return Optional.ofNullable(byLooseId.get(loose(typed)));
     }
 
-    /** Lower case, every run of separators one hyphen, none at either end. */
+    /** Lower case, invisible format characters (a zero-width space) left out, every run of separators one hyphen, none at either end. */
     static String loose(String id) {
-        String lower = id.toLowerCase(Locale.ROOT).replaceAll("[\\s_.\\-]+", "-");
+        String lower = id.toLowerCase(Locale.ROOT).replaceAll("\\p{Cf}", "").replaceAll("[\\s_.\\-]+", "-");
         int from = lower.startsWith("-") ? 1 : 0;
         int to = lower.endsWith("-") && lower.length() > from ? lower.length() - 1 : lower.length();
         return lower.substring(from, Math.max(from, to));

@@ -16,7 +16,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -215,47 +214,6 @@ final class MatchQueries {
     }
 
     /**
-     * Completions of every word of one of {@code readings} (the words as typed, and the last two joined: {@link
-     * CompoundWords#lastJoined}), each word as a prefix of a word of the name or an alias; when none, the closest
-     * spellings of each word (its typo variants, or the words it begins).
-     */
-    Query completions(List<List<String>> readings) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (List<String> words : readings) {
-            BooleanQuery.Builder prefixes = new BooleanQuery.Builder();
-            words.stream()
-                    .limit(QueryWords.MAX_TERMS)
-                    .forEach(word -> prefixes.add(
-                            terms.of(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
-                            Occur.MUST));
-            any.add(prefixes.build(), Occur.SHOULD);
-        }
-        return rankedByImportance(any.build());
-    }
-
-    /** The fallback of {@link #completions}: each word by its closest spellings, or as the start of a word. */
-    Query closestSpellings(List<String> distinct, Map<String, Map<String, Float>> variants) {
-        BooleanQuery.Builder typos = new BooleanQuery.Builder();
-        for (String word : distinct) {
-            Map<String, Float> similar = variants.getOrDefault(word, Map.of());
-            if (similar.isEmpty()) {
-                typos.add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.MUST);
-            } else {
-                // The closest spelling counts, once: a node whose text happens to hold two near spellings
-                // (transformer, transformers) must not beat the one whose name is the closest. A word of the
-                // name counts more than one of the summary.
-                List<Query> spellings = new ArrayList<>();
-                similar.forEach((variant, similarity) -> {
-                    spellings.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 2 * similarity));
-                    spellings.add(new BoostQuery(terms.of(new Term(Fields.SPELL, variant)), similarity));
-                });
-                typos.add(new DisjunctionMaxQuery(spellings, 0f), Occur.MUST);
-            }
-        }
-        return rankedByImportance(typos.build());
-    }
-
-    /**
      * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
      * kind. The exact clauses sit outside the kind prior on purpose, and straight in the top query: nested, Lucene's
      * rewrite flattened them, one more pass over the whole query tree.
@@ -277,7 +235,7 @@ final class MatchQueries {
      * Matches of {@code match}, with a small lift for nodes much else depends on (never a match by itself), scaled by
      * the prior of the node's kind.
      */
-    private Query rankedByImportance(Query match) {
+    Query rankedByImportance(Query match) {
         Query lifted = new BooleanQuery.Builder()
                 .add(match, Occur.MUST)
                 .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f), Occur.SHOULD)

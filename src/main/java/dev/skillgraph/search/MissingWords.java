@@ -2,7 +2,9 @@ package dev.skillgraph.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,29 @@ import org.apache.lucene.search.ScoreDoc;
 final class MissingWords {
 
     private MissingWords() {}
+
+    /**
+     * The lexical hits among the first {@link WordCoverage#WINDOW} of {@code ranked} that have every word of the query
+     * in some field: those a fusion ranks before any hit found by meaning ({@link RankFusion}).
+     */
+    static Set<Integer> complete(
+            IndexSearcher searcher,
+            List<String> distinct,
+            List<String> shown,
+            WordCoverage coverage,
+            WordCoverage.Ranked ranked,
+            IntFunction<List<Query>> anywhere)
+            throws IOException {
+        ScoreDoc[] head = Arrays.copyOf(ranked.hits(), Math.min(WordCoverage.WINDOW, ranked.hits().length));
+        Map<Integer, List<String>> lacking = of(searcher, distinct, shown, head, coverage, ranked, Set.of(), anywhere);
+        Set<Integer> complete = new HashSet<>();
+        for (ScoreDoc doc : head) {
+            if (!lacking.containsKey(doc.doc)) {
+                complete.add(doc.doc);
+            }
+        }
+        return complete;
+    }
 
     /**
      * @param distinct the query's distinct words, in the order of {@code ranked}'s bits

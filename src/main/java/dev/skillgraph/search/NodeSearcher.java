@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
@@ -22,7 +23,6 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +45,7 @@ final class NodeSearcher {
     private final FacetCounter facetCounter;
     private final LexicalRanking lexicalRanking;
     private final CompoundWords compounds;
+    private final Completions completions;
     private final @Nullable SemanticMatches semantic;
 
     /**
@@ -79,6 +80,7 @@ final class NodeSearcher {
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
         this.compounds =
                 new CompoundWords(spelling.vocabulary(), word -> spelling.inText(word) || EnglishWords.contains(word));
+        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact);
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
@@ -141,23 +143,26 @@ final class NodeSearcher {
                     ? semantic.join(
                             query.text(), match, filter == null && lexical.whole() ? lexical.hits() : null, filter)
                     : SemanticMatches.Joined.NONE;
+            IntFunction<List<Query>> otherText =
+                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
             ScoreDoc[] ordered = near.shown().isEmpty()
                     ? byWords.hits()
-                    : RankFusion.fuse(byWords.hits(), near.shown(), byWords.bestCoverage(), WordCoverage.WINDOW);
+                    : RankFusion.fuse(
+                            byWords.hits(),
+                            near.shown(),
+                            byWords.bestCoverage(),
+                            WordCoverage.WINDOW,
+                            byWords.bestCoverage() < 1
+                                    ? MissingWords.complete(
+                                            searcher, distinct, words.shown(), coverage, byWords, otherText)
+                                    : Set.of());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),
                     Math.min(query.offset() + query.limit(), ordered.length));
 
             Map<Integer, List<String>> missing = MissingWords.of(
-                    searcher,
-                    distinct,
-                    words.shown(),
-                    page,
-                    coverage,
-                    byWords,
-                    near.unmatched(),
-                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths));
+                    searcher, distinct, words.shown(), page, coverage, byWords, near.unmatched(), otherText);
             Highlighter.Marked marked = highlights.marked(distinct, variants, paths, words.parts());
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
@@ -269,39 +274,9 @@ final class NodeSearcher {
                 query.text(), List.of(), 0, new SearchResult.Facets(List.of(), List.of(), List.of()), null, notice);
     }
 
-    /**
-     * As-you-type completions: every word a prefix of a word of the name or an alias, best and most needed first; when
-     * nothing starts so, the closest spellings.
-     *
-     * @throws SkillGraphException invalid input when the text matches too many words to complete
-     */
+    /** As-you-type completions ({@link Completions#suggest}). */
     List<Suggestion> suggest(String text, int limit) {
-        QueryWords words = QueryWords.of(exact, text).normalised(compounds, true);
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        try {
-            List<List<String>> readings = new ArrayList<>(List.of(words.all()));
-            List<String> joined = compounds.lastJoined(words.all());
-            if (joined != null) {
-                readings.add(joined);
-            }
-            TopDocs top = searcher.search(queries.completions(readings), limit);
-            if (top.scoreDocs.length == 0) {
-                Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
-                top = searcher.search(queries.closestSpellings(words.distinct(), variants), limit);
-            }
-            List<Suggestion> suggestions = new ArrayList<>();
-            for (ScoreDoc doc : top.scoreDocs) {
-                GraphNode n = byDoc[doc.doc].node();
-                suggestions.add(new Suggestion(n.id(), n.kind().key(), n.name()));
-            }
-            return suggestions;
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw SkillGraphException.invalidInput("the text matches too many words to complete; type more letters");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return completions.suggest(text, limit);
     }
 
     /** The query's kind, stage, roadmap and id filters as one query; null when it has none. */

@@ -22,7 +22,8 @@ import org.apache.lucene.search.ScoreDoc;
  *       ({@code w = 0}), so an exact name is never displaced; with equal weights, a node second in both rankings
  *       overtook exact names (the relevance suite fell from 0.99 to 0.93 success@1). When no hit has every word,
  *       the words are the learner's own, not the graph's, and meaning counts double ({@code w = }
- *       {@value #UNSURE_WEIGHT}).
+ *       {@value #UNSURE_WEIGHT}). Even then, no lexical hit that has every word in some field (its description, say)
+ *       ranks below a neighbour found by meaning alone: it was found for what the learner typed.
  * </ul>
  */
 final class RankFusion {
@@ -43,13 +44,17 @@ final class RankFusion {
      * @param semantic the semantic neighbours, most similar first
      * @param bestCoverage the share of the query's words the best lexical hit has
      * @param head how many lexical hits take part in the fusion
+     * @param complete the lexical hits that have every word of the query in some field, though none has them all in
+     *     name, aliases and summary ({@code bestCoverage < 1}): none is below a hit found by meaning alone, so a node
+     *     whose description has the word is not ({@code checklist}); the lexical hits fused above them stay above
      * @return every document of either, best first, each with its fused score
      */
-    static ScoreDoc[] fuse(ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage, int head) {
+    static ScoreDoc[] fuse(
+            ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage, int head, Set<Integer> complete) {
         if (lexical.length <= head) {
-            return fuse(lexical, semantic, bestCoverage);
+            return fuse(lexical, semantic, bestCoverage, complete);
         }
-        ScoreDoc[] fused = fuse(Arrays.copyOf(lexical, head), semantic, bestCoverage);
+        ScoreDoc[] fused = fuse(Arrays.copyOf(lexical, head), semantic, bestCoverage, complete);
         Set<Integer> seen = new HashSet<>();
         List<ScoreDoc> all = new ArrayList<>(Arrays.asList(fused));
         all.forEach(doc -> seen.add(doc.doc));
@@ -61,7 +66,8 @@ final class RankFusion {
         return all.toArray(ScoreDoc[]::new);
     }
 
-    private static ScoreDoc[] fuse(ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage) {
+    private static ScoreDoc[] fuse(
+            ScoreDoc[] lexical, List<ScoreDoc> semantic, double bestCoverage, Set<Integer> complete) {
         if (bestCoverage >= 1) {
             return appended(lexical, semantic);
         }
@@ -91,7 +97,32 @@ final class RankFusion {
                     lexicalRank.getOrDefault(b.doc, Integer.MAX_VALUE));
             return byLexical != 0 ? byLexical : Integer.compare(a.doc, b.doc);
         });
-        return ordered;
+        if (complete.isEmpty()) {
+            return ordered;
+        }
+        // The lexical hits down to the last complete one go first, in their fused order; the rest stay interleaved.
+        // Scores are then reciprocal ranks in the new order, as when the neighbours only follow.
+        int lastComplete = -1;
+        int lexicalSeen = 0;
+        for (ScoreDoc doc : ordered) {
+            if (lexicalRank.containsKey(doc.doc)) {
+                lexicalSeen++;
+                if (complete.contains(doc.doc)) {
+                    lastComplete = lexicalSeen;
+                }
+            }
+        }
+        List<ScoreDoc> first = new ArrayList<>();
+        List<ScoreDoc> rest = new ArrayList<>();
+        for (ScoreDoc doc : ordered) {
+            (lexicalRank.containsKey(doc.doc) && first.size() < lastComplete ? first : rest).add(doc);
+        }
+        first.addAll(rest);
+        ScoreDoc[] reordered = new ScoreDoc[first.size()];
+        for (int i = 0; i < reordered.length; i++) {
+            reordered[i] = new ScoreDoc(first.get(i).doc, 1f / (K + i + 1));
+        }
+        return reordered;
     }
 
     /** The lexical hits, then the semantic neighbours not among them; scores are reciprocal ranks in that order. */

@@ -303,6 +303,9 @@ class HttpApiIT {
         assertProblem(typo, 404, "did you mean pandas");
         assertProblem(get("/api/nodes/sci-kit-learn"), 404, "did you mean scikit-learn");
         assertProblem(get("/api/learning-path/python?known=Pythn"), 400, "Pythn");
+        assertProblem(get("/api/search?q=lora&known=pandsa"), 400, "pandsa (did you mean pandas");
+        // An invisible character inside an id, as in a pasted link, is no part of it.
+        assertThat(get("/api/nodes/%E2%80%8Bpandas").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -386,6 +386,14 @@ class LearnerSpellingsTest {
         for (String name : List.of("Attention Is All You Need", "LLM", "PyTorch", "Model Serving")) {
             assertThat(ids(meaning, name)).first().isEqualTo(ids(words, name).get(0));
         }
+        // Nor is a node whose description has the word, where no name, alias or summary does.
+        for (String[] word : new String[][] {{"checklist", "ml-model-testing"}, {"colour", "data-visualization"}}) {
+            SearchResult answer = search(meaning, word[0]);
+            assertThat(answer.hits())
+                    .as(word[0])
+                    .anySatisfy(hit -> assertThat(hit.similarity()).isNotNull()); // neighbours in meaning did join
+            assertThat(answer.hits()).extracting(SearchResult.Hit::id).first().isEqualTo(word[1]);
+        }
     }
 
     @Test
