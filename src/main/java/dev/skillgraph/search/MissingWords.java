@@ -2,7 +2,6 @@ package dev.skillgraph.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,22 +27,54 @@ final class MissingWords {
 
     /**
      * The lexical hits among the first {@link WordCoverage#WINDOW} of {@code ranked} that have every word of the query
-     * in some field: those a fusion ranks before any hit found by meaning ({@link RankFusion}).
+     * in some field: those a fusion ranks before any hit found by meaning ({@link RankFusion}). Word by word, and only
+     * over the hits still in the running: a long question is usually settled by its first words.
      */
     static Set<Integer> complete(
             IndexSearcher searcher,
             List<String> distinct,
-            List<String> shown,
-            WordCoverage coverage,
             WordCoverage.Ranked ranked,
             IntFunction<List<Query>> anywhere)
             throws IOException {
-        ScoreDoc[] head = Arrays.copyOf(ranked.hits(), Math.min(WordCoverage.WINDOW, ranked.hits().length));
-        Map<Integer, List<String>> lacking = of(searcher, distinct, shown, head, coverage, ranked, Set.of(), anywhere);
+        int all = (1 << distinct.size()) - 1;
+        int head = Math.min(WordCoverage.WINDOW, ranked.hits().length);
+        List<ScoreDoc> running = new ArrayList<>(head);
+        List<Integer> had = new ArrayList<>(head);
+        for (int i = 0; i < head; i++) {
+            running.add(ranked.hits()[i]);
+            had.add(ranked.matched()[i]);
+        }
+        for (int w = 0; w < distinct.size() && !running.isEmpty(); w++) {
+            int word = 1 << w;
+            List<ScoreDoc> lacking = new ArrayList<>();
+            for (int i = 0; i < running.size(); i++) {
+                if ((had.get(i) & word) == 0) {
+                    lacking.add(running.get(i));
+                }
+            }
+            if (lacking.isEmpty()) {
+                continue;
+            }
+            int[] found = new WordCoverage(searcher, anywhere.apply(word)).matched(lacking.toArray(ScoreDoc[]::new));
+            Set<Integer> without = new HashSet<>();
+            for (int i = 0; i < found.length; i++) {
+                if ((found[i] & word) == 0) {
+                    without.add(lacking.get(i).doc);
+                }
+            }
+            for (int i = running.size() - 1; i >= 0; i--) {
+                if (without.contains(running.get(i).doc)) {
+                    running.remove(i);
+                    had.remove(i);
+                } else {
+                    had.set(i, had.get(i) | word);
+                }
+            }
+        }
         Set<Integer> complete = new HashSet<>();
-        for (ScoreDoc doc : head) {
-            if (!lacking.containsKey(doc.doc)) {
-                complete.add(doc.doc);
+        for (int i = 0; i < running.size(); i++) {
+            if (had.get(i) == all) {
+                complete.add(running.get(i).doc);
             }
         }
         return complete;

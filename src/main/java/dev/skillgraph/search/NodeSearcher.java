@@ -153,8 +153,7 @@ final class NodeSearcher {
                             byWords.bestCoverage(),
                             WordCoverage.WINDOW,
                             byWords.bestCoverage() < 1
-                                    ? MissingWords.complete(
-                                            searcher, distinct, words.shown(), coverage, byWords, otherText)
+                                    ? MissingWords.complete(searcher, distinct, byWords, otherText)
                                     : Set.of());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
