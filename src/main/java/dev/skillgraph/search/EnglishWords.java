@@ -11,21 +11,21 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * English words: the whole-word pieces of four letters or more in the sentence model's WordPiece vocabulary (BERT's
- * uncased vocabulary of 30,522 pieces, learnt from English Wikipedia and BooksCorpus, Devlin et al. 2019; 20,362 such
- * words), read from the artifact that ships the model. Splitting joined words asks it: a query word the index lacks
+ * English words: the whole-word pieces of three letters or more in the sentence model's WordPiece vocabulary (BERT's
+ * uncased vocabulary of 30,522 pieces, learnt from English Wikipedia and BooksCorpus, Devlin et al. 2019), read from the artifact that ships the model. Splitting joined words asks it: a query word the index lacks
  * but English has ({@code someone}, {@code notable}, {@code within}) is a word the graph does not use, not two of the
  * graph's words joined ({@code some|one}, {@code not|able}), while joined names are no English words ({@code
- * scikitlearn}, {@code randomforest}, {@code timeseries}). A list kept by others beats one of ours, and this one
+ * scikitlearn}, {@code randomforest}, {@code timeseries}); and two words of it typed apart are two words, not one
+ * mistyped ({@code fog low} is not {@code follow}). A list kept by others beats one of ours, and this one
  * already ships beside the model (whether semantic retrieval is on or off).
  */
 final class EnglishWords {
 
-    private static final int MIN_LENGTH = 4;
+    private static final int MIN_LENGTH = 3;
 
     private EnglishWords() {}
 
-    /** Whether {@code word} (lowercase) is an English word of four letters or more. */
+    /** Whether {@code word} (lowercase) is an English word of three letters or more. */
     static boolean contains(String word) {
         return word.length() >= MIN_LENGTH && Holder.WORDS.contains(word);
     }

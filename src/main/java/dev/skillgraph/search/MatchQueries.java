@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -137,6 +138,48 @@ final class MatchQueries {
             }
         }
         return query.build();
+    }
+
+    /**
+     * {@code match} kept to the nodes that have some word of the query whole: the parts of a word typed joined ({@link
+     * QueryWords#parts}: {@code computer} and {@code vision} of {@code computervision}) count only as a phrase, in some
+     * text field, so a node with "vision" alone is no match, and no part of the total or the facets. {@code match}
+     * itself when no word was split.
+     */
+    Query partsTogether(
+            Query match,
+            QueryWords words,
+            Map<String, Map<String, Float>> variants,
+            Function<String, List<List<String>>> paths) {
+        if (words.parts().isEmpty()) {
+            return match;
+        }
+        List<Query> each = perWord(words, variants, Fields.TEXT, -1, paths);
+        int split = 0;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (int part : words.parts()) {
+            split |= part;
+            StringJoiner together = new StringJoiner(" ");
+            for (int i = 0; i < each.size(); i++) {
+                if ((part & (1 << i)) != 0) {
+                    together.add(words.distinct().get(i));
+                }
+            }
+            for (List<String> path : paths.apply(together.toString())) {
+                for (String field : Fields.TEXT) {
+                    any.add(onePath(field, path), Occur.SHOULD);
+                }
+            }
+        }
+        for (int i = 0; i < each.size(); i++) {
+            if ((split & (1 << i)) == 0) {
+                any.add(each.get(i), Occur.SHOULD);
+            }
+        }
+        return new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(any.build(), Occur.FILTER)
+                .build();
     }
 
     /**

@@ -127,14 +127,16 @@ final class NodeSearcher {
             List<String> distinct = words.distinct();
             Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(distinct));
             AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
-            Query match = words.isEmpty() ? new MatchNoDocsQuery() : queries.match(words, variants, analyzed);
+            Map<String, List<List<String>>> memo = new HashMap<>();
+            Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
+                    spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
+            Query match = words.isEmpty()
+                    ? new MatchNoDocsQuery()
+                    : queries.partsTogether(queries.match(words, variants, analyzed), words, variants, paths);
             Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
-            Map<String, List<List<String>>> memo = new HashMap<>();
-            Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
-                    spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
             WordCoverage coverage = new WordCoverage(
                     searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths), words.parts());
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits());

@@ -18,6 +18,8 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
 
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
 
+    private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]");
+
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
 
@@ -102,11 +104,15 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
 
     /**
      * The words that are parts of one word as typed ({@code computer} and {@code vision} of {@code computervision}), as
-     * bit masks over {@link #distinct}: one mask per such word, none for a word that stands alone.
+     * bit masks over {@link #distinct}: one mask per such word, none for a word that stands alone, nor for words joined
+     * as code joins them ({@code torch.nn}, {@code title:python}: the delimiters already say they are words of their own).
      */
     List<Integer> parts() {
         List<Integer> masks = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
+            if (CODE_DELIMITER.matcher(shown.get(i)).find()) {
+                continue;
+            }
             int mask = 0;
             for (int j = 0; j < shown.size(); j++) {
                 if (shown.get(j).equals(shown.get(i))) {
