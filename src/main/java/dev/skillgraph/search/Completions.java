@@ -63,12 +63,19 @@ final class Completions {
             return List.of();
         }
         try {
+            // The words normalised, as typed (hugging face llm course: the name's words, though hugging face joins
+            // into huggingface), and with the last two joined.
             List<List<String>> readings = new ArrayList<>(List.of(words.all()));
+            if (!words.typed().equals(words.all())) {
+                readings.add(words.typed());
+            }
             List<String> joined = compounds.lastJoined(words.all());
             if (joined != null) {
                 readings.add(joined);
             }
-            TopDocs top = searcher.search(completions(readings), limit);
+            // A node whose whole name, or an alias, is the text typed comes first (pandas, deep learning), as in
+            // search.
+            TopDocs top = searcher.search(queries.ranked(completions(readings), words), limit);
             if (top.scoreDocs.length == 0) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);
@@ -102,7 +109,7 @@ final class Completions {
                             Occur.MUST));
             any.add(prefixes.build(), Occur.SHOULD);
         }
-        return queries.rankedByImportance(any.build());
+        return any.build();
     }
 
     /** The fallback of {@link #completions}: each word by its closest spellings, or as the start of a word. */

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Joined and split spellings, against the index's own vocabulary: a query word the index lacks is split into words it
  * has ({@code gradientboosting}, {@code scikitlearn}, {@code huggingfacetransformers}, letters and digits as in
  * {@code gpt4}), and two neighbouring query words are joined when the index has them as one word ({@code tensor flow},
- * {@code xg boost}, {@code sci kit learn}), and words joined as code joins them are parted ({@code gradient_boosting},
+ * {@code xg boost}, {@code sci kit learn}) or some text has the join ({@code check list}), and words joined as code
+ * joins them are parted ({@code gradient_boosting},
  * {@code torch.nn}). So either spelling finds the other, whichever one the graph uses; no list
  * of compounds is kept by hand. Decompounding on the query side only: the index keeps the graph's words as they are.
  *
@@ -36,17 +37,22 @@ final class CompoundWords {
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
-    private final Predicate<String> aWord;
+    private final Predicate<String> inText;
+    private final Predicate<List<String>> writtenApart;
 
     /**
+     * A word {@code vocabulary} lacks is still a word, not words joined, when a text field has it stemmed ({@code
+     * inText}: weeks is not we|eks), or when it is an English word ({@link EnglishWords}: someone is not some|one) whose
+     * parts the texts never write next to each other ({@code writtenApart}: nonlinear is non|linear, as "non-linear").
+     *
      * @param vocabulary the words of names, aliases and summaries
-     * @param aWord whether a word {@code vocabulary} lacks is a word all the same, not words joined: one a text field
-     *     has stemmed ({@link Spelling#inText}: weeks is not we|eks), or an English word ({@link EnglishWords}:
-     *     someone is not some|one)
+     * @param inText whether a text field has a word, stemmed ({@link Spelling#inText})
+     * @param writtenApart whether a text field has words one after the other ({@link Spelling#inTextApart})
      */
-    CompoundWords(Vocabulary vocabulary, Predicate<String> aWord) {
+    CompoundWords(Vocabulary vocabulary, Predicate<String> inText, Predicate<List<String>> writtenApart) {
         this.vocabulary = vocabulary;
-        this.aWord = aWord;
+        this.inText = inText;
+        this.writtenApart = writtenApart;
     }
 
     /**
@@ -61,7 +67,7 @@ final class CompoundWords {
             boolean lastPair = i + 1 == words.size() - 1;
             if (i + 1 < words.size() && !(lastIsPrefix && lastPair)) {
                 String both = word + words.get(i + 1);
-                if (vocabulary.contains(both) || mistypedJoin(word, words.get(i + 1), both)) {
+                if (vocabulary.contains(both) || inText.test(both) || mistypedJoin(word, words.get(i + 1), both)) {
                     joined.add(new Word(both, word + " " + words.get(i + 1)));
                     i++;
                     continue;
@@ -89,9 +95,11 @@ final class CompoundWords {
             // A word being typed is split only when no word starts with it (scikitlea: scikit, lea...).
             boolean whole = typing
                     ? !vocabulary.startingWith(word.word(), 1).isEmpty()
-                    : vocabulary.contains(word.word()) || aWord.test(word.word());
+                    : vocabulary.contains(word.word()) || inText.test(word.word());
             List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
-            if (parts == null || mistyped(word.word(), parts)) {
+            if (parts == null
+                    || mistyped(word.word(), parts)
+                    || (!typing && EnglishWords.contains(word.word()) && !writtenApart.test(parts))) {
                 split.add(word);
             } else {
                 addParts(parts, word.typed(), split);
@@ -128,11 +136,12 @@ final class CompoundWords {
      */
     @Nullable
     String apart(String word, String typed) {
-        if (!vocabulary.contains(word)) {
-            return null; // nor a word typed apart with a typo (xg bost): its correction is found as a typo
-        }
         if (typed.indexOf(' ') >= 0) {
-            return typed;
+            // Not a word typed apart with a typo (xg bost): its correction is found as a typo.
+            return vocabulary.contains(word) || inText.test(word) ? typed : null;
+        }
+        if (!vocabulary.contains(word)) {
+            return null;
         }
         List<String> parts = parts(word, 2, false);
         if (parts == null) {
@@ -247,7 +256,10 @@ final class CompoundWords {
     }
 
     private boolean isWord(String word) {
-        return vocabulary.contains(word) || Analyzers.STOP_WORDS.contains(word) || aWord.test(word);
+        return vocabulary.contains(word)
+                || Analyzers.STOP_WORDS.contains(word)
+                || inText.test(word)
+                || EnglishWords.contains(word);
     }
 
     /** A word of the index, or a common word the index leaves out. */

@@ -78,8 +78,7 @@ final class NodeSearcher {
                 searcher.getIndexReader(),
                 symbols.protect(Analyzers.stemmed()));
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
-        this.compounds =
-                new CompoundWords(spelling.vocabulary(), word -> spelling.inText(word) || EnglishWords.contains(word));
+        this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
         this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact);
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +87,34 @@ final class Spelling {
             variants.put(word, similar);
         }
         return variants;
+    }
+
+    /**
+     * Whether some text field has {@code words}, stemmed, one right after the other ("non-linear" for {@code non} and
+     * {@code linear}); never for a common word, which the index leaves out.
+     */
+    boolean inTextApart(List<String> words) {
+        try {
+            List<String> terms = new ArrayList<>(words.size());
+            for (String word : words) {
+                List<String> stems = Analyzers.words(stemmed, word);
+                if (stems.size() != 1) {
+                    return false;
+                }
+                terms.add(stems.get(0));
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            for (String field : Fields.TEXT) {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                terms.forEach(term -> phrase.add(new Term(field, term)));
+                if (searcher.count(phrase.build()) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the index is in memory
+        }
     }
 
     /**

@@ -89,6 +89,19 @@ class LearnerSpellingsTest {
             assertThat(projection.index().suggest("model s", 5))
                     .extracting(Suggestion::id)
                     .contains("model-serving", "llm-model-selection");
+            // A whole name typed comes first, as in search; the words as typed are read too, though two of them join.
+            assertThat(projection.index().suggest("pandas", 5))
+                    .extracting(Suggestion::id)
+                    .first()
+                    .isEqualTo("pandas");
+            assertThat(projection.index().suggest("deep learning", 5))
+                    .extracting(Suggestion::id)
+                    .first()
+                    .isEqualTo("deep-learning-book");
+            assertThat(projection.index().suggest("Hugging Face LLM Course", 5))
+                    .extracting(Suggestion::id)
+                    .first()
+                    .isEqualTo("hugging-face-llm-course");
             assertThat(projection.index().suggest("sci kit", 5))
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
@@ -147,6 +160,12 @@ class LearnerSpellingsTest {
                     .doesNotContain("EKS"));
             assertThat(ids(projection, "abuse")).first().isEqualTo("llm-guardrails");
             assertThat(ids(projection, "goal")).first().isEqualTo("llm-agents");
+            // An English word the texts write apart is split all the same (nonlinear: "non-linear"), and two words
+            // whose join a text has are joined (check list: "checklist").
+            assertThat(ids(projection, "nonlinear")).contains("support-vector-machines");
+            assertThat(hitOf(search(projection, "check list"), "ml-model-testing")
+                            .missing())
+                    .isNull();
             // English words the graph lacks: notable is not not|able ("able to run on PyTorch").
             assertThat(search(projection, "notable").hits())
                     .noneSatisfy(hit -> assertThat(hit.highlights().toString()).contains("<mark>able</mark>"));
