@@ -97,8 +97,7 @@ public final class Answers {
 
     /** Roadmap {@code id} whole; a 404 naming the roadmaps there are when {@code id} is none of them. */
     public static RoadmapCatalog.Details roadmap(String id, Projection projection) {
-        requireRoadmap(projection, id);
-        return new RoadmapCatalog(projection.paths()).roadmap(id);
+        return new RoadmapCatalog(projection.paths()).roadmap(requireRoadmap(projection, id));
     }
 
     /**
@@ -107,8 +106,8 @@ public final class Answers {
      * @throws SkillGraphException not found when {@code id} is not a roadmap
      */
     public static CaseExport.CfPackage roadmapAsCase(String id, String baseUrl, Projection projection) {
-        requireRoadmap(projection, id);
-        return new CaseExport(projection.graph(), baseUrl, lastChange(projection)).export(id);
+        return new CaseExport(projection.graph(), baseUrl, lastChange(projection))
+                .export(requireRoadmap(projection, id));
     }
 
     /** When the graph last changed: the time its last import stamped, else when this projection was built. */
@@ -142,8 +141,13 @@ public final class Answers {
                         + "' is not supported for a roadmap; use one of [json, case]");
     }
 
-    /** @throws SkillGraphException not found, naming every roadmap, when {@code id} is not a roadmap's id */
-    static void requireRoadmap(Projection projection, String id) {
+    /**
+     * The id of the roadmap {@code typed} names; an id that differs only by case or separators names it too.
+     *
+     * @throws SkillGraphException not found, naming every roadmap, when {@code typed} names no roadmap
+     */
+    static String requireRoadmap(Projection projection, String typed) {
+        String id = projection.graph().resolve(typed).orElse(typed);
         boolean isRoadmap = projection
                 .graph()
                 .node(id)
@@ -153,9 +157,10 @@ public final class Answers {
             List<String> roadmaps = projection.graph().roadmaps();
             throw SkillGraphException.notFound(
                     null,
-                    "no roadmap with id '" + QueryParams.abbreviate(id) + "'; "
+                    "no roadmap with id '" + QueryParams.abbreviate(typed) + "'; "
                             + (roadmaps.isEmpty() ? "this graph has no roadmaps" : "the roadmaps are " + roadmaps));
         }
+        return id;
     }
 
     public static NodeDetails node(String id, Projection projection) {

@@ -1,5 +1,6 @@
 package dev.skillgraph.path;
 
+import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,9 +38,13 @@ final class LooseIds {
         return Optional.ofNullable(byLooseId.get(loose(typed)));
     }
 
-    /** Lower case, invisible format characters (a zero-width space) left out, every run of separators one hyphen, none at either end. */
+    /**
+     * Lower case, compatibility forms and accents folded (full-width {@code Ｐandas}, {@code pándas}), invisible format
+     * characters (a zero-width space) left out, every run of separators one hyphen, none at either end.
+     */
     static String loose(String id) {
-        String lower = id.toLowerCase(Locale.ROOT).replaceAll("\\p{Cf}", "").replaceAll("[\\s_.\\-]+", "-");
+        String folded = Normalizer.normalize(id, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]", "");
+        String lower = folded.toLowerCase(Locale.ROOT).replaceAll("[\\s_.\\-]+", "-");
         int from = lower.startsWith("-") ? 1 : 0;
         int to = lower.endsWith("-") && lower.length() > from ? lower.length() - 1 : lower.length();
         return lower.substring(from, Math.max(from, to));

@@ -306,6 +306,11 @@ class HttpApiIT {
         assertProblem(get("/api/search?q=lora&known=pandsa"), 400, "pandsa (did you mean pandas");
         // An invisible character inside an id, as in a pasted link, is no part of it.
         assertThat(get("/api/nodes/%E2%80%8Bpandas").statusCode()).isEqualTo(200);
+        // Accents and full-width letters fold; a roadmap's id is as forgiving as any other node's.
+        assertThat(get("/api/nodes/p%C3%A1ndas").statusCode()).isEqualTo(200);
+        assertThat(get("/api/nodes/%EF%BC%B0andas").statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/roadmaps/ML-Engineer-Roadmap")).get("id").asText())
+                .isEqualTo("ml-engineer-roadmap");
     }
 
     @Test
