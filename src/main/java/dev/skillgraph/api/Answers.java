@@ -25,9 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -208,31 +206,9 @@ public final class Answers {
         return projection.paths().unlocks(ProjectionReads.requireNode(projection, id, "node"));
     }
 
-    /**
-     * The {@code known} ids, each as the node it names ({@code Python} is {@code python}).
-     *
-     * @throws SkillGraphException bad parameter {@code known} naming each id that names no node, with the nodes its
-     *     words find ({@code pandsa}: did you mean pandas?)
-     */
+    /** The {@code known} ids, each as the node it names ({@link ProjectionReads#requireNodes}). */
     private static Set<String> known(QueryParams params, Projection projection) {
-        Set<String> known = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : params.ids("known")) {
-            projection.graph().resolve(id).ifPresentOrElse(known::add, () -> unknown.add(id));
-        }
-        if (!unknown.isEmpty()) {
-            List<String> named = new ArrayList<>();
-            for (String id : unknown) {
-                List<String> close = ProjectionReads.closeMatches(projection, id);
-                named.add(QueryParams.abbreviate(id)
-                        + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
-            }
-            throw SkillGraphException.invalidParameter(
-                    "known",
-                    "'known' names " + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
-                            + String.join(", ", named));
-        }
-        return known;
+        return ProjectionReads.requireNodes(projection, params.ids("known"), "known");
     }
 
     /**

@@ -9,8 +9,12 @@ import dev.skillgraph.search.SearchQuery;
 import dev.skillgraph.search.SearchResult;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -136,13 +140,39 @@ final class ProjectionReads {
                         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
     }
 
+    /**
+     * The ids of the nodes {@code ids} name, in their order ({@code Python} is {@code python}).
+     *
+     * @throws SkillGraphException bad parameter {@code parameter} naming each id that names no node, with the nodes its
+     *     words find ({@code pandsa}: did you mean pandas?)
+     */
+    static Set<String> requireNodes(Projection projection, Collection<String> ids, String parameter) {
+        Set<String> nodes = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            projection.graph().resolve(id).ifPresentOrElse(nodes::add, () -> {
+                List<String> close = closeMatches(projection, id);
+                unknown.add(QueryParams.abbreviate(id)
+                        + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
+            });
+        }
+        if (!unknown.isEmpty()) {
+            throw SkillGraphException.invalidParameter(
+                    parameter,
+                    "'" + parameter + "' names "
+                            + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
+                            + String.join(", ", unknown));
+        }
+        return nodes;
+    }
+
     /** As {@link #requireNode(Projection, String, String, String)} for a path segment. */
     static String requireNode(Projection projection, String id, String what) {
         return requireNode(projection, id, what, null);
     }
 
     /** The nodes whose names or aliases best match the words of {@code id}, by search; at most five. */
-    static List<String> closeMatches(Projection projection, String id) {
+    private static List<String> closeMatches(Projection projection, String id) {
         String words = id.replaceAll("[-_.]+", " ");
         try {
             return projection
