@@ -33,6 +33,9 @@ final class Analyzers {
     /** English stop words plus the words of a question ("how do I ...", "what should I learn ..."). */
     static final CharArraySet STOP_WORDS = stopWords();
 
+    /** Positions between two values of one field in {@link #edgeNGrams}. */
+    static final int VALUE_GAP = 100;
+
     private Analyzers() {}
 
     /** Lowercase, ASCII-folded words, possessives and stop words removed; no stemming. */
@@ -90,13 +93,23 @@ final class Analyzers {
         };
     }
 
-    /** Prefixes of every word (1 to 20 characters) for completion. */
+    /**
+     * Prefixes of every word but stop words (1 to 20 characters) for completion, each at its word's position, after
+     * {@link ValueStartFilter#MARKER}; a name and its aliases are {@value #VALUE_GAP} positions apart, so that no
+     * phrase spans two of them.
+     */
     static Analyzer edgeNGrams() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new EdgeNGramTokenFilter(folded(source), 1, 20, true));
+                return new TokenStreamComponents(
+                        source, new ValueStartFilter(new EdgeNGramTokenFilter(words(source), 1, 20, true)));
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return VALUE_GAP;
             }
         };
     }
@@ -108,6 +121,7 @@ final class Analyzers {
                 Map.of(
                         Fields.SPELL, exact(),
                         Fields.SUGGEST, edgeNGrams(),
+                        Fields.SUGGEST_NAME, edgeNGrams(),
                         Fields.NAME_EXACT, exact()));
     }
 

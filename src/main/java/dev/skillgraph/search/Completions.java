@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
@@ -73,9 +77,7 @@ final class Completions {
             if (joined != null) {
                 readings.add(joined);
             }
-            // A node whose whole name, or an alias, is the text typed comes first (pandas, deep learning), as in
-            // search.
-            TopDocs top = searcher.search(queries.ranked(completions(readings), words), limit);
+            TopDocs top = searcher.search(ranked(readings, words), limit);
             if (top.scoreDocs.length == 0) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);
@@ -94,22 +96,77 @@ final class Completions {
     }
 
     /**
+     * The completions of {@link #completions}, ordered by the first of these rules each meets, as typo-tolerant
+     * engines order their ranking rules (exactness, then proximity, then attribute): its whole name typed; the whole
+     * of an alias; the name starting with the words typed, in order; an alias starting so; the words together and in
+     * order in the name; in an alias. Those meeting the same rule follow the nodes much else depends on ({@link
+     * MatchQueries#rankedByImportance}). Stop words are left out of the words typed as of the index, so "together"
+     * allows one between two words ({@code pytorch tens} starts "PyTorch and TensorFlow").
+     */
+    private Query ranked(List<List<String>> readings, QueryWords words) {
+        List<Query> rules = new ArrayList<>();
+        for (String key : words.keys()) {
+            rules.add(rule(terms.of(new Term(Fields.NAME_KEY, key)), 6));
+            rules.add(rule(terms.of(new Term(Fields.ALIAS_KEY, key)), 5));
+        }
+        for (List<String> reading : readings) {
+            List<String> prefixes = reading.stream()
+                    .limit(QueryWords.MAX_TERMS)
+                    .map(Completions::prefix)
+                    .toList();
+            List<String> starting = new ArrayList<>(List.of(ValueStartFilter.MARKER));
+            starting.addAll(prefixes);
+            rules.add(rule(together(Fields.SUGGEST_NAME, starting), 4));
+            rules.add(rule(together(Fields.SUGGEST, starting), 3));
+            rules.add(rule(together(Fields.SUGGEST_NAME, prefixes), 2));
+            rules.add(rule(together(Fields.SUGGEST, prefixes), 1));
+        }
+        return new BooleanQuery.Builder()
+                .add(queries.rankedByImportance(completions(readings)), Occur.MUST)
+                .add(new DisjunctionMaxQuery(rules, 0f), Occur.SHOULD)
+                .build();
+    }
+
+    /**
+     * A rule of {@link #ranked}: the {@code rank}-th (1 the lowest) scores 2^(rank+1), above every lower rule and any
+     * score {@link MatchQueries#rankedByImportance} gives a completion (at most 2: a prior of at most 1 times one
+     * match and a lift of at most 1).
+     */
+    private static Query rule(Query query, int rank) {
+        return new BoostQuery(new ConstantScoreQuery(query), 1 << (rank + 1));
+    }
+
+    /** The terms in that order, each next to the one before, or with one left-out stop word between them all. */
+    private static SpanQuery together(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new SpanTermQuery(new Term(field, terms.get(0)));
+        }
+        SpanQuery[] spans = terms.stream()
+                .map(term -> new SpanTermQuery(new Term(field, term)))
+                .toArray(SpanQuery[]::new);
+        return new SpanNearQuery(spans, 1, true);
+    }
+
+    /** The term of {@link Fields#SUGGEST} a word typed is: the word, or its start when longer than the index keeps. */
+    private static String prefix(String word) {
+        return word.length() > 20 ? word.substring(0, 20) : word;
+    }
+
+    /**
      * Completions of every word of one of {@code readings} (the words as typed, and the last two joined: {@link
      * CompoundWords#lastJoined}), each word as a prefix of a word of the name or an alias; when none, the closest
      * spellings of each word (its typo variants, or the words it begins).
      */
     private Query completions(List<List<String>> readings) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        List<Query> any = new ArrayList<>();
         for (List<String> words : readings) {
             BooleanQuery.Builder prefixes = new BooleanQuery.Builder();
             words.stream()
                     .limit(QueryWords.MAX_TERMS)
-                    .forEach(word -> prefixes.add(
-                            terms.of(new Term(Fields.SUGGEST, word.length() > 20 ? word.substring(0, 20) : word)),
-                            Occur.MUST));
-            any.add(prefixes.build(), Occur.SHOULD);
+                    .forEach(word -> prefixes.add(terms.of(new Term(Fields.SUGGEST, prefix(word))), Occur.FILTER));
+            any.add(new ConstantScoreQuery(prefixes.build()));
         }
-        return any.build();
+        return new DisjunctionMaxQuery(any, 0f);
     }
 
     /** The fallback of {@link #completions}: each word by its closest spellings, or as the start of a word. */

@@ -27,7 +27,8 @@ final class MissingWords {
 
     /**
      * The lexical hits among the first {@link WordCoverage#WINDOW} of {@code ranked} that have every word of the query
-     * in some field: those a fusion ranks before any hit found by meaning ({@link RankFusion}). Word by word, and only
+     * in some field: those {@link WordCoverage#rank(WordCoverage.Ranked, Set)} counts as having every word, and a fusion
+     * ranks before any hit found by meaning ({@link RankFusion}). Word by word, and only
      * over the hits still in the running: a long question is usually settled by its first words.
      */
     static Set<Integer> complete(

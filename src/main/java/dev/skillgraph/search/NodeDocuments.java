@@ -53,6 +53,7 @@ final class NodeDocuments {
         doc.add(new TextField(Fields.SPELL, name, Field.Store.NO));
         doc.add(new TextField(Fields.SPELL, orEmpty(node.summary()), Field.Store.NO));
         doc.add(new TextField(Fields.SUGGEST, name, Field.Store.NO));
+        doc.add(new TextField(Fields.SUGGEST_NAME, name, Field.Store.NO));
         doc.add(new FeatureField(Fields.FEATURES, Fields.IMPORTANCE, Math.max(1, indexed.importance())));
         if (!parts.kindPrior()) { // the plain Lucene way reads the prior from doc values
             doc.add(new DoubleDocValuesField(Fields.PRIOR, prior(node.kind())));

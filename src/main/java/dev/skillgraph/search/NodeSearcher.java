@@ -138,14 +138,16 @@ final class NodeSearcher {
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
             WordCoverage coverage = new WordCoverage(
                     searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths), words.parts());
-            WordCoverage.Ranked byWords = coverage.rank(lexical.hits());
+            IntFunction<List<Query>> otherText =
+                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
+            WordCoverage.Ranked ownWords = coverage.rank(lexical.hits());
+            Set<Integer> complete = MissingWords.complete(searcher, distinct, ownWords, otherText);
+            WordCoverage.Ranked byWords = coverage.rank(ownWords, complete);
             SemanticMatches.Joined near = semantic != null
                             && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
                     ? semantic.join(
                             query.text(), match, filter == null && lexical.whole() ? lexical.hits() : null, filter)
                     : SemanticMatches.Joined.NONE;
-            IntFunction<List<Query>> otherText =
-                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
             ScoreDoc[] ordered = near.shown().isEmpty()
                     ? byWords.hits()
                     : RankFusion.fuse(
@@ -153,9 +155,7 @@ final class NodeSearcher {
                             near.shown(),
                             byWords.bestCoverage(),
                             WordCoverage.WINDOW,
-                            byWords.bestCoverage() < 1
-                                    ? MissingWords.complete(searcher, distinct, byWords, otherText)
-                                    : Set.of());
+                            byWords.bestCoverage() < 1 ? complete : Set.of());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),

@@ -3,6 +3,7 @@ package dev.skillgraph.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -117,23 +118,47 @@ final class WordCoverage {
      * @return the hits and, by position, which words each has
      */
     Ranked rank(ScoreDoc[] hits) throws IOException {
-        int[] masks = matched(hits);
+        return rank(hits, matched(hits), Set.of());
+    }
+
+    /**
+     * {@code ranked} again, with the hits of {@code complete} counted as having every word: those that have them all,
+     * some only beyond name, aliases and summary ({@link MissingWords#complete}), rank with the hits that have them all
+     * there, by score, and above those with fewer.
+     */
+    Ranked rank(Ranked ranked, Set<Integer> complete) {
+        return complete.isEmpty() ? ranked : rank(ranked.hits(), ranked.matched(), complete);
+    }
+
+    private Ranked rank(ScoreDoc[] hits, int[] masks, Set<Integer> complete) {
+        int all = (1 << words.size()) - 1;
+        int[] counts = new int[hits.length];
+        int[] own = new int[hits.length];
         Integer[] order = new Integer[hits.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
+            own[i] = typed(masks[i]);
+            counts[i] = complete.contains(hits[i].doc) ? typed(all) : own[i];
         }
-        // Stable: score order within a count.
+        // More words first, then more of them in name, aliases and summary; stable, so then the order they came in.
         Arrays.sort(
-                order, 0, Math.min(WINDOW, order.length), (a, b) -> Integer.compare(typed(masks[b]), typed(masks[a])));
+                order,
+                0,
+                Math.min(WINDOW, order.length),
+                (a, b) -> counts[a] != counts[b]
+                        ? Integer.compare(counts[b], counts[a])
+                        : Integer.compare(own[b], own[a]));
         ScoreDoc[] ranked = new ScoreDoc[hits.length];
         int[] rankedMasks = new int[hits.length];
         for (int i = 0; i < order.length; i++) {
             ranked[i] = hits[order[i]];
             rankedMasks[i] = masks[order[i]];
         }
-        double best = hits.length == 0 || words.isEmpty()
-                ? 0
-                : (double) typed(rankedMasks[0]) / typed((1 << words.size()) - 1);
+        int most = 0;
+        for (int i = 0; i < Math.min(WINDOW, own.length); i++) {
+            most = Math.max(most, own[order[i]]);
+        }
+        double best = words.isEmpty() ? 0 : (double) most / typed(all);
         return new Ranked(ranked, rankedMasks, best);
     }
 

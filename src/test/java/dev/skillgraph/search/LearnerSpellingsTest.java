@@ -12,6 +12,7 @@ import dev.skillgraph.projection.Projection;
 import dev.skillgraph.seed.SeedLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,37 @@ class LearnerSpellingsTest {
                     .extracting(Suggestion::id)
                     .contains("scikit-learn");
         }
+    }
+
+    @Test
+    void completionsWhoseNameStartsWithTheWordsTypedComeBeforeThoseWithTheWordsApart() {
+        // Ranking rules in order: a name starting with the words, an alias starting so, the words together in a
+        // name, in an alias; only then how much a node is needed (which put "PyTorch and TensorFlow/Keras" first).
+        List<String> deepL = words.index().suggest("deep l", 8).stream()
+                .map(Suggestion::name)
+                .toList();
+        int lastStarting = 0;
+        for (int i = 0; i < deepL.size(); i++) {
+            if (deepL.get(i).toLowerCase(Locale.ROOT).startsWith("deep l")) {
+                assertThat(i)
+                        .as("%s starts with deep l: %s", deepL.get(i), deepL)
+                        .isEqualTo(lastStarting++);
+            }
+        }
+        assertThat(lastStarting).as("names starting with deep l in %s", deepL).isGreaterThanOrEqualTo(3);
+        assertThat(words.index().suggest("data s", 6))
+                .extracting(Suggestion::name)
+                .allSatisfy(name -> assertThat(name).containsIgnoringCase("data s"))
+                .contains("Data Storytelling and Stakeholder Communication");
+        // The words together in a name, though a stop word the index leaves out is between them.
+        assertThat(words.index().suggest("pytorch tens", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("pytorch-tensorflow-keras");
+        assertThat(words.index().suggest("tensor fl", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("tensorflow");
     }
 
     @Test
@@ -285,6 +317,14 @@ class LearnerSpellingsTest {
                 .first()
                 .extracting(SearchResult.Hit::id)
                 .isEqualTo("nondeterministic-turing-machines");
+        // Every word in some field outranks fewer words in name, aliases and summary: only one description says
+        // "production-readiness checklist" (it came 31st, below every node whose summary says "production").
+        assertThat(ids(words, "production readiness checklist")).first().isEqualTo("ml-model-testing");
+        assertThat(hitOf(search(words, "production readiness checklist"), "ml-model-testing")
+                        .missing())
+                .isNull();
+        // Among hits with every word, more of them in name, aliases and summary first.
+        assertThat(ids(words, "quantization")).first().isEqualTo("model-compression");
     }
 
     @Test
