@@ -140,9 +140,7 @@ final class NodeSearcher {
                     searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths), words.parts());
             IntFunction<List<Query>> otherText =
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
-            WordCoverage.Ranked ownWords = coverage.rank(lexical.hits());
-            Set<Integer> complete = MissingWords.complete(searcher, distinct, ownWords, otherText);
-            WordCoverage.Ranked byWords = coverage.rank(ownWords, complete);
+            WordCoverage.Ranked byWords = coverage.rank(lexical.hits(), otherText);
             SemanticMatches.Joined near = semantic != null
                             && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
                     ? semantic.join(
@@ -155,7 +153,7 @@ final class NodeSearcher {
                             near.shown(),
                             byWords.bestCoverage(),
                             WordCoverage.WINDOW,
-                            byWords.bestCoverage() < 1 ? complete : Set.of());
+                            byWords.bestCoverage() < 1 ? byWords.completeElsewhere() : Set.of());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),

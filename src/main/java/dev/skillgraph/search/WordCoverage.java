@@ -1,9 +1,12 @@
 package dev.skillgraph.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -13,6 +16,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first ranking rule: a hit that has more of the query's words (typo-corrected, stemmed, synonyms, the last word as
@@ -90,12 +94,8 @@ final class WordCoverage {
                 }
             }
         }
-        for (int part : parts) {
-            for (int i = 0; i < masks.length; i++) {
-                if ((masks[i] & part) != part) {
-                    masks[i] &= ~part;
-                }
-            }
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = together(masks[i]);
         }
         return masks;
     }
@@ -113,66 +113,142 @@ final class WordCoverage {
 
     /**
      * {@code hits} (best score first) with the first {@link #WINDOW} reordered: more words first, then the order they
-     * came in; the hits beyond stay in score order.
+     * came in; the hits beyond stay in score order. Only name, aliases and summary are looked at.
      *
      * @return the hits and, by position, which words each has
      */
     Ranked rank(ScoreDoc[] hits) throws IOException {
-        return rank(hits, matched(hits), Set.of());
+        return rank(hits, null);
     }
 
     /**
-     * {@code ranked} again, with the hits of {@code complete} counted as having every word: those that have them all,
-     * some only beyond name, aliases and summary ({@link MissingWords#complete}), rank with the hits that have them all
-     * there, by score, and above those with fewer.
+     * {@code hits} (best score first) with the first {@link #WINDOW} reordered by their words, a word in name, aliases
+     * or summary counting two and a word found only beyond them ({@code elsewhere}: the description, the names of
+     * related nodes) one, as the lowest of those fields weighs twice the description ({@link Fields#WEIGHT}); then by
+     * the words in name, aliases and summary; then in the order they came. So a hit with every word, some only in its
+     * description, ranks above one with fewer words in its name ("production readiness checklist" is in one
+     * description), yet a word in a name still outweighs the same word in passing (measured: counting a description's
+     * words as much as a name's put long stage descriptions that mention a question's every word above the topic that
+     * names most of them, and the tuned relevance suite fell from 0.99 to 0.97 success@1; these weights kept it and
+     * raised the learners' train part, docs/search.md).
+     *
+     * @param elsewhere for the words of a bit mask, one query per word over the other fields ({@link Fields#OTHER_TEXT};
+     *     the other words match nothing); null to look at name, aliases and summary only
      */
-    Ranked rank(Ranked ranked, Set<Integer> complete) {
-        return complete.isEmpty() ? ranked : rank(ranked.hits(), ranked.matched(), complete);
-    }
-
-    private Ranked rank(ScoreDoc[] hits, int[] masks, Set<Integer> complete) {
-        int all = (1 << words.size()) - 1;
+    Ranked rank(ScoreDoc[] hits, @Nullable IntFunction<List<Query>> elsewhere) throws IOException {
+        int[] own = matched(hits);
+        int[] anywhere = elsewhere == null ? own : anywhere(hits, own, elsewhere);
         int[] counts = new int[hits.length];
-        int[] own = new int[hits.length];
         Integer[] order = new Integer[hits.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
-            own[i] = typed(masks[i]);
-            counts[i] = complete.contains(hits[i].doc) ? typed(all) : own[i];
+            counts[i] = typed(own[i]) + typed(anywhere[i]);
         }
-        // More words first, then more of them in name, aliases and summary; stable, so then the order they came in.
+        // Stable: the order they came in within as many words.
         Arrays.sort(
                 order,
                 0,
                 Math.min(WINDOW, order.length),
                 (a, b) -> counts[a] != counts[b]
                         ? Integer.compare(counts[b], counts[a])
-                        : Integer.compare(own[b], own[a]));
+                        : Integer.compare(typed(own[b]), typed(own[a])));
         ScoreDoc[] ranked = new ScoreDoc[hits.length];
-        int[] rankedMasks = new int[hits.length];
+        int[] rankedOwn = new int[hits.length];
+        int[] rankedAnywhere = new int[hits.length];
+        int most = 0;
         for (int i = 0; i < order.length; i++) {
             ranked[i] = hits[order[i]];
-            rankedMasks[i] = masks[order[i]];
+            rankedOwn[i] = own[order[i]];
+            rankedAnywhere[i] = anywhere[order[i]];
+            most = i < WINDOW ? Math.max(most, typed(own[order[i]])) : most;
         }
-        int most = 0;
-        for (int i = 0; i < Math.min(WINDOW, own.length); i++) {
-            most = Math.max(most, own[order[i]]);
-        }
-        double best = words.isEmpty() ? 0 : (double) most / typed(all);
-        return new Ranked(ranked, rankedMasks, best);
+        int all = (1 << words.size()) - 1;
+        return new Ranked(
+                ranked,
+                rankedOwn,
+                elsewhere == null ? null : rankedAnywhere,
+                all,
+                words.isEmpty() ? 0 : (double) most / typed(all));
     }
 
     /**
-     * Hits in ranking order, which query words each has (bit {@code i}: the {@code i}-th distinct word), and the share of
-     * the query's words as typed the best hit has: 1 when it has all, 0 when there is no hit.
+     * {@code own} with the words the first {@link #WINDOW} hits have elsewhere added; looked for only in the hits
+     * that lack some, and only those words.
      */
-    record Ranked(ScoreDoc[] hits, int[] matched, double bestCoverage) {
+    private int[] anywhere(ScoreDoc[] hits, int[] own, IntFunction<List<Query>> elsewhere) throws IOException {
+        int all = (1 << words.size()) - 1;
+        int[] anywhere = own.clone();
+        List<Integer> lacking = new ArrayList<>();
+        int lacked = 0;
+        for (int i = 0; i < Math.min(WINDOW, hits.length); i++) {
+            if (own[i] != all) {
+                lacking.add(i);
+                lacked |= all & ~own[i];
+            }
+        }
+        if (lacking.isEmpty()) {
+            return anywhere;
+        }
+        ScoreDoc[] docs = lacking.stream().map(i -> hits[i]).toArray(ScoreDoc[]::new);
+        int[] found = new WordCoverage(searcher, elsewhere.apply(lacked)).matched(docs);
+        for (int j = 0; j < docs.length; j++) {
+            anywhere[lacking.get(j)] = together(own[lacking.get(j)] | found[j]);
+        }
+        return anywhere;
+    }
+
+    /** {@code mask} without the parts of a word typed joined that it has only some of. */
+    private int together(int mask) {
+        for (int part : parts) {
+            if ((mask & part) != part) {
+                mask &= ~part;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * Hits in ranking order, which query words each has in name, aliases and summary and, for the first {@link
+     * #WINDOW}, in any field (bit {@code i}: the {@code i}-th distinct word), and the share of the query's words as
+     * typed the best hit has in name, aliases and summary: 1 when one has all, 0 when there is no hit.
+     *
+     * @param anywhere null when only name, aliases and summary were looked at
+     */
+    record Ranked(ScoreDoc[] hits, int[] matched, int @Nullable [] anywhere, int all, double bestCoverage) {
 
         /** Which words of the query the hit on {@code doc} has, by bit; -1 (every bit) when it is not among them. */
         int matchedBy(int doc) {
+            int at = indexOf(doc);
+            return at < 0 ? -1 : matched[at];
+        }
+
+        /**
+         * Which words of the query the hit on {@code doc} has in any field, by bit; -1 when that was not looked at (it
+         * is beyond the first {@link #WINDOW}, or not among them).
+         */
+        int anywhereBy(int doc) {
+            int at = indexOf(doc);
+            return anywhere == null || at < 0 || at >= WINDOW ? -1 : anywhere[at];
+        }
+
+        /**
+         * The hits among the first {@link #WINDOW} that have every word of the query in some field, though some not in
+         * name, aliases or summary: those a fusion ranks before any hit found by meaning ({@link RankFusion}).
+         */
+        Set<Integer> completeElsewhere() {
+            Set<Integer> complete = new HashSet<>();
+            for (int i = 0; anywhere != null && i < Math.min(WINDOW, hits.length); i++) {
+                if (anywhere[i] == all && matched[i] != all) {
+                    complete.add(hits[i].doc);
+                }
+            }
+            return complete;
+        }
+
+        private int indexOf(int doc) {
             for (int i = 0; i < hits.length; i++) {
                 if (hits[i].doc == doc) {
-                    return matched[i];
+                    return i;
                 }
             }
             return -1;
