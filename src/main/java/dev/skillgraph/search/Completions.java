@@ -57,7 +57,8 @@ final class Completions {
 
     /**
      * As-you-type completions: every word a prefix of a word of the name or an alias, best and most needed first; when
-     * nothing starts so, the closest spellings.
+     * nothing starts so, the closest spellings; when there are none either, the completions of the words but the last,
+     * or the last two, and so on.
      *
      * @throws SkillGraphException invalid input when the text matches too many words to complete
      */
@@ -81,6 +82,12 @@ final class Completions {
             if (top.scoreDocs.length == 0) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);
+            }
+            // Still nothing: the words but the last, and so on, as Typesense drops a query's tokens from the right
+            // when nothing matches them all (gpt4: no name has the 4, some have gpt).
+            for (int kept = words.all().size() - 1; top.scoreDocs.length == 0 && kept > 0; kept--) {
+                List<String> fewer = words.all().subList(0, kept);
+                top = searcher.search(ranked(List.of(fewer), QueryWords.of(fewer)), limit);
             }
             List<Suggestion> suggestions = new ArrayList<>();
             for (ScoreDoc doc : top.scoreDocs) {

@@ -138,6 +138,14 @@ class LearnerSpellingsTest {
                 .extracting(Suggestion::id)
                 .first()
                 .isEqualTo("tensorflow");
+        // No name has the 4 of gpt4: the words but the last complete, as Typesense drops tokens from the right.
+        assertThat(words.index().suggest("gpt4", 5))
+                .isNotEmpty()
+                .isEqualTo(words.index().suggest("gpt", 5));
+        assertThat(words.index().suggest("deep xyzzy", 5))
+                .extracting(Suggestion::name)
+                .first()
+                .satisfies(name -> assertThat(name).startsWithIgnoringCase("deep"));
     }
 
     @Test
