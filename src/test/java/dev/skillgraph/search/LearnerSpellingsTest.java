@@ -487,6 +487,10 @@ class LearnerSpellingsTest {
         for (String name : List.of("Attention Is All You Need", "LLM", "PyTorch", "Model Serving")) {
             assertThat(ids(meaning, name)).first().isEqualTo(ids(words, name).get(0));
         }
+        // Nor any hit that lacks a word, found by meaning or not, a hit with every word (in its aliases, in another
+        // field), where no hit has them all in name, aliases and summary.
+        assertThat(ids(meaning, "llm nondeterminism temperature")).first().isEqualTo("llm-sampling-decoding");
+        assertThat(ids(meaning, "andrew ng clustering")).first().isEqualTo("ml-specialization-coursera");
         // Nor is a node whose description has the word, where no name, alias or summary does.
         for (String[] word : new String[][] {{"checklist", "ml-model-testing"}, {"colour", "data-visualization"}}) {
             SearchResult answer = search(meaning, word[0]);
