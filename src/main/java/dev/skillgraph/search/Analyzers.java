@@ -94,7 +94,7 @@ final class Analyzers {
     }
 
     /**
-     * Prefixes of every word but stop words (1 to 20 characters) for completion, each at its word's position, after
+     * Prefixes of every word, stop words too (1 to 20 characters), for completion, each at its word's position, after
      * {@link ValueStartFilter#MARKER}; a name and its aliases are {@value #VALUE_GAP} positions apart, so that no
      * phrase spans two of them.
      */
@@ -104,7 +104,7 @@ final class Analyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(
-                        source, new ValueStartFilter(new EdgeNGramTokenFilter(words(source), 1, 20, true)));
+                        source, new ValueStartFilter(new EdgeNGramTokenFilter(folded(source), 1, 20, true)));
             }
 
             @Override

@@ -79,7 +79,8 @@ final class NodeSearcher {
                 symbols.protect(Analyzers.stemmed()));
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
-        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact);
+        this.completions = new Completions(
+                searcher, byDoc, terms, queries, spelling, compounds, exact, symbols.protect(Analyzers.folded()));
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),

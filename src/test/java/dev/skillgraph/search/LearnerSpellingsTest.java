@@ -138,6 +138,31 @@ class LearnerSpellingsTest {
                 .extracting(Suggestion::id)
                 .first()
                 .isEqualTo("tensorflow");
+        // Then shorter names first; a stop word being typed is a word too (scikit-learn's "learn" is a stop word of
+        // search, "for" is being typed).
+        assertThat(words.index().suggest("kubern", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("kubernetes");
+        assertThat(words.index().suggest("hugging f", 3))
+                .extracting(Suggestion::name)
+                .first()
+                .isEqualTo("Hugging Face");
+        assertThat(words.index().suggest("scikit l", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("scikit-learn");
+        assertThat(words.index().suggest("kubernetes fo", 3))
+                .extracting(Suggestion::id)
+                .containsExactly("kubernetes-ml-workloads");
+        assertThat(words.index().suggest("what do i need to know", 3))
+                .extracting(Suggestion::name)
+                .first()
+                .isEqualTo("What do I need to know before starting?");
+        // The whole of an alias counts only when its last word is typed: llm in is not the alias "LLM".
+        assertThat(words.index().suggest("llm in", 6))
+                .extracting(Suggestion::name)
+                .allSatisfy(name -> assertThat(name).containsIgnoringCase("llm"));
         // No name has the 4 of gpt4: the words but the last complete, as Typesense drops tokens from the right.
         assertThat(words.index().suggest("gpt4", 5))
                 .isNotEmpty()
