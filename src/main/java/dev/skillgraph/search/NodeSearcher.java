@@ -190,6 +190,8 @@ final class NodeSearcher {
                 notice = notice == null
                         ? "no node has these words or means something close enough"
                         : notice + ", and nothing means something close enough";
+            } else if (ordered.length == 0 && didYouMean == null && notice == null) {
+                notice = "no node has these words";
             } else if (hits.isEmpty() && ordered.length > 0) {
                 notice = "this page lies beyond the last hit";
             } else if (notice == null && !hits.isEmpty()) {

@@ -400,6 +400,9 @@ class LearnerSpellingsTest {
 
     @Test
     void aQueryOfOnlyCommonWordsIsNeverSilentlyEmpty() {
+        // Nor any other: words only, gpt4 (no text has "gpt 4") says that no node has its words.
+        SearchResult none = search(words, "gpt4");
+        assertThat(none.hits().isEmpty() ? none.notice() : "has hits").isNotNull();
         SearchResult byMeaning = search(meaning, "what do I need to know");
         assertThat(byMeaning.hits()).isNotEmpty();
         assertThat(byMeaning.notice()).contains("only common words").contains("by meaning");
