@@ -18,7 +18,11 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
 
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
 
-    private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]");
+    /**
+     * Where a word as typed joins words of their own: an underscore, a dot or colon, or a change between letters and
+     * digits, as Lucene's word delimiter filter splits them ({@code gpt4} is {@code gpt-4}).
+     */
+    private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]|\\p{L}\\p{N}|\\p{N}\\p{L}");
 
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
@@ -93,11 +97,13 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
         QueryWords words = of(normalWords);
         List<String> shown = new ArrayList<>(words.distinct.size());
         for (String word : words.distinct) {
-            shown.add(normal.stream()
+            String typedAs = normal.stream()
                     .filter(each -> each.word().equals(word))
                     .findFirst()
                     .orElseThrow()
-                    .typed());
+                    .typed();
+            // A part of a word joined as code joins words is a word of its own: gpt-4 and gpt4 both miss "4".
+            shown.add(CODE_DELIMITER.matcher(typedAs).find() ? word : typedAs);
         }
         return new QueryWords(words.all, words.distinct, typed, shown);
     }
@@ -105,7 +111,8 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
     /**
      * The words that are parts of one word as typed ({@code computer} and {@code vision} of {@code computervision}), as
      * bit masks over {@link #distinct}: one mask per such word, none for a word that stands alone, nor for words joined
-     * as code joins them ({@code torch.nn}, {@code title:python}: the delimiters already say they are words of their own).
+     * as code joins them ({@code torch.nn}, {@code title:python}, {@code gpt4}: the delimiters, or the change between
+     * letters and digits, already say they are words of their own).
      */
     List<Integer> parts() {
         List<Integer> masks = new ArrayList<>();
