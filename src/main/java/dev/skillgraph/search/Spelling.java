@@ -120,13 +120,15 @@ final class Spelling {
     /**
      * Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie); or null. A
      * word a text field has stemmed ({@link #inText}) is not absent: {@code array} is had by "arrays", {@code encodes}
-     * by "encoder", and needs no correction to them.
+     * by "encoder", and needs no correction to them. An English word is corrected only in context ({@link
+     * #inContext}).
      */
     @Nullable
     String didYouMean(List<String> queryWords, Map<String, Map<String, Float>> variants) throws IOException {
         boolean changed = false;
         List<String> corrected = new ArrayList<>(queryWords.size());
-        for (String word : queryWords) {
+        for (int i = 0; i < queryWords.size(); i++) {
+            String word = queryWords.get(i);
             String best = word;
             if (reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word)) {
                 float bestSimilarity = -1;
@@ -145,6 +147,9 @@ final class Spelling {
                     }
                 }
             }
+            if (!best.equals(word) && EnglishWords.contains(word) && !inContext(queryWords, i, best)) {
+                best = word; // an English word the graph lacks is what was meant, unless its correction fits in
+            }
             if (!best.equals(word)) {
                 changed = true;
                 corrected.add(best);
@@ -153,6 +158,17 @@ final class Spelling {
             }
         }
         return changed ? String.join(" ", corrected) : null;
+    }
+
+    /**
+     * Whether {@code correction} of the {@code i}-th query word makes, with the word before or after it, two words a
+     * text has next to each other ({@code neutral networks}: "neural networks"). An English word the graph lacks is
+     * corrected only so: in {@code my computer keeps forgetting}, "forgetting" is meant, and "formatting" is no
+     * better (the context-free correction rewrote learners' questions word by word).
+     */
+    private boolean inContext(List<String> queryWords, int i, String correction) {
+        return (i > 0 && inTextApart(List.of(queryWords.get(i - 1), correction)))
+                || (i + 1 < queryWords.size() && inTextApart(List.of(correction, queryWords.get(i + 1))));
     }
 
     /** The vocabulary the variants come from. */

@@ -241,6 +241,12 @@ class LearnerSpellingsTest {
             assertThat(search(words, word).didYouMean()).as(word).isNull();
         }
         assertThat(search(words, "transfomer").didYouMean()).isEqualTo("transformer");
+        // An English word the graph lacks is corrected only where the correction fits in next to another word.
+        assertThat(search(words, "neutral networks").didYouMean()).isEqualTo("neural networks");
+        for (String question : List.of(
+                "my computer keeps forgetting what I told the chatbot", "teach the model my company documents")) {
+            assertThat(search(words, question).didYouMean()).as(question).isNull();
+        }
     }
 
     @Test
