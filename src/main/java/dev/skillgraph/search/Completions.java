@@ -41,6 +41,9 @@ final class Completions {
     /** The score of the lowest rule of {@link #ranked}. */
     private static final int LOWEST_RULE = 1 << 8;
 
+    /** What each word typed that a reading reads adds to a rule ({@link #rule}). */
+    private static final int READ = 16;
+
     private final IndexSearcher searcher;
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
@@ -102,7 +105,7 @@ final class Completions {
                     && !words.typed().isEmpty()
                     && typed.get(typed.size() - 1)
                             .equals(words.typed().get(words.typed().size() - 1));
-            TopDocs top = searcher.search(ranked(readings, words, lastTyped), Math.max(limit, CANDIDATES));
+            TopDocs top = searcher.search(ranked(readings, words, typed, lastTyped), Math.max(limit, CANDIDATES));
             if (top.scoreDocs.length == 0 && !words.isEmpty()) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);
@@ -111,7 +114,8 @@ final class Completions {
             // when nothing matches them all (gpt4: no name has the 4, some have gpt).
             for (int kept = words.all().size() - 1; top.scoreDocs.length == 0 && kept > 0; kept--) {
                 List<String> fewer = words.all().subList(0, kept);
-                top = searcher.search(ranked(List.of(fewer), QueryWords.of(fewer), true), Math.max(limit, CANDIDATES));
+                top = searcher.search(
+                        ranked(List.of(fewer), QueryWords.of(fewer), fewer, true), Math.max(limit, CANDIDATES));
             }
             List<Suggestion> suggestions = new ArrayList<>();
             for (ScoreDoc doc : shorterFirst(top.scoreDocs, limit)) {
@@ -127,8 +131,9 @@ final class Completions {
     }
 
     /**
-     * The first {@code limit} of {@code docs} (best first) with those that meet the same rule of {@link #ranked} ordered
-     * shorter name first, by its words, then as they came; the typo fallback meets no rule and stays in its order.
+     * The first {@code limit} of {@code docs} (best first) with those that meet the same rule of {@link #ranked}, reading
+     * as many words typed, ordered shorter name first, by its words, then as they came; the typo fallback meets no rule
+     * and stays in its order.
      */
     private ScoreDoc[] shorterFirst(ScoreDoc[] docs, int limit) {
         int[] words = new int[docs.length];
@@ -139,9 +144,10 @@ final class Completions {
                     ? 0
                     : Analyzers.words(exact, byDoc[docs[i].doc].node().name()).size();
         }
+        // The rule and the words read, then the shorter name.
         Arrays.sort(order, (a, b) -> {
-            int ruleA = (int) (docs[a].score / LOWEST_RULE);
-            int ruleB = (int) (docs[b].score / LOWEST_RULE);
+            int ruleA = (int) (docs[a].score / READ);
+            int ruleB = (int) (docs[b].score / READ);
             return ruleA != ruleB ? Integer.compare(ruleB, ruleA) : Integer.compare(words[a], words[b]);
         });
         ScoreDoc[] first = new ScoreDoc[Math.min(limit, docs.length)];
@@ -160,11 +166,11 @@ final class Completions {
      * name comes first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). The whole name or alias counts only when the last word typed is one
      * ({@code llm in} is not the alias "LLM", though "in" is a stop word).
      */
-    private Query ranked(List<List<String>> readings, QueryWords words, boolean lastTyped) {
+    private Query ranked(List<List<String>> readings, QueryWords words, List<String> typed, boolean lastTyped) {
         List<Query> rules = new ArrayList<>();
         for (String key : lastTyped ? words.keys() : List.<String>of()) {
-            rules.add(rule(terms.of(new Term(Fields.NAME_KEY, key)), 6));
-            rules.add(rule(terms.of(new Term(Fields.ALIAS_KEY, key)), 5));
+            rules.add(rule(terms.of(new Term(Fields.NAME_KEY, key)), 6, typed.size()));
+            rules.add(rule(terms.of(new Term(Fields.ALIAS_KEY, key)), 5, typed.size()));
         }
         for (List<String> reading : readings) {
             List<String> prefixes = reading.stream()
@@ -173,10 +179,12 @@ final class Completions {
                     .toList();
             List<String> starting = new ArrayList<>(List.of(ValueStartFilter.MARKER));
             starting.addAll(prefixes);
-            rules.add(rule(together(Fields.SUGGEST_NAME, starting), 4));
-            rules.add(rule(together(Fields.SUGGEST_NAME, prefixes), 3));
-            rules.add(rule(together(Fields.SUGGEST, starting), 2));
-            rules.add(rule(together(Fields.SUGGEST, prefixes), 1));
+            // How many of the words typed the reading reads: all, with the stop words; or those left without them.
+            int reads = reading.equals(typed) ? typed.size() : words.typed().size();
+            rules.add(rule(together(Fields.SUGGEST_NAME, starting), 4, reads));
+            rules.add(rule(together(Fields.SUGGEST_NAME, prefixes), 3, reads));
+            rules.add(rule(together(Fields.SUGGEST, starting), 2, reads));
+            rules.add(rule(together(Fields.SUGGEST, prefixes), 1, reads));
         }
         return new BooleanQuery.Builder()
                 .add(queries.rankedByImportance(completions(readings)), Occur.MUST)
@@ -186,11 +194,13 @@ final class Completions {
 
     /**
      * A rule of {@link #ranked}: the {@code rank}-th (1 the lowest) scores 2^(rank+7), more than anything else a
-     * completion scores (at most 2 from {@link MatchQueries#rankedByImportance}: a prior of at most 1 times one match
-     * and a lift of at most 1), so a score over {@link #LOWEST_RULE} tells the best rule met.
+     * completion scores, plus 16 for each word typed the reading it holds for reads (15 at most): {@code data and}
+     * starts "Data and ML Pipelines" better than {@code data}, its reading without the stop word, starts "Data
+     * Visualization". The rest is at most 2, from {@link MatchQueries#rankedByImportance} (a prior of at most 1 times
+     * one match and a lift of at most 1); so a score tells the rule met ({@link #LOWEST_RULE}) and the words read.
      */
-    private static Query rule(Query query, int rank) {
-        return new BoostQuery(new ConstantScoreQuery(query), 1 << (rank + 7));
+    private static Query rule(Query query, int rank, int reads) {
+        return new BoostQuery(new ConstantScoreQuery(query), (1 << (rank + 7)) + READ * Math.min(reads, 15));
     }
 
     /** The terms in that order, each next to the one before. */
