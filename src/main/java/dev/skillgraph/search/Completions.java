@@ -163,8 +163,9 @@ final class Completions {
      * of an alias; the name starting with the words typed, in order; the words together and in that order in the
      * name; an alias starting with them; an alias having them together. Those meeting the same rule follow the nodes
      * much else depends on ({@link MatchQueries#rankedByImportance}); of the best {@value #CANDIDATES}, the shorter
-     * name comes first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). The whole name or alias counts only when the last word typed is one
-     * ({@code llm in} is not the alias "LLM", though "in" is a stop word).
+     * name comes first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). The
+     * whole name or alias counts only when the last word typed is one ({@code llm in} is not the alias "LLM", though
+     * "in" is a stop word).
      */
     private Query ranked(List<List<String>> readings, QueryWords words, List<String> typed, boolean lastTyped) {
         List<Query> rules = new ArrayList<>();

@@ -233,7 +233,7 @@ final class WordCoverage {
 
         /**
          * The hits among the first {@link #WINDOW} that have every word of the query in some field, though some not in
-         * name, aliases or summary: those a fusion ranks before any hit found by meaning ({@link RankFusion}).
+         * name, aliases or summary: those a fusion ranks first ({@link RankFusion}).
          */
         Set<Integer> completeElsewhere() {
             Set<Integer> complete = new HashSet<>();
