@@ -38,11 +38,17 @@ final class Completions {
      */
     private static final int CANDIDATES = 20;
 
-    /** The score of the lowest rule of {@link #ranked}. */
-    private static final int LOWEST_RULE = 1 << 8;
+    /**
+     * The scores of {@link #ranked}, bucket by bucket as the rules go: each word typed that a reading reads, the
+     * attribute and position met ({@link #rule}: 1 to 4), a whole name or alias typed, and each word of the name typed
+     * whole. What is left, below {@link #EXACT_WORD}, is the importance ({@link MatchQueries#rankedByImportance}, at most
+     * 2).
+     */
+    private static final int READ = 4096;
 
-    /** What each word typed that a reading reads adds to a rule ({@link #rule}). */
-    private static final int READ = 16;
+    private static final int RULE = 512;
+    private static final int WHOLE = 256;
+    private static final int EXACT_WORD = 16;
 
     private final IndexSearcher searcher;
     private final IndexedNode[] byDoc;
@@ -140,14 +146,14 @@ final class Completions {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < docs.length; i++) {
             order[i] = i;
-            words[i] = docs[i].score < LOWEST_RULE
+            words[i] = docs[i].score < READ
                     ? 0
                     : Analyzers.words(exact, byDoc[docs[i].doc].node().name()).size();
         }
-        // The rule and the words read, then the shorter name.
+        // The words read, the rule and the exactness, then the shorter name.
         Arrays.sort(order, (a, b) -> {
-            int ruleA = (int) (docs[a].score / READ);
-            int ruleB = (int) (docs[b].score / READ);
+            int ruleA = (int) (docs[a].score / EXACT_WORD);
+            int ruleB = (int) (docs[b].score / EXACT_WORD);
             return ruleA != ruleB ? Integer.compare(ruleB, ruleA) : Integer.compare(words[a], words[b]);
         });
         ScoreDoc[] first = new ScoreDoc[Math.min(limit, docs.length)];
@@ -158,21 +164,20 @@ final class Completions {
     }
 
     /**
-     * The completions of {@link #completions}, ordered by the first of these rules each meets, as typo-tolerant
-     * engines order theirs (exactness, then the attribute, then the position in it): its whole name typed; the whole
-     * of an alias; the name starting with the words typed, in order; the words together and in that order in the
-     * name; an alias starting with them; an alias having them together. Those meeting the same rule follow the nodes
-     * much else depends on ({@link MatchQueries#rankedByImportance}); of the best {@value #CANDIDATES}, the shorter
-     * name comes first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). The
-     * whole name or alias counts only when the last word typed is one ({@code llm in} is not the alias "LLM", though
-     * "in" is a stop word).
+     * The completions of {@link #completions}, ordered by rules one after another, as Meilisearch orders its results
+     * (words, typo, proximity, attribute, word position, exactness; its "ranking rules" documentation): how many of the
+     * words typed the reading reads ({@code data and} starts "Data and ML Pipelines" better than {@code data}, its
+     * reading without the stop word, starts "Data Visualization"); the name before an alias; starting it before having
+     * the words together, in order, inside it; the whole name or alias typed; how many words of the name are typed
+     * whole ({@code ml}: "ML Pipeline Design" before MLflow). Those equal by all these follow the nodes much else
+     * depends on ({@link MatchQueries#rankedByImportance}); of the best {@value #CANDIDATES}, the shorter name comes
+     * first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). A whole name or
+     * alias counts only when the last word typed is one ({@code llm in} is not the alias "LLM", though "in" is a stop
+     * word), and only with all its words, its stop words too ({@link QueryWords#keys}: {@code ml} is not the whole of
+     * "do I need ML").
      */
     private Query ranked(List<List<String>> readings, QueryWords words, List<String> typed, boolean lastTyped) {
         List<Query> rules = new ArrayList<>();
-        for (String key : lastTyped ? words.keys() : List.<String>of()) {
-            rules.add(rule(terms.of(new Term(Fields.NAME_KEY, key)), 6, typed.size()));
-            rules.add(rule(terms.of(new Term(Fields.ALIAS_KEY, key)), 5, typed.size()));
-        }
         for (List<String> reading : readings) {
             List<String> prefixes = reading.stream()
                     .limit(QueryWords.MAX_TERMS)
@@ -187,21 +192,37 @@ final class Completions {
             rules.add(rule(together(Fields.SUGGEST, starting), 2, reads));
             rules.add(rule(together(Fields.SUGGEST, prefixes), 1, reads));
         }
-        return new BooleanQuery.Builder()
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder()
                 .add(queries.rankedByImportance(completions(readings)), Occur.MUST)
-                .add(new DisjunctionMaxQuery(rules, 0f), Occur.SHOULD)
-                .build();
+                .add(new DisjunctionMaxQuery(rules, 0f), Occur.SHOULD);
+        List<Query> whole = new ArrayList<>();
+        for (String key : lastTyped ? words.keys(typed) : List.<String>of()) {
+            whole.add(terms.of(new Term(Fields.NAME_KEY, key)));
+            whole.add(terms.of(new Term(Fields.ALIAS_KEY, key)));
+        }
+        if (!whole.isEmpty()) {
+            ranked.add(new BoostQuery(new ConstantScoreQuery(new DisjunctionMaxQuery(whole, 0f)), WHOLE), Occur.SHOULD);
+        }
+        List<String> wordsTyped = readings.stream()
+                .flatMap(List::stream)
+                .distinct()
+                .limit(QueryWords.MAX_TERMS)
+                .toList();
+        for (String word : wordsTyped) {
+            ranked.add(
+                    new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_EXACT, word))), EXACT_WORD),
+                    Occur.SHOULD);
+        }
+        return ranked.build();
     }
 
     /**
-     * A rule of {@link #ranked}: the {@code rank}-th (1 the lowest) scores 2^(rank+7), more than anything else a
-     * completion scores, plus 16 for each word typed the reading it holds for reads (15 at most): {@code data and}
-     * starts "Data and ML Pipelines" better than {@code data}, its reading without the stop word, starts "Data
-     * Visualization". The rest is at most 2, from {@link MatchQueries#rankedByImportance} (a prior of at most 1 times
-     * one match and a lift of at most 1); so a score tells the rule met ({@link #LOWEST_RULE}) and the words read.
+     * A rule of {@link #ranked}: {@value #READ} for each word typed the reading it holds for reads (15 at most), and
+     * {@value #RULE} times its {@code rank} (4: the name starts with the words, 3: has them together, 2 and 1: an alias
+     * so), more than exactness and importance can add: so a score tells the words read and the rule met.
      */
     private static Query rule(Query query, int rank, int reads) {
-        return new BoostQuery(new ConstantScoreQuery(query), (1 << (rank + 7)) + READ * Math.min(reads, 15));
+        return new BoostQuery(new ConstantScoreQuery(query), READ * Math.min(reads, 15) + RULE * rank);
     }
 
     /** The terms in that order, each next to the one before. */

@@ -54,8 +54,11 @@ final class MatchQueries {
     /**
      * Stemmed words with synonyms on every text field by weight, a phrase boost, typo-tolerant matches of whole
      * words, and the last word as a prefix (the user may still be typing it).
+     *
+     * @param keys the keywords a whole name may equal ({@link QueryWords#keys})
      */
-    Query match(QueryWords queryWords, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
+    Query match(
+            QueryWords queryWords, List<String> keys, Map<String, Map<String, Float>> variants, AnalyzedText analyzed) {
         List<String> words = queryWords.all();
         String text = analyzed.text();
         QueryBuilder builder = new QueryBuilder(queryAnalyzer) {
@@ -75,7 +78,7 @@ final class MatchQueries {
         // A synonym of several words (svm: support vector machine) matches them as a phrase, not each word anywhere.
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String key : queryWords.keys()) {
+        for (String key : keys) {
             query.add(new BoostQuery(terms.of(new Term(Fields.NAME_KEY, key)), 30f), Occur.SHOULD);
         }
         // Built for the first field, then moved to the others.
@@ -261,9 +264,9 @@ final class MatchQueries {
      * kind. The exact clauses sit outside the kind prior on purpose, and straight in the top query: nested, Lucene's
      * rewrite flattened them, one more pass over the whole query tree.
      */
-    Query ranked(Query match, QueryWords words) {
+    Query ranked(Query match, List<String> keys) {
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
-        for (String key : words.keys()) {
+        for (String key : keys) {
             ranked.add(
                     new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, key))), 150f),
                     Occur.SHOULD);

@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
 /** Maps a node to its Lucene document: the fields of {@link Fields}, each analysed as {@link Analyzers} says. */
 final class NodeDocuments {
 
-    private final Analyzer exact;
+    private final Analyzer spoken;
     private final SearchParts parts;
 
-    /** @param exact the exact analyzer, as the index protects its symbols ({@link ProtectedWords}) */
-    NodeDocuments(SearchParts parts, Analyzer exact) {
+    /**
+     * @param spoken the folded analyzer, stop words kept ({@link Analyzers#folded}), as the index protects its
+     *     symbols ({@link ProtectedWords})
+     */
+    NodeDocuments(SearchParts parts, Analyzer spoken) {
         this.parts = parts;
-        this.exact = exact;
+        this.spoken = spoken;
     }
 
     Document document(IndexedNode indexed) {
@@ -65,9 +68,12 @@ final class NodeDocuments {
         return doc;
     }
 
-    /** The words of a name as one keyword, so that typing a whole name (or alias) exactly can win outright. */
+    /**
+     * All the words of a name, stop words too, as one keyword, so that typing a whole name (or alias) exactly can win
+     * outright ({@link QueryWords#keys}).
+     */
     String key(String text) {
-        return String.join(" ", Analyzers.words(exact, text));
+        return String.join(" ", Analyzers.words(spoken, text));
     }
 
     /**

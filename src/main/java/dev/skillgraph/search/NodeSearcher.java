@@ -36,6 +36,7 @@ final class NodeSearcher {
 
     private final IndexSearcher searcher;
     private final Analyzer exact;
+    private final Analyzer spoken;
     private final Analyzer queryAnalyzer;
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
@@ -71,6 +72,7 @@ final class NodeSearcher {
         this.searcher = searcher;
         this.byDoc = byDoc;
         this.exact = exact;
+        this.spoken = symbols.protect(Analyzers.folded());
         this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
         this.spelling = new Spelling(
@@ -79,8 +81,7 @@ final class NodeSearcher {
                 symbols.protect(Analyzers.stemmed()));
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
-        this.completions = new Completions(
-                searcher, byDoc, terms, queries, spelling, compounds, exact, symbols.protect(Analyzers.folded()));
+        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact, spoken);
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
                 new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
@@ -103,12 +104,11 @@ final class NodeSearcher {
      */
     SearchResult search(SearchQuery query) {
         QueryWords words = QueryWords.of(exact, query.text()).normalised(compounds, false);
+        // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
+        List<String> common = QueryWords.of(spoken, query.text()).all();
         String notice = null;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
-            List<String> common = Analyzers.words(Analyzers.folded(), query.text()).stream()
-                    .filter(QueryWords::hasLetterOrDigit)
-                    .toList();
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
@@ -132,8 +132,9 @@ final class NodeSearcher {
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
             Query match = words.isEmpty()
                     ? new MatchNoDocsQuery()
-                    : queries.partsTogether(queries.match(words, variants, analyzed), words, variants, paths);
-            Query ranked = words.isEmpty() ? match : queries.ranked(match, words);
+                    : queries.partsTogether(
+                            queries.match(words, words.keys(common), variants, analyzed), words, variants, paths);
+            Query ranked = words.isEmpty() ? match : queries.ranked(match, words.keys(common));
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));

@@ -142,17 +142,23 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
         return (int) all.stream().distinct().count() - distinct.size();
     }
 
-    /** The whole query as one keyword, as {@link NodeDocuments#key} indexes names and aliases. */
-    String key() {
-        return String.join(" ", all);
-    }
-
     /**
-     * The keywords an exact name or alias may equal: the normalised words and, when different, the words as typed
-     * ({@code Hugging Face Transformers} is a name, though {@code hugging face} also joins into {@code huggingface}).
+     * The keywords an exact name or alias may equal ({@link NodeDocuments#key}: all its words, stop words too): the
+     * words as spoken, stop words and all ({@code introduction to statistics}); the normalised words; and the words as
+     * typed ({@code Hugging Face Transformers} is a name, though {@code hugging face} also joins into {@code
+     * huggingface}). The last two leave out the query's stop words ({@code what is pandas}: Pandas), never a name's:
+     * {@code ml} is not the whole of the alias "do I need ML", nor {@code linux} of "The Linux Command Line".
+     *
+     * @param spoken the words of the query with its stop words, as {@link Analyzers#folded} splits them
      */
-    List<String> keys() {
-        String asTyped = String.join(" ", typed);
-        return asTyped.equals(key()) || typed.isEmpty() ? List.of(key()) : List.of(key(), asTyped);
+    List<String> keys(List<String> spoken) {
+        List<String> keys = new ArrayList<>(3);
+        for (List<String> words : List.of(spoken, all, typed)) {
+            String key = String.join(" ", words);
+            if (!words.isEmpty() && !keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 }

@@ -70,7 +70,7 @@ public final class SearchIndex implements Closeable {
         ProtectedWords symbols =
                 ProtectedWords.of(indexed.stream().map(IndexedNode::node).toList());
         Analyzer exact = symbols.protect(Analyzers.exact());
-        NodeDocuments documents = new NodeDocuments(parts, exact);
+        NodeDocuments documents = new NodeDocuments(parts, symbols.protect(Analyzers.folded()));
         Map<String, IndexedNode> byId = new HashMap<>();
         boolean arrays = parts.directPostings() && indexed.size() <= MAX_NODES_IN_ARRAYS;
         try (IndexWriter writer = new IndexWriter(

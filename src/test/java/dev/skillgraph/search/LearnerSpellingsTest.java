@@ -112,8 +112,9 @@ class LearnerSpellingsTest {
 
     @Test
     void completionsWhoseNameStartsWithTheWordsTypedComeBeforeThoseWithTheWordsApart() {
-        // Ranking rules in order: a name starting with the words, an alias starting so, the words together in a
-        // name, in an alias; only then how much a node is needed (which put "PyTorch and TensorFlow/Keras" first).
+        // Ranking rules in order: a name starting with the words, the words together in a name, an alias starting so,
+        // the words together in an alias; only then how much a node is needed (which put "PyTorch and
+        // TensorFlow/Keras" first).
         List<String> deepL = words.index().suggest("deep l", 8).stream()
                 .map(Suggestion::name)
                 .toList();
@@ -552,6 +553,40 @@ class LearnerSpellingsTest {
         for (Projection projection : List.of(words, meaning)) {
             assertThat(ids(projection, "Hugging Face Transformers")).first().isEqualTo("huggingface-transformers");
         }
+    }
+
+    @Test
+    void aWholeNameOrAliasIsAllItsWordsStopWordsTooThoughTheQuerysOwnMayBeLeftOut() {
+        for (Projection projection : List.of(words, meaning)) {
+            // "do I need ML" is an FAQ's alias: typing ml is not typing the whole of it.
+            assertThat(ids(projection, "ml").subList(0, 3))
+                    .doesNotContain("faq-mlops-need-ml", "faq-llm-ml-background");
+            // Typed with its stop words, an alias wins outright; the query's own stop words may be left out.
+            assertThat(ids(projection, "what is mlops")).first().isEqualTo("mlops-principles");
+            assertThat(ids(projection, "what is pandas")).first().isEqualTo("pandas");
+        }
+        assertThat(words.index().suggest("ml", 6)).extracting(Suggestion::name).allSatisfy(name -> assertThat(name)
+                .startsWith("ML "));
+    }
+
+    @Test
+    void completionsFollowWordsReadThenNameBeforeAliasThenExactness() {
+        // Meilisearch's order: the words typed first ("The Linux Command Line" reads both of the linux), then the
+        // name before an alias (Feast is named so; ML Pipeline Design has the alias), then a whole value.
+        assertThat(words.index().suggest("the linux", 2))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("the-linux-command-line-book");
+        for (String typed : List.of("feature st", "feature store", "feature stores")) {
+            assertThat(words.index().suggest(typed, 2))
+                    .extracting(Suggestion::name)
+                    .as(typed)
+                    .first()
+                    .isEqualTo("Feature Stores (Feast)");
+        }
+        assertThat(words.index().suggest("mlops", 5))
+                .extracting(Suggestion::name)
+                .allSatisfy(name -> assertThat(name).containsIgnoringCase("mlops"));
     }
 
     @Test
