@@ -51,8 +51,10 @@ public final class Answers {
         String text = params.requiredText("q", SearchIndex.MAX_QUERY_LENGTH);
         Optional<Kind> kind =
                 params.oneOf("kind", Arrays.stream(Kind.values()).map(Kind::key).toList(), Kind::fromKey);
-        Optional<String> stage = params.optionalText("stage", 200);
-        Optional<String> roadmap = params.optionalText("roadmap", 200);
+        Optional<String> stage = params.optionalText("stage", 200)
+                .map(typed -> ProjectionReads.requireOfKind(projection, typed, Kind.STAGE, "stage"));
+        Optional<String> roadmap = params.optionalText("roadmap", 200)
+                .map(typed -> ProjectionReads.requireOfKind(projection, typed, Kind.ROADMAP, "roadmap"));
         int limit = params.integer("limit", 10, 1, 100);
         int offset = params.integer("offset", 0, 0, 10_000);
         Set<String> known = known(params, projection);
@@ -63,8 +65,6 @@ public final class Answers {
                     "reachable=true keeps what you can learn now given what you know: give 'known' too, e.g."
                             + " known=python");
         }
-        stage.ifPresent(id -> requireStage(projection, id));
-        roadmap.ifPresent(id -> requireRoadmapParameter(projection, id));
         if (known.isEmpty()) {
             return projection
                     .index()
@@ -276,30 +276,5 @@ public final class Answers {
                 .orElseThrow(() -> SkillGraphException.of(
                         SkillGraphException.Reason.UNSUPPORTED_FORMAT,
                         "format '" + QueryParams.abbreviate(value) + "' is not supported; use one of " + FORMATS));
-    }
-
-    private static void requireRoadmapParameter(Projection projection, String id) {
-        if (projection.graph().node(id).filter(n -> n.kind() == Kind.ROADMAP).isEmpty()) {
-            throw SkillGraphException.invalidParameter(
-                    "roadmap",
-                    "query parameter 'roadmap' must be a roadmap id, one of "
-                            + projection.graph().roadmaps());
-        }
-    }
-
-    private static void requireStage(Projection projection, String id) {
-        boolean isStage =
-                projection.graph().node(id).filter(n -> n.kind() == Kind.STAGE).isPresent();
-        if (!isStage) {
-            throw SkillGraphException.invalidParameter(
-                    "stage",
-                    "query parameter 'stage' must be a stage id, one of "
-                            + projection.graph().nodes().stream()
-                                    .filter(n -> n.kind() == Kind.STAGE)
-                                    .map(n -> n.id())
-                                    .sorted()
-                                    .toList()
-                            + ", got '" + QueryParams.abbreviate(id) + "'");
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.skillgraph.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.projection.Projection;
 import dev.skillgraph.projection.ProjectionManager;
@@ -164,6 +166,32 @@ final class ProjectionReads {
                             + String.join(", ", unknown));
         }
         return nodes;
+    }
+
+    /**
+     * The id of the node of {@code kind} that {@code typed} names, as {@link #requireNode} resolves ids ({@code
+     * Stage-0-Prerequisites}, {@code ML_Engineer_Roadmap}).
+     *
+     * @throws SkillGraphException bad parameter {@code parameter}, naming every node of that kind, when it names none
+     */
+    static String requireOfKind(Projection projection, String typed, Kind kind, String parameter) {
+        Optional<String> id = projection.graph().resolve(typed).filter(resolved -> projection
+                .graph()
+                .node(resolved)
+                .filter(node -> node.kind() == kind)
+                .isPresent());
+        if (id.isPresent()) {
+            return id.get();
+        }
+        throw SkillGraphException.invalidParameter(
+                parameter,
+                "query parameter '" + parameter + "' must be a " + kind.key() + " id, one of "
+                        + projection.graph().nodes().stream()
+                                .filter(node -> node.kind() == kind)
+                                .map(GraphNode::id)
+                                .sorted()
+                                .toList()
+                        + ", got '" + QueryParams.abbreviate(typed) + "'");
     }
 
     /** As {@link #requireNode(Projection, String, String, String)} for a path segment. */

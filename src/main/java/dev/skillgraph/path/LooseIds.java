@@ -1,41 +1,71 @@
 package dev.skillgraph.path;
 
+import dev.skillgraph.domain.GraphNode;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Ids as people type them: {@code Pandas}, {@code scikit_learn} and {@code Scikit Learn} all mean {@code scikit-learn}.
- * Ids that differ only by case or by separators (hyphen, underscore, dot, space) name the same node, unless two nodes
- * of the graph would then share a spelling: that spelling then resolves to neither (the exact id always works).
+ * Ids as people type them: {@code Pandas}, {@code scikit_learn}, {@code Scikit Learn} and {@code scikitlearn} all mean
+ * {@code scikit-learn}, and a node's whole name ({@code Python Programming}) means its id. Tried in that order, each
+ * spelling of a node standing for it only when no other node of the graph shares it (then it resolves to neither; the
+ * exact id always works):
+ *
+ * <ol>
+ *   <li>the id up to case and separators (hyphen, underscore, dot, space): {@code Scikit_Learn};
+ *   <li>the id with its separators left out: {@code huggingface} for {@code hugging-face}, {@code tensor-flow} for
+ *       {@code tensorflow};
+ *   <li>the node's name up to case and separators: {@code python programming}.
+ * </ol>
  */
 final class LooseIds {
 
-    private final Map<String, String> byLooseId;
+    private final List<Map<String, String>> tiers;
 
-    private LooseIds(Map<String, String> byLooseId) {
-        this.byLooseId = byLooseId;
+    private LooseIds(List<Map<String, String>> tiers) {
+        this.tiers = tiers;
     }
 
-    static LooseIds of(Collection<String> ids) {
-        Map<String, String> byLooseId = new HashMap<>();
-        Map<String, Boolean> ambiguous = new HashMap<>();
-        for (String id : ids) {
-            String loose = loose(id);
-            if (byLooseId.putIfAbsent(loose, id) != null) {
-                ambiguous.put(loose, true);
+    static LooseIds of(Collection<GraphNode> nodes) {
+        return new LooseIds(List.of(
+                unique(nodes, node -> loose(node.id())),
+                unique(nodes, node -> joined(node.id())),
+                unique(nodes, node -> loose(node.name()))));
+    }
+
+    /** Each spelling to the one node that has it; spellings two nodes share, and empty ones, to none. */
+    private static Map<String, String> unique(Collection<GraphNode> nodes, Function<GraphNode, String> spelling) {
+        Map<String, String> byKey = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (GraphNode node : nodes) {
+            String key = spelling.apply(node);
+            if (byKey.putIfAbsent(key, node.id()) != null) {
+                shared.add(key);
             }
         }
-        ambiguous.keySet().forEach(byLooseId::remove);
-        return new LooseIds(byLooseId);
+        shared.forEach(byKey::remove);
+        byKey.remove("");
+        return byKey;
     }
 
-    /** The id {@code typed} stands for, when it differs from one only by case or separators. */
+    /** The id {@code typed} stands for, by the first spelling that names one node. */
     Optional<String> resolve(String typed) {
-        return Optional.ofNullable(byLooseId.get(loose(typed)));
+        String loose = loose(typed);
+        List<String> keys = List.of(loose, loose.replace("-", ""), loose);
+        for (int i = 0; i < tiers.size(); i++) {
+            String id = tiers.get(i).get(keys.get(i));
+            if (id != null) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -48,5 +78,10 @@ final class LooseIds {
         int from = lower.startsWith("-") ? 1 : 0;
         int to = lower.endsWith("-") && lower.length() > from ? lower.length() - 1 : lower.length();
         return lower.substring(from, Math.max(from, to));
+    }
+
+    /** {@link #loose} without its separators. */
+    private static String joined(String id) {
+        return loose(id).replace("-", "");
     }
 }

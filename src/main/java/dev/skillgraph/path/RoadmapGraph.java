@@ -44,7 +44,7 @@ public final class RoadmapGraph {
 
     private RoadmapGraph(Builder b, CurriculumOrder order) {
         this.nodes = frozen(b.nodes);
-        this.looseIds = LooseIds.of(nodes.keySet());
+        this.looseIds = LooseIds.of(nodes.values());
         this.prerequisites = freeze(b.prerequisites);
         this.dependents = freeze(b.dependents);
         this.stageOf = frozen(b.stageOf);
@@ -156,7 +156,8 @@ public final class RoadmapGraph {
 
     /**
      * The id of the node {@code typed} names: itself when it is an id, else the id it differs from only by case or
-     * separators ({@code Pandas}, {@code scikit_learn}); empty when there is none.
+     * separators ({@code Pandas}, {@code scikit_learn}, {@code huggingface}), else the node whose whole name it is
+     * ({@code Python Programming}; {@link LooseIds}); empty when there is none.
      */
     public Optional<String> resolve(String typed) {
         return nodes.containsKey(typed) ? Optional.of(typed) : looseIds.resolve(typed);

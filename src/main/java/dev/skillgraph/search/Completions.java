@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,7 +19,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -116,12 +119,10 @@ final class Completions {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);
             }
-            // Still nothing: the words but the last, and so on, as Typesense drops a query's tokens from the right
-            // when nothing matches them all (gpt4: no name has the 4, some have gpt).
-            for (int kept = words.all().size() - 1; top.scoreDocs.length == 0 && kept > 0; kept--) {
-                List<String> fewer = words.all().subList(0, kept);
-                top = searcher.search(
-                        ranked(List.of(fewer), QueryWords.of(fewer), fewer, true), Math.max(limit, CANDIDATES));
+            // Still nothing: fewer words, as Typesense drops a query's tokens when nothing matches them all.
+            for (Iterator<List<String>> fewer = fewer(words.all(), typed).iterator();
+                    top.scoreDocs.length == 0 && fewer.hasNext(); ) {
+                top = searcher.search(asTyped(fewer.next()), Math.max(limit, CANDIDATES));
             }
             List<Suggestion> suggestions = new ArrayList<>();
             for (ScoreDoc doc : shorterFirst(top.scoreDocs, limit)) {
@@ -134,6 +135,46 @@ final class Completions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The names and aliases that have the words {@code typed} (stop words too), each the start of a word, ranked as
+     * {@link #suggest} ranks them; when none has them all, those that have the most words kept by {@link #fewer}; when
+     * none has any, nothing. What a query of only common words matches when there is no searching by meaning ({@code
+     * what do i need to know}: the FAQ of that name).
+     */
+    Query asTypedOrFewer(List<String> typed) throws IOException {
+        List<List<String>> tries = new ArrayList<>();
+        tries.add(typed);
+        tries.addAll(fewer(List.of(), typed));
+        for (List<String> words : tries) {
+            Query query = asTyped(words);
+            if (searcher.count(query) > 0) {
+                return query;
+            }
+        }
+        return new MatchNoDocsQuery();
+    }
+
+    private Query asTyped(List<String> words) {
+        return ranked(List.of(words), QueryWords.of(words), words, true);
+    }
+
+    /**
+     * The words to try when nothing completes them all, as Typesense drops tokens: first from the right, the words
+     * normalised ({@code gpt4}: no name has the 4, some have gpt), then from the left, as typed, stop words too ({@code
+     * how do i start}: start; {@code lets build}: build).
+     */
+    private static List<List<String>> fewer(List<String> words, List<String> typed) {
+        List<List<String>> fewer = new ArrayList<>();
+        for (int kept = words.size() - 1; kept > 0; kept--) {
+            fewer.add(words.subList(0, kept));
+        }
+        List<String> first = typed.subList(0, Math.min(typed.size(), QueryWords.MAX_TERMS));
+        for (int from = 1; from < first.size(); from++) {
+            fewer.add(first.subList(from, first.size()));
+        }
+        return fewer;
     }
 
     /**
@@ -264,7 +305,16 @@ final class Completions {
         for (String word : distinct) {
             Map<String, Float> similar = variants.getOrDefault(word, Map.of());
             if (similar.isEmpty()) {
-                typos.add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.MUST);
+                // The start of a word, or one with a typo in it as far as typed (tranf: transf...), as the fuzzy
+                // completion suggesters of Lucene and Elasticsearch take it: the word's starts are indexed whole.
+                BooleanQuery.Builder start =
+                        new BooleanQuery.Builder().add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.SHOULD);
+                if (Spelling.edits(word) > 0) {
+                    start.add(
+                            new FuzzyQuery(new Term(Fields.SUGGEST, prefix(word)), Spelling.edits(word), 1, 50, true),
+                            Occur.SHOULD);
+                }
+                typos.add(new ConstantScoreQuery(start.build()), Occur.MUST);
             } else {
                 // The closest spelling counts, once: a node whose text happens to hold two near spellings
                 // (transformer, transformers) must not beat the one whose name is the closest. A word of the

@@ -107,21 +107,20 @@ final class NodeSearcher {
         // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
         List<String> common = QueryWords.of(spoken, query.text()).all();
         String notice = null;
+        boolean byMeaning = semantic != null && semantic.size() > 0;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
-            if (semantic == null || semantic.size() == 0) {
-                return unsearched(
-                        query,
-                        "only common words (" + String.join(", ", common) + "), which are not searched"
-                                + (semantic == null
-                                        ? ""
-                                        : " until searching by meaning is ready (the node texts are being encoded)")
-                                + "; name a topic, tool, career or roadmap");
-            }
-            notice = "only common words (" + String.join(", ", common) + "): searched by meaning";
+            notice = "only common words (" + String.join(", ", common) + "): "
+                    + (byMeaning
+                            ? "searched by meaning"
+                            : "names and aliases that have them as typed"
+                                    + (semantic == null
+                                            ? ""
+                                            : ", until searching by meaning is ready (the node texts are being"
+                                                    + " encoded)"));
         }
         try {
             List<String> distinct = words.distinct();
@@ -130,10 +129,10 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
-            Query match = words.isEmpty()
-                    ? new MatchNoDocsQuery()
-                    : queries.partsTogether(
-                            queries.match(words, words.keys(common), variants, analyzed), words, variants, paths);
+            Query match = !words.isEmpty()
+                    ? queries.partsTogether(
+                            queries.match(words, words.keys(common), variants, analyzed), words, variants, paths)
+                    : byMeaning ? new MatchNoDocsQuery() : completions.asTypedOrFewer(common);
             Query ranked = words.isEmpty() ? match : queries.ranked(match, words.keys(common));
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
@@ -187,6 +186,8 @@ final class NodeSearcher {
             FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
             if (ordered.length == 0 && filter != null && counts.counted() > 0) {
                 notice = "nothing that matches passes the filters: the facets count the matches without them";
+            } else if (ordered.length == 0 && words.isEmpty() && !byMeaning) {
+                notice = notice + ", and none has them; name a topic, tool, career or roadmap";
             } else if (ordered.length == 0 && semantic != null && didYouMean == null) {
                 notice = notice == null
                         ? "no node has these words or means something close enough"

@@ -301,7 +301,21 @@ class HttpApiIT {
         // Not an id by any spelling: the closest names and aliases by search, the misspelt tool first.
         HttpResponse<String> typo = get("/api/nodes/pandsa");
         assertProblem(typo, 404, "did you mean pandas");
-        assertProblem(get("/api/nodes/sci-kit-learn"), 404, "did you mean scikit-learn");
+        assertProblem(get("/api/nodes/scikit-lern"), 404, "did you mean scikit-learn");
+        // Separators left out, and a node's whole name, name it too; filters forgive as every id parameter does.
+        assertThat(json(get("/api/nodes/huggingface")).get("id").asText()).isEqualTo("hugging-face");
+        assertThat(json(get("/api/nodes/tensor-flow")).get("id").asText()).isEqualTo("tensorflow");
+        assertThat(json(get("/api/nodes/sci-kit-learn")).get("id").asText()).isEqualTo("scikit-learn");
+        assertThat(json(get("/api/learning-path/model-serving?known=Python%20Programming"))
+                        .get("known")
+                        .toString())
+                .contains("python");
+        assertThat(json(get("/api/search?q=python&stage=Stage-0-Prerequisites"))
+                        .get("hits")
+                        .size())
+                .isPositive();
+        assertThat(json(get("/api/search?q=python&roadmap=Data_Scientist_Roadmap&limit=50")))
+                .isEqualTo(json(get("/api/search?q=python&roadmap=data-scientist-roadmap&limit=50")));
         assertProblem(get("/api/learning-path/python?known=Pythn"), 400, "Pythn");
         assertProblem(get("/api/search?q=lora&known=pandsa"), 400, "pandsa (did you mean pandas");
         // An invisible character inside an id, as in a pasted link, is no part of it.

@@ -176,6 +176,17 @@ class LearnerSpellingsTest {
         assertThat(words.index().suggest("gpt4", 5))
                 .isNotEmpty()
                 .isEqualTo(words.index().suggest("gpt", 5));
+        // Then from the left, stop words too; and a typo in the word being typed (tranf: transf...).
+        assertThat(words.index().suggest("xyzzy deep", 5))
+                .extracting(Suggestion::name)
+                .first()
+                .satisfies(name -> assertThat(name).startsWithIgnoringCase("deep"));
+        assertThat(words.index().suggest("how do i start", 5))
+                .extracting(Suggestion::id)
+                .containsExactly("faq-prerequisites");
+        assertThat(words.index().suggest("tranf", 5))
+                .extracting(Suggestion::id)
+                .contains("transformer-architecture", "transfer-learning");
         assertThat(words.index().suggest("deep xyzzy", 5))
                 .extracting(Suggestion::name)
                 .first()
@@ -426,9 +437,13 @@ class LearnerSpellingsTest {
         assertThat(byMeaning.notice()).contains("only common words").contains("by meaning");
         assertThat(byMeaning.hits())
                 .allSatisfy(hit -> assertThat(hit.similarity()).isNotNull());
+        // With no meaning to search by: the names and aliases that have the words as typed, or most of them.
         SearchResult learn = search(words, "learn");
-        assertThat(learn.hits()).isEmpty();
-        assertThat(learn.notice()).contains("only common words (learn)");
+        assertThat(learn.hits()).isNotEmpty();
+        assertThat(learn.notice()).contains("only common words (learn)").contains("as typed");
+        assertThat(ids(words, "what do I need to know")).containsExactly("faq-prerequisites");
+        assertThat(ids(words, "how do i start")).containsExactly("faq-prerequisites");
+        assertThat(search(words, "whom").notice()).endsWith("none has them; name a topic, tool, career or roadmap");
         assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
         // A text the model reads no word piece of (a Khmer vowel sign alone) means nothing to it: no vector, no 500.
         assertThat(encoder.encodeQuery("\u17B4")).isNull();
