@@ -37,6 +37,8 @@ final class NodeSearcher {
     private final IndexSearcher searcher;
     private final Analyzer exact;
     private final Analyzer spoken;
+    private final Analyzer stemmed;
+    private final Set<String> naming;
     private final Analyzer queryAnalyzer;
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
@@ -73,19 +75,19 @@ final class NodeSearcher {
         this.byDoc = byDoc;
         this.exact = exact;
         this.spoken = symbols.protect(Analyzers.folded());
+        this.stemmed = symbols.protect(Analyzers.stemmed());
+        this.naming = WordCoverage.naming(searcher.getIndexReader(), stemmed);
         this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
         this.spelling = new Spelling(
                 Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)),
                 searcher.getIndexReader(),
-                symbols.protect(Analyzers.stemmed()));
+                stemmed);
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
         this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact, spoken);
         this.highlights = new HitHighlights(
-                symbols.protect(Analyzers.exactWithSynonyms(synonyms)),
-                new Highlighter(exact, symbols.protect(Analyzers.stemmed())),
-                spelling);
+                symbols.protect(Analyzers.exactWithSynonyms(synonyms)), new Highlighter(exact, stemmed), spelling);
         this.facetCounter = new FacetCounter(byDoc);
         this.lexicalRanking = new LexicalRanking(searcher, facetCounter);
         this.semantic =
@@ -138,7 +140,10 @@ final class NodeSearcher {
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
             WordCoverage coverage = new WordCoverage(
-                    searcher, queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths), words.parts());
+                    searcher,
+                    queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths),
+                    words.parts(),
+                    WordCoverage.telling(naming, stemmed, distinct, words.shown(), variants));
             IntFunction<List<Query>> otherText =
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits(), otherText);

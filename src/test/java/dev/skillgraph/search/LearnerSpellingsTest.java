@@ -571,6 +571,18 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void amongHitsWithAsManyWordsTheOneWhoseWordNamesSomethingComesFirst() {
+        for (Projection projection : List.of(words, meaning)) {
+            // overfitting is an alias of regularization, model names nothing: a hit with overfitting alone comes
+            // before those with model alone, though "model" in a name scores more.
+            assertThat(ids(projection, "model overfitting").subList(0, 2)).contains("deep-learning-regularization");
+            // pytorch names a tool; tutorial, the rarer word, names nothing.
+            assertThat(ids(projection, "pytorch tutorial").subList(0, 2))
+                    .containsExactly("pytorch-tutorials", "pytorch");
+        }
+    }
+
+    @Test
     void aWholeNameOrAliasIsAllItsWordsStopWordsTooThoughTheQuerysOwnMayBeLeftOut() {
         for (Projection projection : List.of(words, meaning)) {
             // "do I need ML" is an FAQ's alias: typing ml is not typing the whole of it.
