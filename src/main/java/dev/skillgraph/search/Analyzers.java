@@ -94,8 +94,8 @@ final class Analyzers {
     }
 
     /**
-     * Prefixes of every word, stop words too (1 to 20 characters), for completion, each at its word's position, after
-     * {@link ValueStartFilter#MARKER}; a name and its aliases are {@value #VALUE_GAP} positions apart, so that no
+     * Prefixes of every word, stop words too (1 to 20 characters), for completion, each at its word's position, and the
+     * whole word marked ({@link WholeWordFilter}), after {@link ValueStartFilter#MARKER}; a name and its aliases are {@value #VALUE_GAP} positions apart, so that no
      * phrase spans two of them.
      */
     static Analyzer edgeNGrams() {
@@ -104,7 +104,9 @@ final class Analyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(
-                        source, new ValueStartFilter(new EdgeNGramTokenFilter(folded(source), 1, 20, true)));
+                        source,
+                        new ValueStartFilter(
+                                new WholeWordFilter(new EdgeNGramTokenFilter(folded(source), 1, 20, true))));
             }
 
             @Override

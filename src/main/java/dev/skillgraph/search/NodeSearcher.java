@@ -37,8 +37,7 @@ final class NodeSearcher {
     private final IndexSearcher searcher;
     private final Analyzer exact;
     private final Analyzer spoken;
-    private final Analyzer stemmed;
-    private final Set<String> naming;
+    private final NamingWords naming;
     private final Analyzer queryAnalyzer;
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
@@ -75,8 +74,8 @@ final class NodeSearcher {
         this.byDoc = byDoc;
         this.exact = exact;
         this.spoken = symbols.protect(Analyzers.folded());
-        this.stemmed = symbols.protect(Analyzers.stemmed());
-        this.naming = WordCoverage.naming(searcher.getIndexReader(), stemmed);
+        Analyzer stemmed = symbols.protect(Analyzers.stemmed());
+        this.naming = NamingWords.of(searcher.getIndexReader(), stemmed);
         this.queryAnalyzer = symbols.protect(Analyzers.stemmedWithSynonyms(synonyms));
         this.terms = new TermQueries(searcher, parts);
         this.spelling = new Spelling(
@@ -85,7 +84,7 @@ final class NodeSearcher {
                 stemmed);
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
-        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact, spoken);
+        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact, spoken, naming);
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)), new Highlighter(exact, stemmed), spelling);
         this.facetCounter = new FacetCounter(byDoc);
@@ -143,7 +142,7 @@ final class NodeSearcher {
                     searcher,
                     queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths),
                     words.parts(),
-                    WordCoverage.telling(naming, stemmed, distinct, words.shown(), variants));
+                    naming.telling(distinct, words.shown(), variants));
             IntFunction<List<Query>> otherText =
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits(), otherText);

@@ -5,16 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -22,7 +16,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,8 +53,8 @@ final class WordCoverage {
      * @param parts the words split from one word as typed, as bit masks ({@link QueryWords#parts}): a hit has them
      *     all or none, so "vision" alone does not count half of {@code computervision}, and they count as the one word
      *     typed, so {@code finetune} counts no more than {@code sagemaker}
-     * @param telling how telling each word is ({@link #telling}), by position: among hits with as many words, the one
-     *     whose words are rarer comes first
+     * @param telling how telling each word is ({@link NamingWords#telling}), by position: among hits with as many
+     *     words, the one whose words tell more comes first
      */
     WordCoverage(IndexSearcher searcher, List<Query> words, List<Integer> parts, double[] telling) {
         this.searcher = searcher;
@@ -70,53 +63,7 @@ final class WordCoverage {
         this.telling = telling;
     }
 
-    /**
-     * The words that name something: each name or alias of one word, or of two written as one ({@code fine tuning}:
-     * {@code finetuning}), stemmed as the text fields are.
-     */
-    static Set<String> naming(IndexReader reader, Analyzer stemmed) throws IOException {
-        Set<String> naming = new HashSet<>();
-        for (String field : List.of(Fields.NAME_KEY, Fields.ALIAS_KEY)) {
-            Terms terms = MultiTerms.getTerms(reader, field);
-            TermsEnum each = terms == null ? TermsEnum.EMPTY : terms.iterator();
-            for (BytesRef key = each.next(); key != null; key = each.next()) {
-                String[] words = key.utf8ToString().split(" ");
-                if (words.length <= 2) {
-                    naming.addAll(Analyzers.words(stemmed, String.join("", words)));
-                }
-            }
-        }
-        return naming;
-    }
-
-    /**
-     * How telling each of {@code words} is: 1 when it, one of its spellings ({@code variants}) or the word it was
-     * typed as ({@code shown}: {@code finetune} for its parts) names something ({@link #naming}), else 0. A word that
-     * names something tells what is asked more than one that does not: {@code model overfitting} is about overfitting
-     * (an alias of regularization), {@code pytorch tutorial} about PyTorch, though "tutorial" is the rarer word (BM25's
-     * inverse document frequency, measured first as this rule, put Terraform's tutorials above PyTorch).
-     */
-    static double[] telling(
-            Set<String> naming,
-            Analyzer stemmed,
-            List<String> words,
-            List<String> shown,
-            Map<String, Map<String, Float>> variants) {
-        double[] telling = new double[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            List<String> spellings =
-                    new ArrayList<>(List.of(words.get(i), shown.get(i).replace(" ", "")));
-            spellings.addAll(variants.getOrDefault(words.get(i), Map.of()).keySet());
-            for (String spelling : spellings) {
-                if (naming.containsAll(Analyzers.words(stemmed, spelling))) {
-                    telling[i] = 1;
-                }
-            }
-        }
-        return telling;
-    }
-
-    /** How telling the words of {@code mask} are together: the sum of {@link #telling}. */
+    /** How telling the words of {@code mask} are together: the sum of their {@link NamingWords#telling}. */
     private double telling(int mask) {
         double sum = 0;
         for (int w = 0; w < telling.length; w++) {
@@ -193,7 +140,7 @@ final class WordCoverage {
      * {@code hits} (best score first) with the first {@link #WINDOW} reordered by their words, a word in name, aliases
      * or summary counting two and a word found only beyond them ({@code elsewhere}: the description, the names of
      * related nodes) one, as the lowest of those fields weighs twice the description ({@link Fields#WEIGHT}); then by
-     * the words in name, aliases and summary; then by how telling its words are ({@link #telling}); then in the order
+     * the words in name, aliases and summary; then by how telling its words are ({@link NamingWords}); then in the order
      * they came. So a hit with every word, some only in its
      * description, ranks above one with fewer words in its name ("production readiness checklist" is in one
      * description), yet a word in a name still outweighs the same word in passing (measured: counting a description's

@@ -270,8 +270,13 @@ class ApplicationIT {
                     .as("the first client, over its limit")
                     .isPositive();
             assertThat(limitedOf(proxied, "203.0.113.3", 3)).isZero();
-            // The MCP endpoint is limited by the same buckets.
-            assertThat(mcpStatus(proxied, "203.0.113.1")).isEqualTo(429);
+            // The MCP endpoint is limited by the same buckets: of ten quick calls, some are refused (at 3 a second one
+            // call alone may come after a refill on a loaded machine; it did once).
+            int refused = 0;
+            for (int i = 0; i < 10; i++) {
+                refused += mcpStatus(proxied, "203.0.113.1") == 429 ? 1 : 0;
+            }
+            assertThat(refused).isPositive();
             assertThat(mcpStatus(proxied, "203.0.113.4")).isNotEqualTo(429);
 
             assertThat(limitedOf(direct, "203.0.113.1", 3)).isZero();
@@ -297,8 +302,8 @@ class ApplicationIT {
 
     private int mcpStatus(Application app, String client) throws Exception {
         // A connection of its own: the server may close a pooled one after a 429, and the client retries only
-        // idempotent
-        // requests on a closed connection, not this POST ("header parser received no bytes", once in a full run).
+        // idempotent requests on a closed connection, not this POST ("header parser received no bytes", once in a
+        // full run).
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(app.apiUri().resolve("/mcp"))

@@ -614,6 +614,17 @@ class LearnerSpellingsTest {
         assertThat(words.index().suggest("mlops", 5))
                 .extracting(Suggestion::name)
                 .allSatisfy(name -> assertThat(name).containsIgnoringCase("mlops"));
+        // A word before the last is a whole word first (ml is "ML", not the start of "MLOps"), and a whole alias
+        // typed comes before a name that only has it inside (the FAQs that mention ML engineers).
+        assertThat(words.index().suggest("ml engineer", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("machine-learning-engineer");
+        // When nothing has every word, the words that name something are kept first.
+        assertThat(words.index().suggest("intro to docker", 3))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("docker");
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.StageRef;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -60,6 +64,28 @@ class SearchPiecesTest {
                         .all()))
                 .containsExactly("what is model serving", "model serving");
         assertThat(QueryWords.of(Analyzers.exact(), " ,; ").isEmpty()).isTrue();
+    }
+
+    @Test
+    void completionTermsAreTheValueStartEachWordsPrefixesAndTheWholeWordMarked() throws IOException {
+        List<String> terms = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        try (TokenStream stream = Analyzers.edgeNGrams().tokenStream(Fields.SUGGEST, "ML Ops")) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                terms.add(term.toString());
+                positions.add(position);
+            }
+            stream.end();
+        }
+        String whole = WholeWordFilter.MARKER;
+        assertThat(terms)
+                .containsExactly(ValueStartFilter.MARKER, "m", "ml", "ml" + whole, "o", "op", "ops", "ops" + whole);
+        assertThat(positions).containsExactly(0, 1, 1, 1, 2, 2, 2, 2);
     }
 
     @Test
