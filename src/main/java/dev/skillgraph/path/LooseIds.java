@@ -22,7 +22,8 @@ import java.util.function.Function;
  *   <li>the id up to case and separators (hyphen, underscore, dot, space): {@code Scikit_Learn};
  *   <li>the id with its separators left out: {@code huggingface} for {@code hugging-face}, {@code tensor-flow} for
  *       {@code tensorflow};
- *   <li>the node's name up to case and separators: {@code python programming}.
+ *   <li>the node's name up to case and separators: {@code python programming};
+ *   <li>the node's name with its separators left out: {@code deeplearningfundamentals}.
  * </ol>
  */
 final class LooseIds {
@@ -37,7 +38,8 @@ final class LooseIds {
         return new LooseIds(List.of(
                 unique(nodes, node -> loose(node.id())),
                 unique(nodes, node -> joined(node.id())),
-                unique(nodes, node -> loose(node.name()))));
+                unique(nodes, node -> loose(node.name())),
+                unique(nodes, node -> joined(node.name()))));
     }
 
     /** Each spelling to the one node that has it; spellings two nodes share, and empty ones, to none. */
@@ -58,7 +60,8 @@ final class LooseIds {
     /** The id {@code typed} stands for, by the first spelling that names one node. */
     Optional<String> resolve(String typed) {
         String loose = loose(typed);
-        List<String> keys = List.of(loose, loose.replace("-", ""), loose);
+        String joined = loose.replace("-", "");
+        List<String> keys = List.of(loose, joined, loose, joined);
         for (int i = 0; i < tiers.size(); i++) {
             String id = tiers.get(i).get(keys.get(i));
             if (id != null) {

@@ -122,9 +122,10 @@ final class Completions {
 
     /**
      * The names and aliases that have the words {@code typed} (stop words too), each the start of a word, ranked as
-     * {@link #suggest} ranks them; when none has them all, those that have the most words kept by {@link #fewer}; when
-     * none has any, nothing. What a query of only common words matches when there is no searching by meaning ({@code
-     * what do i need to know}: the FAQ of that name).
+     * {@link #suggest} ranks them; when none has them all, those that have the most words kept by {@link #fewer}, from
+     * the left; when none has any, nothing. What a query of only common words matches when there is no searching by
+     * meaning, or nothing close in meaning ({@code what do i need to know}: the FAQ of that name; {@code how do i
+     * start}: "What do I need to know before starting?").
      */
     Query asTypedOrFewer(List<String> typed) throws IOException {
         List<List<String>> tries = new ArrayList<>();
@@ -145,27 +146,31 @@ final class Completions {
 
     /**
      * The words to try when nothing completes them all, as Typesense drops tokens: first those that name something
-     * without those that do not ({@link NamingWords}; {@code intro to docker}: docker, not "intro to"), then from the
-     * right, the words normalised ({@code gpt4}: no name has the 4, some have gpt), then from the left, as typed, stop
-     * words too ({@code how do i start}: start; {@code lets build}: build).
+     * without those that do not ({@link NamingWords}; {@code intro to docker}: docker, not "intro to"), then one word
+     * fewer, then two, and so on, each time from the right, the words normalised ({@code gpt4}: no name has the 4,
+     * some have gpt), then from the left, as typed, stop words too ({@code how do i start}: start; {@code lets build}:
+     * build), as Typesense's {@code drop_tokens_mode: both_sides}.
      */
     private List<List<String>> fewer(List<String> words, List<String> typed) {
         List<List<String>> fewer = new ArrayList<>();
+        List<String> first = typed.subList(0, Math.min(typed.size(), QueryWords.MAX_TERMS));
+        List<String> normal = words.subList(0, Math.min(words.size(), QueryWords.MAX_TERMS));
         List<String> naming = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            if (this.naming.names(words.get(i), i == words.size() - 1)) {
-                naming.add(words.get(i));
+        for (int i = 0; i < normal.size(); i++) {
+            if (this.naming.names(normal.get(i), i == normal.size() - 1)) {
+                naming.add(normal.get(i));
             }
         }
-        if (!naming.isEmpty() && naming.size() < words.size()) {
+        if (!naming.isEmpty() && naming.size() < normal.size()) {
             fewer.add(naming);
         }
-        for (int kept = words.size() - 1; kept > 0; kept--) {
-            fewer.add(words.subList(0, kept));
-        }
-        List<String> first = typed.subList(0, Math.min(typed.size(), QueryWords.MAX_TERMS));
-        for (int from = 1; from < first.size(); from++) {
-            fewer.add(first.subList(from, first.size()));
+        for (int dropped = 1; dropped < Math.max(normal.size(), first.size()); dropped++) {
+            if (dropped < normal.size()) {
+                fewer.add(normal.subList(0, normal.size() - dropped));
+            }
+            if (dropped < first.size()) {
+                fewer.add(first.subList(dropped, first.size()));
+            }
         }
         return fewer;
     }

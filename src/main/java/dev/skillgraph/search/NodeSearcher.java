@@ -104,24 +104,40 @@ final class NodeSearcher {
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     SearchResult search(SearchQuery query) {
+        boolean byMeaning = semantic != null && semantic.size() > 0;
+        SearchResult answer = search(query, byMeaning);
+        // Only common words, and nothing close in meaning, filters aside (the facets count without them: a filter only
+        // narrows the same answer).
+        if (byMeaning
+                && answer.total() == 0
+                && answer.facets().kind().isEmpty()
+                && QueryWords.of(exact, query.text()).isEmpty()) {
+            return search(query, false);
+        }
+        return answer;
+    }
+
+    /**
+     * As {@link #search(SearchQuery)}; a query of only common words by meaning, or with {@code byMeaning} false by
+     * the names and aliases that have its words as typed ({@link Completions#asTypedOrFewer}).
+     */
+    private SearchResult search(SearchQuery query, boolean byMeaning) {
         QueryWords words = QueryWords.of(exact, query.text()).normalised(compounds, false);
         // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
         List<String> common = QueryWords.of(spoken, query.text()).all();
         String notice = null;
-        boolean byMeaning = semantic != null && semantic.size() > 0;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
+            String why = semantic == null
+                    ? ""
+                    : semantic.size() == 0
+                            ? ", until searching by meaning is ready (the node texts are being encoded)"
+                            : ", as nothing is close in meaning";
             notice = "only common words (" + String.join(", ", common) + "): "
-                    + (byMeaning
-                            ? "searched by meaning"
-                            : "names and aliases that have them as typed"
-                                    + (semantic == null
-                                            ? ""
-                                            : ", until searching by meaning is ready (the node texts are being"
-                                                    + " encoded)"));
+                    + (byMeaning ? "searched by meaning" : "names and aliases with words that start as typed" + why);
         }
         try {
             List<String> distinct = words.distinct();

@@ -28,13 +28,15 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
     static final int MAX_TERMS = 16;
 
     /**
-     * The words of {@code text}: composed (NFC: an accent typed as a combining mark is the accented letter), without
+     * The words of {@code text}: composed, compatibility forms folded (NFKC: an accent typed as a combining mark is the
+     * accented letter, mathematical bold letters and full-width forms are the plain ones, as Elasticsearch's ICU
+     * normalizer takes them), without
      * invisible format characters (a soft hyphen or zero-width space inside a word), and only those with a letter or
      * digit: a lone mark, symbol or emoji is nothing to search for, and no node could be said to lack it.
      */
     static QueryWords of(Analyzer exact, String text) {
         String visible = withoutStrayMarks(
-                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(""));
+                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(""));
         return of(Analyzers.words(exact, visible).stream()
                 .filter(QueryWords::hasLetterOrDigit)
                 .toList());

@@ -26,6 +26,7 @@ class LooseIdsTest {
         assertThat(IDS.resolve("HuggingFace")).contains("hugging-face");
         assertThat(IDS.resolve("Python Programming")).contains("python");
         assertThat(IDS.resolve("python_programming")).contains("python");
+        assertThat(IDS.resolve("PythonProgramming")).contains("python");
     }
 
     @Test

@@ -443,6 +443,10 @@ class LearnerSpellingsTest {
         assertThat(learn.notice()).contains("only common words (learn)").contains("as typed");
         assertThat(ids(words, "what do I need to know")).containsExactly("faq-prerequisites");
         assertThat(ids(words, "how do i start")).containsExactly("faq-prerequisites");
+        // With meaning on but nothing close in meaning, the same.
+        SearchResult nothingClose = search(meaning, "what do i");
+        assertThat(nothingClose.hits()).extracting(SearchResult.Hit::id).first().isEqualTo("faq-prerequisites");
+        assertThat(nothingClose.notice()).contains("nothing is close in meaning");
         assertThat(search(words, "whom").notice()).endsWith("none has them; name a topic, tool, career or roadmap");
         assertThat(search(meaning, "asdfgh qwerty").notice()).isNotBlank();
         // A text the model reads no word piece of (a Khmer vowel sign alone) means nothing to it: no vector, no 500.

@@ -95,6 +95,10 @@ class SearchPiecesTest {
                 .containsExactly("python", "pandas");
         assertThat(QueryWords.withoutStrayMarks("cafe\u0301 \u0915\u093F")).isEqualTo("cafe\u0301 \u0915\u093F");
         assertThat(QueryWords.of(Analyzers.exact(), "\u17B4").isEmpty()).isTrue();
+        // Compatibility forms fold (NFKC): mathematical bold letters, a ligature.
+        assertThat(QueryWords.of(Analyzers.exact(), "\uD835\uDC29\uD835\uDC32thon \uFB01ne")
+                        .all())
+                .containsExactly("python", "fine");
     }
 
     @Test
