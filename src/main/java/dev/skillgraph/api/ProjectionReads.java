@@ -29,6 +29,9 @@ final class ProjectionReads {
     static final String VERSION_HEADER = "X-Graph-Version";
     static final String STALE_HEADER = "X-Graph-Stale";
 
+    /** How many unknown ids of a list a problem names, each with its "did you mean". */
+    private static final int UNKNOWN_NAMED = 5;
+
     private final ProjectionManager manager;
     private final ObjectMapper mapper;
     private final AnswerCache answers;
@@ -145,25 +148,30 @@ final class ProjectionReads {
     /**
      * The ids of the nodes {@code ids} name, in their order ({@code Python} is {@code python}).
      *
-     * @throws SkillGraphException bad parameter {@code parameter} naming each id that names no node, with the nodes its
-     *     words find ({@code pandsa}: did you mean pandas?)
+     * @throws SkillGraphException bad parameter {@code parameter} naming the first {@value #UNKNOWN_NAMED} ids that
+     *     name no node, each with the nodes its words find ({@code pandsa}: did you mean pandas?), and how many more
+     *     there are: each "did you mean" is a search, and a long list of them must not cost seconds
      */
     static Set<String> requireNodes(Projection projection, Collection<String> ids, String parameter) {
         Set<String> nodes = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
-            projection.graph().resolve(id).ifPresentOrElse(nodes::add, () -> {
-                List<String> close = closeMatches(projection, id);
-                unknown.add(QueryParams.abbreviate(id)
-                        + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
-            });
+            projection.graph().resolve(id).ifPresentOrElse(nodes::add, () -> unknown.add(id));
         }
         if (!unknown.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            for (String id : unknown.subList(0, Math.min(unknown.size(), UNKNOWN_NAMED))) {
+                List<String> close = closeMatches(projection, id);
+                named.add(QueryParams.abbreviate(id)
+                        + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)"));
+            }
+            int more = unknown.size() - named.size();
             throw SkillGraphException.invalidParameter(
                     parameter,
                     "'" + parameter + "' names "
                             + (unknown.size() == 1 ? "an id that does not exist: " : "ids that do not exist: ")
-                            + String.join(", ", unknown));
+                            + String.join(", ", named)
+                            + (more > 0 ? ", and " + more + " more" : ""));
         }
         return nodes;
     }
@@ -175,11 +183,7 @@ final class ProjectionReads {
      * @throws SkillGraphException bad parameter {@code parameter}, naming every node of that kind, when it names none
      */
     static String requireOfKind(Projection projection, String typed, Kind kind, String parameter) {
-        Optional<String> id = projection.graph().resolve(typed).filter(resolved -> projection
-                .graph()
-                .node(resolved)
-                .filter(node -> node.kind() == kind)
-                .isPresent());
+        Optional<String> id = projection.graph().resolve(typed, kind);
         if (id.isPresent()) {
             return id.get();
         }

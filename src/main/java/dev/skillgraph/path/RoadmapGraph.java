@@ -164,6 +164,21 @@ public final class RoadmapGraph {
     }
 
     /**
+     * As {@link #resolve(String)}, among the nodes of {@code kind} only: a stage named "Prerequisites" is {@code
+     * Prerequisites} though a tool has that name too. Spellings are compared over the nodes of that kind, one pass.
+     */
+    public Optional<String> resolve(String typed, Kind kind) {
+        Optional<String> any = resolve(typed)
+                .filter(id -> node(id).filter(node -> node.kind() == kind).isPresent());
+        return any.isPresent()
+                ? any
+                : LooseIds.of(nodes.values().stream()
+                                .filter(node -> node.kind() == kind)
+                                .toList())
+                        .resolve(typed);
+    }
+
+    /**
      * Direct prerequisites: {@code REQUIRES} targets; for a stage the topics in it (its own and those it includes); for
      * a roadmap the topics of all its stages, stage by stage.
      */

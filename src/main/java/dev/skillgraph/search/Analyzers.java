@@ -95,8 +95,8 @@ final class Analyzers {
 
     /**
      * Prefixes of every word, stop words too (1 to 20 characters), for completion, each at its word's position, and the
-     * whole word marked ({@link WholeWordFilter}), after {@link ValueStartFilter#MARKER}; a name and its aliases are {@value #VALUE_GAP} positions apart, so that no
-     * phrase spans two of them.
+     * whole word marked ({@link WholeWordFilter}), after {@link ValueStartFilter#MARKER}; a name and its aliases are
+     * {@value #VALUE_GAP} positions apart, so that no phrase spans two of them.
      */
     static Analyzer edgeNGrams() {
         return new Analyzer() {
@@ -144,7 +144,8 @@ final class Analyzers {
         for (String word : new String[] {
             "how", "what", "which", "who", "whom", "why", "when", "where", "do", "does", "did", "i", "me", "my", "we",
             "you", "your", "should", "can", "could", "would", "need", "want", "learn", "know", "about", "get", "start",
-            "use", "using", "from", "have", "has", "am", "before", "first", "best", "good", "way", "some"
+            "use", "using", "from", "have", "has", "am", "before", "first", "best", "good", "way", "some", "so", "tell",
+            "explain", "please"
         }) {
             words.add(word);
         }

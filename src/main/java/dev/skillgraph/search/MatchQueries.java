@@ -261,17 +261,22 @@ final class MatchQueries {
 
     /**
      * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
-     * kind. The exact clauses sit outside the kind prior on purpose, and straight in the top query: nested, Lucene's
-     * rewrite flattened them, one more pass over the whole query tree.
+     * kind. The words as typed, stop words and all (the first of {@code keys}, {@link QueryWords#keys}), count twice
+     * what they count without the query's stop words: {@code Who is the AI/LLM Engineer roadmap for?} is that FAQ, not
+     * the roadmap named by its other words. The exact clauses sit outside the kind prior on purpose, and straight in the
+     * top query: nested, Lucene's rewrite flattened them, one more pass over the whole query tree.
      */
     Query ranked(Query match, List<String> keys) {
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
-        for (String key : keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            float asTyped = i == 0 && keys.size() > 1 ? 2f : 1f;
             ranked.add(
-                    new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, key))), 150f),
+                    new BoostQuery(
+                            new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, keys.get(i)))), 150f * asTyped),
                     Occur.SHOULD);
             ranked.add(
-                    new BoostQuery(new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, key))), 60f),
+                    new BoostQuery(
+                            new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, keys.get(i)))), 60f * asTyped),
                     Occur.SHOULD);
         }
         return ranked.build();

@@ -318,6 +318,8 @@ class HttpApiIT {
                 .isEqualTo(json(get("/api/search?q=python&roadmap=data-scientist-roadmap&limit=50")));
         assertProblem(get("/api/learning-path/python?known=Pythn"), 400, "Pythn");
         assertProblem(get("/api/search?q=lora&known=pandsa"), 400, "pandsa (did you mean pandas");
+        // A long list of unknown ids names the first five, each "did you mean" being a search, and counts the rest.
+        assertProblem(get("/api/learning-path/python?known=zq1,zq2,zq3,zq4,zq5,zq6,zq7"), 400, "and 2 more");
         // An invisible character inside an id, as in a pasted link, is no part of it.
         assertThat(get("/api/nodes/%E2%80%8Bpandas").statusCode()).isEqualTo(200);
         // Accents and full-width letters fold; a roadmap's id is as forgiving as any other node's.

@@ -30,6 +30,18 @@ class LooseIdsTest {
     }
 
     @Test
+    void aSpellingOfAKindIsComparedAmongTheNodesOfThatKind() {
+        RoadmapGraph graph = RoadmapGraph.of(
+                List.of(
+                        node("stage-0", Kind.STAGE, "Prerequisites", null),
+                        node("prerequisites-tool", Kind.TOOL, "Prerequisites", null)),
+                List.of());
+        assertThat(graph.resolve("Prerequisites")).isEmpty(); // two nodes have the name
+        assertThat(graph.resolve("Prerequisites", Kind.STAGE)).contains("stage-0");
+        assertThat(graph.resolve("prerequisites-tool", Kind.STAGE)).isEmpty();
+    }
+
+    @Test
     void aSpellingTwoNodesShareNamesNeitherUnlessAnEarlierTierTellsThemApart() {
         // ml-ops and mlops both leave out to "mlops": each still resolves by case and separators, the joined one to
         // none.

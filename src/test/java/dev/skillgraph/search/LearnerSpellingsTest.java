@@ -272,8 +272,9 @@ class LearnerSpellingsTest {
     void anEnglishWordTheGraphLacksIsNotSplitIntoCommonWordsAndOneOfOurs() {
         // someone is not some|one: "One Python API ..." does not have it, nor does SQL and pandas have "anyway".
         for (Projection projection : List.of(words, meaning)) {
+            // ("explain" asks: a word of a request, not searched.)
             SearchResult someone = search(projection, "someone to explain transformers");
-            assertThat(hitOf(someone, "huggingface-transformers").missing()).containsExactly("someone", "explain");
+            assertThat(hitOf(someone, "huggingface-transformers").missing()).containsExactly("someone");
             assertThat(hitOf(someone, "huggingface-transformers").highlights().toString())
                     .doesNotContain("<mark>One</mark>");
             assertThat(hitOf(search(projection, "anyway pandas"), "sql-data-manipulation")
@@ -587,6 +588,17 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void theWordsOfARequestAreNotSearchedFor() {
+        // tell me, explain, please and so ask; they are not what is asked about ("explain" had found explainability).
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "explain attention").get(0)).isNotEqualTo("ds-model-interpretability");
+            assertThat(ids(projection, "please tell me about lora").subList(0, 2))
+                    .containsAnyOf("lora-paper", "fine-tuning-peft");
+            assertThat(ids(projection, "explainable ai")).first().isEqualTo("ds-model-interpretability");
+        }
+    }
+
+    @Test
     void aWholeNameOrAliasIsAllItsWordsStopWordsTooThoughTheQuerysOwnMayBeLeftOut() {
         for (Projection projection : List.of(words, meaning)) {
             // "do I need ML" is an FAQ's alias: typing ml is not typing the whole of it.
@@ -595,6 +607,10 @@ class LearnerSpellingsTest {
             // Typed with its stop words, an alias wins outright; the query's own stop words may be left out.
             assertThat(ids(projection, "what is mlops")).first().isEqualTo("mlops-principles");
             assertThat(ids(projection, "what is pandas")).first().isEqualTo("pandas");
+            // Typed whole, stop words too, the FAQ beats the roadmap that its other words name.
+            assertThat(ids(projection, "Who is the AI/LLM Engineer roadmap for?"))
+                    .first()
+                    .isEqualTo("faq-llm-who-is-this-for");
         }
         assertThat(words.index().suggest("ml", 6)).extracting(Suggestion::name).allSatisfy(name -> assertThat(name)
                 .startsWith("ML "));
