@@ -146,11 +146,11 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
+            List<String> keys = keys(words, common, variants);
             Query match = !words.isEmpty()
-                    ? queries.partsTogether(
-                            queries.match(words, words.keys(common), variants, analyzed), words, variants, paths)
+                    ? queries.partsTogether(queries.match(words, keys, variants, analyzed), words, variants, paths)
                     : byMeaning ? new MatchNoDocsQuery() : completions.asTypedOrFewer(common);
-            Query ranked = words.isEmpty() ? match : queries.ranked(match, words.keys(common));
+            Query ranked = words.isEmpty() ? match : queries.ranked(match, keys);
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
@@ -247,6 +247,30 @@ final class NodeSearcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The keywords a whole name or alias may equal ({@link QueryWords#keys}) and, last, the words with each one the
+     * index lacks spelled as its closest spelling ({@code kubernets}: Kubernetes, though its stem is that of
+     * "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
+     */
+    private List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants) {
+        List<String> keys = new ArrayList<>(words.keys(spoken));
+        List<String> corrected = new ArrayList<>(words.all().size());
+        for (String word : words.all()) {
+            corrected.add(
+                    spelling.vocabulary().contains(word)
+                            ? word
+                            : variants.getOrDefault(word, Map.of()).entrySet().stream()
+                                    .max(Map.Entry.comparingByValue())
+                                    .map(Map.Entry::getKey)
+                                    .orElse(word));
+        }
+        String key = String.join(" ", corrected);
+        if (!keys.contains(key)) {
+            keys.add(key);
+        }
+        return keys;
     }
 
     /**

@@ -607,6 +607,8 @@ class LearnerSpellingsTest {
             // Typed with its stop words, an alias wins outright; the query's own stop words may be left out.
             assertThat(ids(projection, "what is mlops")).first().isEqualTo("mlops-principles");
             assertThat(ids(projection, "what is pandas")).first().isEqualTo("pandas");
+            // A typo whose stem is the name's (kubernets) still finds the exact name by its closest spelling.
+            assertThat(ids(projection, "kubernets")).first().isEqualTo("kubernetes");
             // Typed whole, stop words too, the FAQ beats the roadmap that its other words name.
             assertThat(ids(projection, "Who is the AI/LLM Engineer roadmap for?"))
                     .first()

@@ -74,7 +74,7 @@ class SearchIT {
     @CsvSource({
         "transfomer, transformer-architecture",
         "backpropogation, backpropagation",
-        "kubernets, docker-kubernetes",
+        "kubernets, kubernetes", // its stem is that of kubernetes: the exact name, by its closest spelling
         "regresion, linear-logistic-regression",
         "xgbost, xgboost",
     })
