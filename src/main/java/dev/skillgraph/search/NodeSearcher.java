@@ -251,20 +251,15 @@ final class NodeSearcher {
 
     /**
      * The keywords a whole name or alias may equal ({@link QueryWords#keys}) and, last, the words with each one the
-     * index lacks spelled as its closest spelling ({@code kubernets}: Kubernetes, though its stem is that of
-     * "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
+     * index lacks spelled as its closest spelling ({@link Spelling#closest}; {@code kubernets}: Kubernetes, though its
+     * stem is that of "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
      */
-    private List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants) {
+    private List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants)
+            throws IOException {
         List<String> keys = new ArrayList<>(words.keys(spoken));
         List<String> corrected = new ArrayList<>(words.all().size());
         for (String word : words.all()) {
-            corrected.add(
-                    spelling.vocabulary().contains(word)
-                            ? word
-                            : variants.getOrDefault(word, Map.of()).entrySet().stream()
-                                    .max(Map.Entry.comparingByValue())
-                                    .map(Map.Entry::getKey)
-                                    .orElse(word));
+            corrected.add(spelling.vocabulary().contains(word) ? word : spelling.closest(word, variants));
         }
         String key = String.join(" ", corrected);
         if (!keys.contains(key)) {

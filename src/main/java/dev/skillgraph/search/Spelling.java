@@ -129,24 +129,8 @@ final class Spelling {
         List<String> corrected = new ArrayList<>(queryWords.size());
         for (int i = 0; i < queryWords.size(); i++) {
             String word = queryWords.get(i);
-            String best = word;
-            if (reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word)) {
-                float bestSimilarity = -1;
-                int bestFreq = -1;
-                for (Map.Entry<String, Float> variant :
-                        variants.getOrDefault(word, Map.of()).entrySet()) {
-                    if (variant.getKey().indexOf(' ') >= 0) {
-                        continue; // the word written apart (CompoundWords#apart) is no other spelling
-                    }
-                    int freq = reader.docFreq(new Term(Fields.SPELL, variant.getKey()));
-                    if (variant.getValue() > bestSimilarity
-                            || (variant.getValue() == bestSimilarity && freq > bestFreq)) {
-                        best = variant.getKey();
-                        bestSimilarity = variant.getValue();
-                        bestFreq = freq;
-                    }
-                }
-            }
+            String best =
+                    reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word) ? closest(word, variants) : word;
             if (!best.equals(word) && EnglishWords.contains(word) && !inContext(queryWords, i, best)) {
                 best = word; // an English word the graph lacks is what was meant, unless its correction fits in
             }
@@ -158,6 +142,29 @@ final class Spelling {
             }
         }
         return changed ? String.join(" ", corrected) : null;
+    }
+
+    /**
+     * {@code word}'s closest indexed variant (the more frequent on a tie; the word written apart, {@link
+     * CompoundWords#apart}, is no other spelling), or the word itself when it has none.
+     */
+    String closest(String word, Map<String, Map<String, Float>> variants) throws IOException {
+        String best = word;
+        float bestSimilarity = -1;
+        int bestFreq = -1;
+        for (Map.Entry<String, Float> variant :
+                variants.getOrDefault(word, Map.of()).entrySet()) {
+            if (variant.getKey().indexOf(' ') >= 0) {
+                continue;
+            }
+            int freq = reader.docFreq(new Term(Fields.SPELL, variant.getKey()));
+            if (variant.getValue() > bestSimilarity || (variant.getValue() == bestSimilarity && freq > bestFreq)) {
+                best = variant.getKey();
+                bestSimilarity = variant.getValue();
+                bestFreq = freq;
+            }
+        }
+        return best;
     }
 
     /**
