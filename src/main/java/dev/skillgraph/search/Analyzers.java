@@ -3,6 +3,7 @@ package dev.skillgraph.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class Analyzers {
 
-    /** English stop words plus the words of a question ("how do I ...", "what should I learn ..."). */
+    /**
+     * English stop words plus the words of a question ("how do I ...", "what should I learn ...") and their
+     * contractions, with the apostrophe and as typed without it ({@code whats}, {@code dont}).
+     */
     static final CharArraySet STOP_WORDS = stopWords();
 
     /** Positions between two values of one field in {@link #edgeNGrams}. */
@@ -149,6 +153,15 @@ final class Analyzers {
         }) {
             words.add(word);
         }
+        // English contractions of those words: "what's" loses its 's as a possessive would, "don't" is one word to
+        // the tokenizer. Without the apostrophe only where the letters are no other word (not "its", "ill", "id",
+        // "lets", "wed", "well", "were", "cant", "wont": a word of their own, or of a name).
+        words.addAll(Arrays.asList(("whats hows whos wheres whens whys thats theres heres dont doesnt didnt isnt arent"
+                        + " wasnt werent havent hasnt cannot couldnt shouldnt wouldnt im ive youre youve theyre weve"
+                        + " don't doesn't didn't isn't aren't wasn't weren't haven't hasn't can't couldn't shouldn't"
+                        + " wouldn't won't i'm i've i'd i'll you're you've you'd you'll we're we've we'd we'll they're"
+                        + " they've they'd they'll let's it'd it'll that'll")
+                .split(" ")));
         return CharArraySet.unmodifiableSet(words);
     }
 

@@ -5,6 +5,8 @@ import dev.skillgraph.error.SkillGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ import org.apache.lucene.search.TopDocs;
  * spellings.
  */
 final class Completions {
+
+    /** Most sets of words {@link #asTypedOrFewer} counts the matches of before leaving out the most frequent. */
+    private static final int MAX_TRIES = 64;
 
     private final IndexSearcher searcher;
     private final IndexedNode[] byDoc;
@@ -122,22 +127,78 @@ final class Completions {
 
     /**
      * The names and aliases that have the words {@code typed} (stop words too), each the start of a word, ranked as
-     * {@link #suggest} ranks them; when none has them all, those that have the most words kept by {@link #fewer}, from
-     * the left; when none has any, nothing. What a query of only common words matches when there is no searching by
-     * meaning, or nothing close in meaning ({@code what do i need to know}: the FAQ of that name; {@code how do i
-     * start}: "What do I need to know before starting?").
+     * {@link #suggest} ranks them; when none has them all, those with the most of them: of the words one fewer, then
+     * two fewer, and so on, the rarest first (the fewest names and aliases start with them), as Meilisearch's matching
+     * strategy {@code frequency} leaves out a query's most frequent words first; when none has any, nothing. What a
+     * query of only common words matches when there is no searching by meaning, or nothing close in meaning ({@code
+     * what do i need to know}: the FAQ of that name; {@code how do i start}: "What do I need to know before
+     * starting?"; {@code is this for me}: "Who is this roadmap for?", not a name with "for" and "memory"). At most
+     * {@value #MAX_TRIES} sets of words are tried; after them, the most frequent words are left out one by one.
      */
-    Query asTypedOrFewer(List<String> typed) throws IOException {
-        List<List<String>> tries = new ArrayList<>();
-        tries.add(typed);
-        tries.addAll(fewer(List.of(), typed));
-        for (List<String> words : tries) {
-            Query query = asTyped(words);
-            if (searcher.count(query) > 0) {
-                return query;
+    Query asTypedOrFewer(List<String> typed) {
+        List<String> all = typed.subList(0, Math.min(typed.size(), QueryWords.MAX_TERMS));
+        Map<String, Integer> frequency = new HashMap<>();
+        for (String word : all) {
+            frequency.computeIfAbsent(word, w -> count(asTyped(List.of(w))));
+        }
+        int tries = 0;
+        for (int size = all.size(); size > 0; size--) {
+            for (List<String> kept : rarestFirst(all, size, frequency)) {
+                if (tries++ == MAX_TRIES) {
+                    return mostFrequentLeftOut(all, frequency);
+                }
+                Query query = asTyped(kept);
+                if (count(query) > 0) {
+                    return query;
+                }
             }
         }
         return new MatchNoDocsQuery();
+    }
+
+    /** The sets of {@code size} of {@code words}, each in the order typed, those of the rarest words first. */
+    private static List<List<String>> rarestFirst(List<String> words, int size, Map<String, Integer> frequency) {
+        List<List<String>> sets = new ArrayList<>();
+        subsets(words, size, 0, new ArrayList<>(), sets, MAX_TRIES + 1);
+        sets.sort(Comparator.comparingLong(
+                set -> set.stream().mapToLong(frequency::get).sum()));
+        return sets;
+    }
+
+    private static void subsets(
+            List<String> words, int size, int from, List<String> chosen, List<List<String>> out, int max) {
+        if (chosen.size() == size) {
+            out.add(List.copyOf(chosen));
+            return;
+        }
+        for (int i = from; i <= words.size() - (size - chosen.size()) && out.size() < max; i++) {
+            chosen.add(words.get(i));
+            subsets(words, size, i + 1, chosen, out, max);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    /** {@link #asTypedOrFewer} past its tries: the most frequent word left out, then the next, and so on. */
+    private Query mostFrequentLeftOut(List<String> words, Map<String, Integer> frequency) {
+        List<String> kept = new ArrayList<>(words);
+        List<String> dropOrder = new ArrayList<>(words);
+        dropOrder.sort(Comparator.comparing(frequency::get).reversed());
+        for (String word : dropOrder) {
+            Query query = asTyped(kept);
+            if (count(query) > 0) {
+                return query;
+            }
+            kept.remove(word);
+        }
+        return new MatchNoDocsQuery();
+    }
+
+    private int count(Query query) {
+        try {
+            return searcher.count(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the index is in memory
+        }
     }
 
     private Query asTyped(List<String> words) {

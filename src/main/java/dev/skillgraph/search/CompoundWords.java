@@ -97,6 +97,9 @@ final class CompoundWords {
                     ? !vocabulary.startingWith(word.word(), 1).isEmpty()
                     : vocabulary.contains(word.word()) || inText.test(word.word());
             List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
+            if (parts == null && !whole && !typing) {
+                parts = letterJoined(word.word());
+            }
             if (parts == null
                     || mistyped(word.word(), parts)
                     || (!typing && EnglishWords.contains(word.word()) && !writtenApart.test(parts))) {
@@ -229,6 +232,31 @@ final class CompoundWords {
             }
         }
         return best;
+    }
+
+    /**
+     * {@code word} as a letter and a word that the texts write one right after the other, as they hyphenate them
+     * ({@code kfold}: "k-fold", {@code pvalue}: "p-value", {@code topk}: "top-k"); null when they do not. Only the
+     * texts' own pairs: one letter is otherwise no part ({@link #isPart}), being too easily a word of some name.
+     */
+    private @Nullable List<String> letterJoined(String word) {
+        if (word.length() < 3 || word.length() > MAX_SPLIT_LENGTH) {
+            return null;
+        }
+        int last = word.length() - 1;
+        for (List<String> parts : List.of(
+                List.of(word.substring(0, 1), word.substring(1)),
+                List.of(word.substring(0, last), word.substring(last)))) {
+            String letter = parts.get(0).length() == 1 ? parts.get(0) : parts.get(1);
+            String rest = parts.get(0).length() == 1 ? parts.get(1) : parts.get(0);
+            if (Character.isLetter(letter.charAt(0))
+                    && vocabulary.contains(letter)
+                    && vocabulary.contains(rest)
+                    && writtenApart.test(parts)) {
+                return parts;
+            }
+        }
+        return null;
     }
 
     /**

@@ -444,6 +444,11 @@ class LearnerSpellingsTest {
         assertThat(learn.notice()).contains("only common words (learn)").contains("as typed");
         assertThat(ids(words, "what do I need to know")).containsExactly("faq-prerequisites");
         assertThat(ids(words, "how do i start")).containsExactly("faq-prerequisites");
+        // Most of the words, the rarest kept: not the name with "for" and "memory" that the last two words start.
+        assertThat(ids(words, "is this for me"))
+                .containsExactlyInAnyOrder("faq-who-is-this-for", "faq-llm-who-is-this-for");
+        assertThat(ids(words, "who is it for"))
+                .containsExactlyInAnyOrder("faq-who-is-this-for", "faq-llm-who-is-this-for");
         // With meaning on but nothing close in meaning, the same.
         SearchResult nothingClose = search(meaning, "what do i");
         assertThat(nothingClose.hits()).extracting(SearchResult.Hit::id).first().isEqualTo("faq-prerequisites");
@@ -596,6 +601,36 @@ class LearnerSpellingsTest {
                     .containsAnyOf("lora-paper", "fine-tuning-peft");
             assertThat(ids(projection, "explainable ai")).first().isEqualTo("ds-model-interpretability");
         }
+    }
+
+    @Test
+    void contractionsOfTheWordsOfAQuestionAreNotSearchedForWithOrWithoutTheirApostrophe() {
+        for (Projection projection : List.of(words, meaning)) {
+            for (String query : List.of(
+                    "what's mlops", "whats mlops", "what\u2019s mlops", "i don't know mlops", "i dont know mlops")) {
+                SearchResult answer = search(projection, query);
+                assertThat(answer.hits()).as(query).first().satisfies(hit -> {
+                    assertThat(hit.id()).startsWith("mlops");
+                    assertThat(hit.missing()).isNullOrEmpty();
+                });
+                assertThat(answer.notice()).as(query).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aLetterJoinedToAWordAsTheTextsHyphenateItIsFound() {
+        // The graph writes k-fold, p-value and top-k; learners type them joined. One letter alone is no part
+        // otherwise: kmodel names nothing.
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "kfold")).first().isEqualTo("ds-model-evaluation-validation");
+            assertThat(ids(projection, "pvalue")).first().isEqualTo("hypothesis-testing-ab-testing");
+            assertThat(search(projection, "topk sampling").hits()).first().satisfies(hit -> {
+                assertThat(hit.id()).isEqualTo("llm-sampling-decoding");
+                assertThat(hit.missing()).isNullOrEmpty();
+            });
+        }
+        assertThat(search(words, "kmodel").hits()).isEmpty();
     }
 
     @Test
