@@ -35,7 +35,7 @@ final class CompletionRules {
      * The scores of {@link #ranked}, bucket by bucket as the rules go: each word typed that a reading reads, the words
      * before the last matched as whole words ({@link #STRICT}), the attribute and position met ({@link #rule}: 1 to
      * 4; a whole name or alias typed adds {@link #WHOLE}, half a rule more), and each word of the name typed whole. What is left, below {@link
-     * #EXACT_WORD}, is the importance ({@link MatchQueries#rankedByImportance}, at most 2).
+     * #EXACT_WORD}, is the importance ({@link RankedQueries#rankedByImportance}, at most 2).
      */
     private static final int READ = 8192;
 
@@ -46,13 +46,13 @@ final class CompletionRules {
 
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
-    private final MatchQueries queries;
+    private final RankedQueries ranking;
     private final Analyzer exact;
 
-    CompletionRules(IndexedNode[] byDoc, TermQueries terms, MatchQueries queries, Analyzer exact) {
+    CompletionRules(IndexedNode[] byDoc, TermQueries terms, RankedQueries ranking, Analyzer exact) {
         this.byDoc = byDoc;
         this.terms = terms;
-        this.queries = queries;
+        this.ranking = ranking;
         this.exact = exact;
     }
 
@@ -93,7 +93,7 @@ final class CompletionRules {
      * it inside ({@code feature stores}: "Feature Stores (Feast)", then ML Pipeline Design, whose alias it is, then a
      * question that mentions feature stores); how many words of the name are typed whole ({@code ml}: "ML Pipeline
      * Design" before MLflow). Those equal by all these follow the nodes much else
-     * depends on ({@link MatchQueries#rankedByImportance}); of the best {@value #CANDIDATES}, the shorter name comes
+     * depends on ({@link RankedQueries#rankedByImportance}); of the best {@value #CANDIDATES}, the shorter name comes
      * first ({@link #shorterFirst}; {@code kubern}: Kubernetes before "Kubernetes for ML Workloads"). A whole name or
      * alias counts only when the last word typed is one ({@code llm in} is not the alias "LLM", though "in" is a stop
      * word), and only with all its words, its stop words too ({@link QueryWords#keys}: {@code ml} is not the whole of
@@ -121,7 +121,7 @@ final class CompletionRules {
             }
         }
         BooleanQuery.Builder ranked = new BooleanQuery.Builder()
-                .add(queries.rankedByImportance(completions(readings)), Occur.MUST)
+                .add(ranking.rankedByImportance(completions(readings)), Occur.MUST)
                 .add(new DisjunctionMaxQuery(rules, 0f), Occur.SHOULD);
         List<Query> whole = new ArrayList<>();
         for (String key : lastTyped ? words.keys(typed) : List.<String>of()) {

@@ -39,7 +39,7 @@ final class Completions {
     private final IndexedNode[] byDoc;
     private final CompletionRules rules;
     private final TermQueries terms;
-    private final MatchQueries queries;
+    private final RankedQueries ranking;
     private final Spelling spelling;
     private final CompoundWords compounds;
     private final Analyzer exact;
@@ -51,7 +51,7 @@ final class Completions {
             IndexSearcher searcher,
             IndexedNode[] byDoc,
             TermQueries terms,
-            MatchQueries queries,
+            RankedQueries ranking,
             Spelling spelling,
             CompoundWords compounds,
             Analyzer exact,
@@ -60,13 +60,13 @@ final class Completions {
         this.searcher = searcher;
         this.byDoc = byDoc;
         this.terms = terms;
-        this.queries = queries;
+        this.ranking = ranking;
         this.spelling = spelling;
         this.compounds = compounds;
         this.exact = exact;
         this.folded = folded;
         this.naming = naming;
-        this.rules = new CompletionRules(byDoc, terms, queries, exact);
+        this.rules = new CompletionRules(byDoc, terms, ranking, exact);
     }
 
     /**
@@ -269,6 +269,6 @@ final class Completions {
                 typos.add(new DisjunctionMaxQuery(spellings, 0f), Occur.MUST);
             }
         }
-        return queries.rankedByImportance(typos.build());
+        return ranking.rankedByImportance(typos.build());
     }
 }

@@ -43,6 +43,7 @@ final class NodeSearcher {
     private final TermQueries terms;
     private final Spelling spelling;
     private final MatchQueries queries;
+    private final RankedQueries ranking;
     private final HitHighlights highlights;
     private final FacetCounter facetCounter;
     private final LexicalRanking lexicalRanking;
@@ -82,9 +83,10 @@ final class NodeSearcher {
                 Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)),
                 searcher.getIndexReader(),
                 stemmed);
-        this.queries = new MatchQueries(terms, spelling, queryAnalyzer, priors, parts);
+        this.queries = new MatchQueries(terms, spelling, queryAnalyzer, parts);
+        this.ranking = new RankedQueries(terms, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
-        this.completions = new Completions(searcher, byDoc, terms, queries, spelling, compounds, exact, spoken, naming);
+        this.completions = new Completions(searcher, byDoc, terms, ranking, spelling, compounds, exact, spoken, naming);
         this.highlights = new HitHighlights(
                 symbols.protect(Analyzers.exactWithSynonyms(synonyms)), new Highlighter(exact, stemmed), spelling);
         this.facetCounter = new FacetCounter(byDoc);
@@ -131,13 +133,7 @@ final class NodeSearcher {
             if (common.isEmpty()) {
                 return unsearched(query, "nothing to search for: the query has no words");
             }
-            String why = semantic == null
-                    ? ""
-                    : semantic.size() == 0
-                            ? ", until searching by meaning is ready (the node texts are being encoded)"
-                            : ", as nothing is close in meaning";
-            notice = "only common words (" + String.join(", ", common) + "): "
-                    + (byMeaning ? "searched by meaning" : "names and aliases with words that start as typed" + why);
+            notice = SearchNotices.onlyCommonWords(common, byMeaning, semantic == null ? -1 : semantic.size());
         }
         try {
             List<String> distinct = words.distinct();
@@ -146,11 +142,11 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
-            List<String> keys = keys(words, common, variants);
+            List<String> keys = spelling.keys(words, common, variants);
             Query match = !words.isEmpty()
                     ? queries.partsTogether(queries.match(words, keys, variants, analyzed), words, variants, paths)
                     : byMeaning ? new MatchNoDocsQuery() : completions.asTypedOrFewer(common);
-            Query ranked = words.isEmpty() ? match : queries.ranked(match, keys);
+            Query ranked = words.isEmpty() ? match : ranking.ranked(match, keys);
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
@@ -204,26 +200,19 @@ final class NodeSearcher {
             }
             String didYouMean = spelling.didYouMean(distinct, variants);
             FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
-            if (ordered.length == 0 && filter != null && counts.counted() > 0) {
-                notice = "nothing that matches passes the filters: the facets count the matches without them";
-            } else if (ordered.length == 0 && words.isEmpty() && !byMeaning) {
-                notice = notice + ", and none has them; name a topic, tool, career or roadmap";
-            } else if (ordered.length == 0 && semantic != null && didYouMean == null) {
-                notice = notice == null
-                        ? "no node has these words or means something close enough"
-                        : notice + ", and nothing means something close enough";
-            } else if (ordered.length == 0 && didYouMean == null && notice == null) {
-                notice = "no node has these words";
-            } else if (hits.isEmpty() && ordered.length > 0) {
-                notice = "this page lies beyond the last hit";
-            } else if (notice == null && !hits.isEmpty()) {
-                notice = partialNotice(page, near, missing);
-            }
-            if (words.ignored() > 0) {
-                String ignored = "only the first " + QueryWords.MAX_TERMS + " different words were searched ("
-                        + words.ignored() + " more left out)";
-                notice = notice == null ? ignored : notice + "; " + ignored;
-            }
+            notice = SearchNotices.of(
+                    new SearchNotices.Search(
+                            notice,
+                            words.isEmpty() && !byMeaning,
+                            semantic != null,
+                            ordered.length,
+                            filter != null,
+                            counts.counted(),
+                            didYouMean,
+                            words.ignored()),
+                    page,
+                    near,
+                    missing);
             // Exact unless more than EXACT_COUNT_UP_TO matched in a graph ranked in two phases.
             boolean exactTotal = lexical.total().relation == TotalHits.Relation.EQUAL_TO;
             // A sample covered the documents up to lastDoc: its counts are scaled to the whole index.
@@ -247,45 +236,6 @@ final class NodeSearcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The keywords a whole name or alias may equal ({@link QueryWords#keys}) and, last, the words with each one the
-     * index lacks spelled as its closest spelling ({@link Spelling#closest}; {@code kubernets}: Kubernetes, though its
-     * stem is that of "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
-     */
-    private List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants)
-            throws IOException {
-        List<String> keys = new ArrayList<>(words.keys(spoken));
-        List<String> corrected = new ArrayList<>(words.all().size());
-        for (String word : words.all()) {
-            corrected.add(spelling.vocabulary().contains(word) ? word : spelling.closest(word, variants));
-        }
-        String key = String.join(" ", corrected);
-        if (!keys.contains(key)) {
-            keys.add(key);
-        }
-        return keys;
-    }
-
-    /**
-     * What to tell of a page whose hits lack some words: that none has a word of the query (all found by meaning), or
-     * that none of them has every word (each then lists those it lacks); null when a hit has every word.
-     */
-    private static @Nullable String partialNotice(
-            ScoreDoc[] page, SemanticMatches.Joined near, Map<Integer, List<String>> missing) {
-        boolean anyByWords = false;
-        for (ScoreDoc doc : page) {
-            if (!near.unmatched().contains(doc.doc)) {
-                if (!missing.containsKey(doc.doc)) {
-                    return null;
-                }
-                anyByWords = true;
-            }
-        }
-        return anyByWords
-                ? "none of these hits has every word of the query: each found by its words says which it is missing"
-                : "none of these hits has the query's words: they are close to it in meaning";
     }
 
     /**

@@ -196,4 +196,23 @@ final class Spelling {
     static int edits(String word) {
         return word.length() >= 9 ? 2 : word.length() >= 5 ? 1 : 0;
     }
+
+    /**
+     * The keywords a whole name or alias may equal ({@link QueryWords#keys}) and, last, the words with each one the
+     * index lacks spelled as its closest spelling ({@link #closest}; {@code kubernets}: Kubernetes, though its
+     * stem is that of "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
+     */
+    List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants)
+            throws IOException {
+        List<String> keys = new ArrayList<>(words.keys(spoken));
+        List<String> corrected = new ArrayList<>(words.all().size());
+        for (String word : words.all()) {
+            corrected.add(this.words.contains(word) ? word : closest(word, variants));
+        }
+        String key = String.join(" ", corrected);
+        if (!keys.contains(key)) {
+            keys.add(key);
+        }
+        return keys;
+    }
 }

@@ -1,0 +1,68 @@
+package dev.skillgraph.search;
+
+import java.util.List;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Query;
+
+/**
+ * What ranks a match beyond its words, for searches and completions alike: the node's importance and its kind's
+ * prior, and for a search a whole name or alias typed exactly. SkillGraph's own ranking (see {@link MatchQueries});
+ * every weight here is checked by the relevance suite (RelevanceIT).
+ */
+final class RankedQueries {
+
+    private final TermQueries terms;
+    private final double[] priors;
+    private final SearchParts parts;
+
+    /** @param priors every document's kind prior, by doc id (see {@link NodeDocuments#prior}) */
+    RankedQueries(TermQueries terms, double[] priors, SearchParts parts) {
+        this.terms = terms;
+        this.priors = priors;
+        this.parts = parts;
+    }
+
+    /**
+     * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
+     * kind. The words as typed, stop words and all (the first of {@code keys}, {@link QueryWords#keys}), count twice
+     * what they count without the query's stop words: {@code Who is the AI/LLM Engineer roadmap for?} is that FAQ, not
+     * the roadmap named by its other words. The exact clauses sit outside the kind prior on purpose, and straight in the
+     * top query: nested, Lucene's rewrite flattened them, one more pass over the whole query tree.
+     */
+    Query ranked(Query match, List<String> keys) {
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
+        for (int i = 0; i < keys.size(); i++) {
+            float asTyped = i == 0 && keys.size() > 1 ? 2f : 1f;
+            ranked.add(
+                    new BoostQuery(
+                            new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, keys.get(i)))), 150f * asTyped),
+                    Occur.SHOULD);
+            ranked.add(
+                    new BoostQuery(
+                            new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, keys.get(i)))), 60f * asTyped),
+                    Occur.SHOULD);
+        }
+        return ranked.build();
+    }
+
+    /**
+     * Matches of {@code match}, with a small lift for nodes much else depends on (never a match by itself), scaled by
+     * the prior of the node's kind.
+     */
+    Query rankedByImportance(Query match) {
+        Query lifted = new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f), Occur.SHOULD)
+                .build();
+        return parts.kindPrior()
+                ? new PriorQuery(lifted, priors)
+                : FunctionScoreQuery.boostByValue(lifted, DoubleValuesSource.fromDoubleField(Fields.PRIOR));
+    }
+}
