@@ -167,30 +167,25 @@ public final class GraphRepository {
 
     /**
      * Reads every roadmap node (any node with an {@code id} and a kind label, whether the seed or a user made it) and
-     * the relationships among them, in one read transaction so that both come from the same state of the graph.
+     * the relationships among them, in one read transaction. The state they are said to come from is read first, in a
+     * transaction of its own: Neo4j reads committed data, not a snapshot, so a write that commits while the nodes and
+     * relationships are read may be half seen (its relationship without its node). Recorded before, the state is then
+     * older than that write, and the next {@link #state} check reads the graph again; recorded after, it matched the
+     * write, and the half-seen graph was served until the next change.
      */
     public GraphData readGraph() {
         List<String> labels = Arrays.stream(Kind.values()).map(Kind::label).toList();
         List<String> types = Arrays.stream(RelType.values()).map(RelType::name).toList();
         try (Session session = session(AccessMode.READ)) {
-            GraphData data = session.executeRead(tx -> {
+            Record stateRow = session.executeRead(tx -> tx.run(STATE).single());
+            GraphState before = GraphRows.state(stateRow, changeToken(session));
+            return session.executeRead(tx -> {
                 List<GraphNode> nodes =
                         tx.run(READ_NODES, Map.of("labels", labels)).list(GraphRows::node);
                 List<GraphEdge> edges =
                         tx.run(READ_EDGES, Map.of("types", types)).list(GraphRows::edge);
-                Record row = tx.run(STATE).single();
-                return new GraphData(nodes, edges, GraphRows.state(row, ""));
+                return new GraphData(nodes, edges, before);
             });
-            GraphState read = data.state();
-            return new GraphData(
-                    data.nodes(),
-                    data.edges(),
-                    new GraphState(
-                            read.importedVersion(),
-                            read.importedHash(),
-                            read.nodes(),
-                            read.relationships(),
-                            changeToken(session)));
         } catch (Neo4jException e) {
             throw DriverFailures.translate(e, "reading the graph");
         }
