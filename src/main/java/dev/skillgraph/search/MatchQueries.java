@@ -106,6 +106,17 @@ final class MatchQueries {
         if (words.size() == 1) {
             query.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
         }
+        // A number with the word it qualifies, as a phrase: the number alone is not searched (analyzed leaves it out).
+        for (String word : queryWords.distinct()) {
+            String number = queryWords.numberPhrase(word);
+            if (number != null) {
+                for (List<String> path : AnalyzedText.of(queryAnalyzer, number).paths()) {
+                    for (int f = 0; f < Fields.TEXT.length; f++) {
+                        query.add(new BoostQuery(onePath(Fields.TEXT[f], path), Fields.WEIGHT[f]), Occur.SHOULD);
+                    }
+                }
+            }
+        }
         List<String> limited = words.subList(0, Math.min(words.size(), QueryWords.MAX_TERMS));
         for (int i = 0; i < limited.size(); i++) {
             String word = limited.get(i);
@@ -148,7 +159,8 @@ final class MatchQueries {
             QueryWords words,
             Map<String, Map<String, Float>> variants,
             Function<String, List<List<String>>> paths) {
-        if (words.parts().isEmpty()) {
+        if (words.parts().isEmpty()
+                && words.withoutBoundNumbers().size() == words.distinct().size()) {
             return match;
         }
         List<Query> each = perWord(words, variants, Fields.TEXT, -1, paths);
@@ -207,6 +219,16 @@ final class MatchQueries {
                 continue;
             }
             BooleanQuery.Builder any = new BooleanQuery.Builder();
+            String number = words.numberPhrase(word);
+            if (number != null) {
+                for (List<String> path : paths.apply(number)) {
+                    for (String field : fields) {
+                        any.add(onePath(field, path), Occur.SHOULD);
+                    }
+                }
+                queries.add(any.build());
+                continue;
+            }
             Set<String> spellings = new LinkedHashSet<>();
             spellings.add(word);
             spellings.addAll(variants.getOrDefault(word, Map.of()).keySet());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +139,7 @@ final class NodeSearcher {
         try {
             List<String> distinct = words.distinct();
             Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(distinct));
-            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", distinct));
+            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", words.withoutBoundNumbers()));
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
@@ -170,7 +171,7 @@ final class NodeSearcher {
                             near.shown(),
                             byWords.bestCoverage(),
                             WordCoverage.WINDOW,
-                            byWords.bestCoverage() < 1 ? byWords.completeElsewhere() : Set.of());
+                            byWords.bestCoverage() < 1 ? foundByWords(byWords, keys) : Set.of());
             ScoreDoc[] page = Arrays.copyOfRange(
                     ordered,
                     Math.min(query.offset(), ordered.length),
@@ -236,6 +237,24 @@ final class NodeSearcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The lexical hits a fusion ranks first ({@link RankFusion#fuse}): those with most of the query's words ({@link
+     * WordCoverage.Ranked#mostWords}) and those whose whole name or alias is one of {@code keys} ({@code llama3}: the
+     * node with the alias "llama"), which the learner named.
+     */
+    private Set<Integer> foundByWords(WordCoverage.Ranked byWords, List<String> keys) throws IOException {
+        BooleanQuery.Builder named = new BooleanQuery.Builder();
+        for (String key : keys) {
+            named.add(terms.of(new Term(Fields.NAME_KEY, key)), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.ALIAS_KEY, key)), Occur.SHOULD);
+        }
+        Set<Integer> found = new HashSet<>(byWords.mostWords());
+        for (ScoreDoc doc : searcher.search(named.build(), WordCoverage.WINDOW).scoreDocs) {
+            found.add(doc.doc);
+        }
+        return found;
     }
 
     /**

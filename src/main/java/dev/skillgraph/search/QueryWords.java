@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words of a query as the exact analyzer splits them, and the first {@link #MAX_TERMS} distinct ones: repeating a
@@ -23,6 +24,8 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
      * digits, as Lucene's word delimiter filter splits them ({@code gpt4} is {@code gpt-4}).
      */
     private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]|\\p{L}\\p{N}|\\p{N}\\p{L}");
+
+    private static final Pattern NUMBER = Pattern.compile("\\p{N}+");
 
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
@@ -133,6 +136,38 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
             }
         }
         return masks;
+    }
+
+    /**
+     * The phrase {@code word} stands for when it is a number: the number with the word typed before it, or after it
+     * when it comes first ({@code python2}, {@code python 2}, {@code gpt-4}: "python 2", "gpt 4"); null for a word
+     * that is no number, or a number typed alone. A number says which one of what its neighbour names (Python 2,
+     * GPT-4, Llama 3); alone, any text with the number would have it ("2-7 weeks").
+     */
+    @Nullable
+    String numberPhrase(String word) {
+        int at = all.indexOf(word);
+        if (at < 0 || !NUMBER.matcher(word).matches()) {
+            return null;
+        }
+        if (at > 0 && !NUMBER.matcher(all.get(at - 1)).matches()) {
+            return all.get(at - 1) + " " + word;
+        }
+        if (at + 1 < all.size() && !NUMBER.matcher(all.get(at + 1)).matches()) {
+            return word + " " + all.get(at + 1);
+        }
+        return null;
+    }
+
+    /** The distinct words but the numbers that stand for a phrase ({@link #numberPhrase}). */
+    List<String> withoutBoundNumbers() {
+        List<String> kept = new ArrayList<>(distinct.size());
+        for (String word : distinct) {
+            if (numberPhrase(word) == null) {
+                kept.add(word);
+            }
+        }
+        return kept.size() == distinct.size() ? distinct : kept;
     }
 
     boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.skillgraph.search;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
@@ -37,7 +38,7 @@ final class SearchNotices {
             int ignoredWords) {}
 
     /**
-     * The notice of a query of only common words ({@code common}, as typed): searched by meaning, or by the names and
+     * The notice of a query of only common words ({@code common}, as typed; each named once): searched by meaning, or by the names and
      * aliases with its words as typed, and why not by meaning.
      *
      * @param vectors how many nodes have a sentence embedding; -1 when semantic retrieval is off
@@ -48,7 +49,7 @@ final class SearchNotices {
                 : vectors == 0
                         ? ", until searching by meaning is ready (the node texts are being encoded)"
                         : ", as nothing is close in meaning";
-        return "only common words (" + String.join(", ", common) + "): "
+        return "only common words (" + String.join(", ", new LinkedHashSet<>(common)) + "): "
                 + (byMeaning ? "searched by meaning" : "names and aliases with words that start as typed" + why);
     }
 

@@ -200,7 +200,8 @@ final class Spelling {
     /**
      * The keywords a whole name or alias may equal ({@link QueryWords#keys}) and, last, the words with each one the
      * index lacks spelled as its closest spelling ({@link #closest}; {@code kubernets}: Kubernetes, though its
-     * stem is that of "kubernetes", so it matches as no typo and "did you mean" has nothing to offer).
+     * stem is that of "kubernetes", so it matches as no typo and "did you mean" has nothing to offer), and the words
+     * without the numbers that qualify one ({@link QueryWords#numberPhrase}).
      */
     List<String> keys(QueryWords words, List<String> spoken, Map<String, Map<String, Float>> variants)
             throws IOException {
@@ -212,6 +213,17 @@ final class Spelling {
         String key = String.join(" ", corrected);
         if (!keys.contains(key)) {
             keys.add(key);
+        }
+        // Without the numbers that qualify a word (llama3: "llama"): what Llama 3 is a version of, when no name has it.
+        List<String> unnumbered = new ArrayList<>(words.all().size());
+        for (String word : words.all()) {
+            if (words.numberPhrase(word) == null) {
+                unnumbered.add(word);
+            }
+        }
+        String general = String.join(" ", unnumbered);
+        if (!unnumbered.isEmpty() && !keys.contains(general)) {
+            keys.add(general);
         }
         return keys;
     }

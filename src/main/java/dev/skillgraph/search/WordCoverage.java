@@ -181,12 +181,20 @@ final class WordCoverage {
             most = i < WINDOW ? Math.max(most, typed(own[order[i]])) : most;
         }
         int all = (1 << words.size()) - 1;
+        // Three quarters of the words, as the match's own coverage clause counts "most of a long query".
+        Set<Integer> mostWords = new HashSet<>();
+        for (int i = 0; i < Math.min(WINDOW, ranked.length); i++) {
+            if (typed(rankedAnywhere[i]) * 4 >= typed(all) * 3) {
+                mostWords.add(ranked[i].doc);
+            }
+        }
         return new Ranked(
                 ranked,
                 rankedOwn,
                 elsewhere == null ? null : rankedAnywhere,
                 all,
-                words.isEmpty() ? 0 : (double) most / typed(all));
+                words.isEmpty() ? 0 : (double) most / typed(all),
+                mostWords);
     }
 
     /**
@@ -231,8 +239,16 @@ final class WordCoverage {
      * typed the best hit has in name, aliases and summary: 1 when one has all, 0 when there is no hit.
      *
      * @param anywhere null when only name, aliases and summary were looked at
+     * @param mostWords the hits among the first {@link #WINDOW} that have three quarters of the query's words as typed,
+     *     or more, in some field: those found by the learner's words, which a fusion ranks first ({@link RankFusion})
      */
-    record Ranked(ScoreDoc[] hits, int[] matched, int @Nullable [] anywhere, int all, double bestCoverage) {
+    record Ranked(
+            ScoreDoc[] hits,
+            int[] matched,
+            int @Nullable [] anywhere,
+            int all,
+            double bestCoverage,
+            Set<Integer> mostWords) {
 
         /** Which words of the query the hit on {@code doc} has, by bit; -1 (every bit) when it is not among them. */
         int matchedBy(int doc) {
@@ -247,20 +263,6 @@ final class WordCoverage {
         int anywhereBy(int doc) {
             int at = indexOf(doc);
             return anywhere == null || at < 0 || at >= WINDOW ? -1 : anywhere[at];
-        }
-
-        /**
-         * The hits among the first {@link #WINDOW} that have every word of the query in some field, though some not in
-         * name, aliases or summary: those a fusion ranks first ({@link RankFusion}).
-         */
-        Set<Integer> completeElsewhere() {
-            Set<Integer> complete = new HashSet<>();
-            for (int i = 0; anywhere != null && i < Math.min(WINDOW, hits.length); i++) {
-                if (anywhere[i] == all && matched[i] != all) {
-                    complete.add(hits[i].doc);
-                }
-            }
-            return complete;
         }
 
         private int indexOf(int doc) {

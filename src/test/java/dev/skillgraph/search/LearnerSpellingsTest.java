@@ -518,9 +518,10 @@ class LearnerSpellingsTest {
             assertThat(search(projection, seventeen).notice())
                     .contains("only the first 16 different words were searched (1 more left out)");
         }
-        assertThat(search(meaning, "gbm funnels").hits())
+        assertThat(search(meaning, "pictures cats dogs").hits())
+                .isNotEmpty()
                 .allSatisfy(hit -> assertThat(hit.similarity()).isNotNull());
-        assertThat(search(meaning, "gbm funnels").notice()).contains("close to it in meaning");
+        assertThat(search(meaning, "pictures cats dogs").notice()).contains("close to it in meaning");
     }
 
     @Test
@@ -616,6 +617,35 @@ class LearnerSpellingsTest {
                 assertThat(answer.notice()).as(query).isNull();
             }
         }
+    }
+
+    @Test
+    void aNumberCountsOnlyBesideTheWordItQualifies() {
+        // python2 is Python 2, not any text with a 2 in it ("2-7 weeks"); llama3 is a Llama, what the alias names.
+        for (Projection projection : List.of(words, meaning)) {
+            for (String query : List.of("python2", "python 2")) {
+                assertThat(search(projection, query).hits()).as(query).first().satisfies(hit -> {
+                    assertThat(hit.id()).isEqualTo("python");
+                    assertThat(hit.missing()).containsExactly("2");
+                });
+            }
+            assertThat(search(projection, "qwen2").hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.missing())
+                    .doesNotContain("qwen"));
+            for (String query : List.of("llama3", "llama 3", "llama-3", "gemma2")) {
+                assertThat(ids(projection, query)).as(query).first().isEqualTo("llm-model-selection");
+            }
+            // A number alone is still searched.
+            assertThat(ids(words, "2")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aHitWithMostOfTheWordsIsNotPassedByNeighboursInMeaning() {
+        // Three of four words in the name, aliases or summary: found by the learner's words; meaning fuses after.
+        assertThat(ids(meaning, "let the llm call my functions")).first().isEqualTo("llm-tool-calling");
+        assertThat(ids(meaning, "make the llm give json")).first().isEqualTo("llm-structured-outputs");
+        assertThat(ids(meaning, "f1score")).first().isEqualTo("ds-model-evaluation-validation");
+        assertThat(ids(meaning, "atention mechanism").subList(0, 3)).contains("attention-is-all-you-need");
     }
 
     @Test
