@@ -63,10 +63,21 @@ public final class QueryParams {
                 null);
     }
 
-    /** The first value of {@code name}, or null when there is none. */
+    /**
+     * The value of {@code name}, or null when there is none. Given more than once, it must be the same each time:
+     * {@code kind=tool&kind=topic} asks for two things where one is answered, and which one is a guess.
+     *
+     * @throws SkillGraphException invalid parameter when given twice with different values
+     */
     @Nullable
     String first(String name) {
         List<String> all = all(name);
+        if (all.stream().distinct().count() > 1) {
+            throw SkillGraphException.invalidParameter(
+                    name,
+                    "query parameter '" + name + "' is given " + all.size()
+                            + " times with different values; give it once");
+        }
         return all.isEmpty() ? null : all.get(0);
     }
 

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -163,6 +164,23 @@ final class Analyzers {
                         + " they've they'd they'll let's it'd it'll that'll")
                 .split(" ")));
         return CharArraySet.unmodifiableSet(words);
+    }
+
+    /** Splits a key on spaces and stems each word; nothing else: the key is already words. */
+    private static final Analyzer STEM_KEY = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new WhitespaceTokenizer();
+            return new TokenStreamComponents(source, new PorterStemFilter(source));
+        }
+    };
+
+    /**
+     * A whole name's or alias's key ({@link NodeDocuments#key}, {@link QueryWords#keys}: its words, stop words too) with
+     * each word stemmed as the text fields stem it: {@code hugging face dataset} is the name "Hugging Face Datasets".
+     */
+    static String stemmedKey(String key) {
+        return String.join(" ", words(STEM_KEY, key));
     }
 
     /** The words {@code analyzer} makes of {@code text}, lower-cased. */

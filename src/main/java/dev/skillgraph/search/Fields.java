@@ -11,6 +11,11 @@ final class Fields {
     static final String NAME_EXACT = "name_exact";
     static final String NAME_KEY = "name_key";
     static final String ALIAS_KEY = "alias_key";
+    /** {@link #NAME_KEY} with each word stemmed ({@link Analyzers#stemmedKey}): the name typed in the singular. */
+    static final String NAME_STEM_KEY = "name_stem_key";
+    /** {@link #ALIAS_KEY} with each word stemmed. */
+    static final String ALIAS_STEM_KEY = "alias_stem_key";
+
     static final String ALIASES = "aliases";
     static final String SUMMARY = "summary";
     static final String DESCRIPTION = "description";

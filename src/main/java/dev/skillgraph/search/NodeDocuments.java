@@ -61,9 +61,13 @@ final class NodeDocuments {
         if (!parts.kindPrior()) { // the plain Lucene way reads the prior from doc values
             doc.add(new DoubleDocValuesField(Fields.PRIOR, prior(node.kind())));
         }
-        doc.add(new StringField(Fields.NAME_KEY, key(name), Field.Store.NO));
+        String nameKey = key(name);
+        doc.add(new StringField(Fields.NAME_KEY, nameKey, Field.Store.NO));
+        doc.add(new StringField(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(nameKey), Field.Store.NO));
         for (String alias : node.aliases()) {
-            doc.add(new StringField(Fields.ALIAS_KEY, key(alias), Field.Store.NO));
+            String aliasKey = key(alias);
+            doc.add(new StringField(Fields.ALIAS_KEY, aliasKey, Field.Store.NO));
+            doc.add(new StringField(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(aliasKey), Field.Store.NO));
         }
         return doc;
     }

@@ -51,6 +51,7 @@ final class NodeSearcher {
     private final CompoundWords compounds;
     private final Completions completions;
     private final @Nullable SemanticMatches semantic;
+    private final ProtectedWords symbols;
 
     /**
      * @param byDoc the node of every doc id
@@ -75,6 +76,7 @@ final class NodeSearcher {
         this.searcher = searcher;
         this.byDoc = byDoc;
         this.exact = exact;
+        this.symbols = symbols;
         this.spoken = symbols.protect(Analyzers.folded());
         Analyzer stemmed = symbols.protect(Analyzers.stemmed());
         this.naming = NamingWords.of(searcher.getIndexReader(), stemmed);
@@ -195,7 +197,11 @@ final class NodeSearcher {
                         // A hit found by meaning alone has no word to show: marking its words would claim a match.
                         byMeaningAlone ? Map.of() : highlights.of(node, marked),
                         near.similar().contains(doc.doc) ? near.similar().score(doc.doc) : null,
-                        missing.get(doc.doc),
+                        missing.containsKey(doc.doc)
+                                ? missing.get(doc.doc).stream()
+                                        .map(symbols::typed)
+                                        .toList()
+                                : null,
                         null,
                         null));
             }
@@ -249,6 +255,8 @@ final class NodeSearcher {
         for (String key : keys) {
             named.add(terms.of(new Term(Fields.NAME_KEY, key)), Occur.SHOULD);
             named.add(terms.of(new Term(Fields.ALIAS_KEY, key)), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(key))), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(key))), Occur.SHOULD);
         }
         Set<Integer> found = new HashSet<>(byWords.mostWords());
         for (ScoreDoc doc : searcher.search(named.build(), WordCoverage.WINDOW).scoreDocs) {

@@ -71,6 +71,19 @@ final class ProtectedWords {
         return words;
     }
 
+    /**
+     * {@code word} as the learner types it: a protected word spelled out ({@code cplusplus}) with its symbols again
+     * ({@code c++}), any other word as it is. What a hit is said to be missing shows the word typed, not the index's.
+     */
+    String typed(String word) {
+        for (String protectedWord : words) {
+            if (spellOut(protectedWord).equals(word)) {
+                return protectedWord;
+            }
+        }
+        return word;
+    }
+
     /** {@code analyzer} with the protected words' symbols spelled out before tokenizing; itself when there are none. */
     Analyzer protect(Analyzer analyzer) {
         if (spelled == null) {

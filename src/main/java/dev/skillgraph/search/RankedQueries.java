@@ -31,7 +31,7 @@ final class RankedQueries {
 
     /**
      * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
-     * kind. The words as typed, stop words and all (the first of {@code keys}, {@link QueryWords#keys}), count twice
+     * kind; typed with its words stemmed alike ({@code turing machine}), it wins over all but the exact one. The words as typed, stop words and all (the first of {@code keys}, {@link QueryWords#keys}), count twice
      * what they count without the query's stop words: {@code Who is the AI/LLM Engineer roadmap for?} is that FAQ, not
      * the roadmap named by its other words. The exact clauses sit outside the kind prior on purpose, and straight in the
      * top query: nested, Lucene's rewrite flattened them, one more pass over the whole query tree.
@@ -40,16 +40,18 @@ final class RankedQueries {
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
         for (int i = 0; i < keys.size(); i++) {
             float asTyped = i == 0 && keys.size() > 1 ? 2f : 1f;
-            ranked.add(
-                    new BoostQuery(
-                            new ConstantScoreQuery(terms.of(new Term(Fields.NAME_KEY, keys.get(i)))), 150f * asTyped),
-                    Occur.SHOULD);
-            ranked.add(
-                    new BoostQuery(
-                            new ConstantScoreQuery(terms.of(new Term(Fields.ALIAS_KEY, keys.get(i)))), 60f * asTyped),
-                    Occur.SHOULD);
+            String stemmed = Analyzers.stemmedKey(keys.get(i));
+            ranked.add(whole(Fields.NAME_KEY, keys.get(i), 150f * asTyped), Occur.SHOULD);
+            ranked.add(whole(Fields.ALIAS_KEY, keys.get(i), 60f * asTyped), Occur.SHOULD);
+            // The same words stemmed (turing machine: "Turing machines"), a little less than as the name has them.
+            ranked.add(whole(Fields.NAME_STEM_KEY, stemmed, 120f * asTyped), Occur.SHOULD);
+            ranked.add(whole(Fields.ALIAS_STEM_KEY, stemmed, 48f * asTyped), Occur.SHOULD);
         }
         return ranked.build();
+    }
+
+    private Query whole(String field, String key, float boost) {
+        return new BoostQuery(new ConstantScoreQuery(terms.of(new Term(field, key))), boost);
     }
 
     /**

@@ -24,4 +24,15 @@ class QueryParamsTest {
         assertThat(QueryParams.of(Map.of("known", List.of("python", "sql"))).ids("known"))
                 .containsExactly("python", "sql");
     }
+
+    @Test
+    void aValueGivenTwiceDifferentlyIsRefusedNamingTheParameter() {
+        assertThatThrownBy(() ->
+                        QueryParams.of(Map.of("kind", List.of("tool", "topic"))).first("kind"))
+                .isInstanceOf(SkillGraphException.class)
+                .hasMessageContaining("'kind'")
+                .hasMessageContaining("given 2 times with different values");
+        assertThat(QueryParams.of(Map.of("kind", List.of("tool", "tool"))).first("kind"))
+                .isEqualTo("tool");
+    }
 }

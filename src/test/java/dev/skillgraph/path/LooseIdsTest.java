@@ -15,8 +15,9 @@ class LooseIdsTest {
             node("python", Kind.TOPIC, "Python Programming", null),
             node("ml-ops", Kind.TOPIC, "MLOps Basics", null),
             node("mlops", Kind.TOPIC, "MLOps in Practice", null),
-            node("data-viz", Kind.TOPIC, "Shared Name", null),
-            node("charts", Kind.TOPIC, "Shared Name", null)));
+            node("data-viz", Kind.TOPIC, "Shared Name", null, List.of("visualisation", "charts and plots")),
+            node("charts", Kind.TOPIC, "Shared Name", null, List.of("charts and plots")),
+            node("faq-start", Kind.FAQ, "What do I need to know before starting?", null, List.of("sklearn"))));
 
     @Test
     void caseAndSeparatorsThenSeparatorsLeftOutThenTheWholeName() {
@@ -27,6 +28,14 @@ class LooseIdsTest {
         assertThat(IDS.resolve("Python Programming")).contains("python");
         assertThat(IDS.resolve("python_programming")).contains("python");
         assertThat(IDS.resolve("PythonProgramming")).contains("python");
+    }
+
+    @Test
+    void aNameWithOrWithoutItsPunctuationNamesTheNodeButAnAliasDoesNot() {
+        assertThat(IDS.resolve("sklearn")).isEmpty(); // an alias gets a "did you mean" instead
+        assertThat(IDS.resolve("Visualisation")).isEmpty();
+        assertThat(IDS.resolve("what do i need to know before starting")).contains("faq-start");
+        assertThat(IDS.resolve("What do I need to know before starting?")).contains("faq-start");
     }
 
     @Test

@@ -378,6 +378,18 @@ class LearnerSpellingsTest {
                 .first()
                 .extracting(SearchResult.Hit::id)
                 .isEqualTo("nondeterministic-turing-machines");
+        // A whole name typed in the singular is still that name, before a longer one with the same words.
+        for (String name : List.of("turing machine", "Turing machines")) {
+            assertThat(machines.search(query(name)).hits())
+                    .as(name)
+                    .first()
+                    .extracting(SearchResult.Hit::id)
+                    .isEqualTo("turing-machines");
+        }
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "hugging face dataset")).first().isEqualTo("huggingface-datasets");
+            assertThat(ids(projection, "hugging face transformer")).first().isEqualTo("huggingface-transformers");
+        }
         // A word only in a description counts half a word in a name, alias or summary: the one description that says
         // "production-readiness checklist" (it came 31st, below every node whose summary says "production") now
         // follows only the hits with two of the words in their own text.
@@ -424,6 +436,11 @@ class LearnerSpellingsTest {
                 .isEqualTo("cpp");
         assertThat(languages.search(query("c++")).hits().get(0).highlights().get("name"))
                 .isEqualTo("<mark>C++</mark>");
+        // A hit lacking a word with symbols is missing it as typed, not as the index spells it.
+        assertThat(languages.search(query("c++ unix")).hits())
+                .filteredOn(hit -> hit.id().equals("c"))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.missing()).containsExactly("c++"));
     }
 
     @Test
