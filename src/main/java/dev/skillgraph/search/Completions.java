@@ -136,16 +136,23 @@ final class Completions {
      * {@value #MAX_TRIES} sets of words are tried; after them, the most frequent words are left out one by one.
      */
     Query asTypedOrFewer(List<String> typed) {
+        return asTypedOrFewer(typed, 1);
+    }
+
+    /**
+     * {@link #asTypedOrFewer(List)} keeping at least {@code least} of the words: nothing when fewer would be needed.
+     */
+    Query asTypedOrFewer(List<String> typed, int least) {
         List<String> all = typed.subList(0, Math.min(typed.size(), QueryWords.MAX_TERMS));
         Map<String, Integer> frequency = new HashMap<>();
         for (String word : all) {
             frequency.computeIfAbsent(word, w -> count(asTyped(List.of(w))));
         }
         int tries = 0;
-        for (int size = all.size(); size > 0; size--) {
+        for (int size = all.size(); size >= Math.max(1, least); size--) {
             for (List<String> kept : rarestFirst(all, size, frequency)) {
                 if (tries++ == MAX_TRIES) {
-                    return mostFrequentLeftOut(all, frequency);
+                    return least > 1 ? new MatchNoDocsQuery() : mostFrequentLeftOut(all, frequency);
                 }
                 Query query = asTyped(kept);
                 if (count(query) > 0) {

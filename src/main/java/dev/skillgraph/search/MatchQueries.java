@@ -106,7 +106,8 @@ final class MatchQueries {
         if (words.size() == 1) {
             query.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
         }
-        // A number with the word it qualifies, as a phrase: the number alone is not searched (analyzed leaves it out).
+        // A number with the word it qualifies, as a phrase, or alone in a name or alias: elsewhere the number alone is
+        // not searched (analyzed leaves it out).
         for (String word : queryWords.distinct()) {
             String number = queryWords.numberPhrase(word);
             if (number != null) {
@@ -114,6 +115,9 @@ final class MatchQueries {
                     for (int f = 0; f < Fields.TEXT.length; f++) {
                         query.add(new BoostQuery(onePath(Fields.TEXT[f], path), Fields.WEIGHT[f]), Occur.SHOULD);
                     }
+                }
+                for (int f = 0; f < 2; f++) { // name and aliases
+                    query.add(new BoostQuery(terms.of(new Term(Fields.TEXT[f], word)), Fields.WEIGHT[f]), Occur.SHOULD);
                 }
             }
         }
@@ -224,6 +228,12 @@ final class MatchQueries {
                 for (List<String> path : paths.apply(number)) {
                     for (String field : fields) {
                         any.add(onePath(field, path), Occur.SHOULD);
+                    }
+                }
+                // Or the number alone in a name or alias, which says it whole (salary 2025: "... in 2025?").
+                for (String field : fields) {
+                    if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
+                        any.add(terms.of(new Term(field, word)), Occur.SHOULD);
                     }
                 }
                 queries.add(any.build());

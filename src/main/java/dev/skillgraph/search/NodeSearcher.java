@@ -148,11 +148,20 @@ final class NodeSearcher {
             List<String> keys = spelling.keys(words, common, variants);
             Query match = !words.isEmpty()
                     ? queries.partsTogether(queries.match(words, keys, variants, analyzed), words, variants, paths)
-                    : byMeaning ? new MatchNoDocsQuery() : completions.asTypedOrFewer(common);
+                    : byMeaning
+                            // Of two words or more, three quarters as typed, or none: a name saying them comes first
+                            // (who is it for: "Who is this roadmap for?"); one word alone is searched by meaning.
+                            ? common.size() < 2
+                                    ? new MatchNoDocsQuery()
+                                    : completions.asTypedOrFewer(common, (3 * common.size() + 3) / 4)
+                            : completions.asTypedOrFewer(common);
             Query ranked = words.isEmpty() ? match : ranking.ranked(match, keys);
             Query filter = filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
+            if (words.isEmpty() && byMeaning && lexical.total().value > 0) {
+                notice = SearchNotices.onlyCommonWordsAsTypedToo(common);
+            }
             WordCoverage coverage = new WordCoverage(
                     searcher,
                     queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths),

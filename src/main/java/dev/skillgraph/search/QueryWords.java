@@ -20,26 +20,35 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
 
     /**
+     * What people type for an apostrophe, doubled or not: the typewriter one, the curly ones, a grave or acute accent, a
+     * modifier letter. All read as {@code '}, so {@code what`s} is {@code what's}, not the words "what" and "s".
+     */
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2018\u2019\u0060\u00B4\u02BC]+");
+
+    /**
      * Where a word as typed joins words of their own: an underscore, a dot or colon, or a change between letters and
      * digits, as Lucene's word delimiter filter splits them ({@code gpt4} is {@code gpt-4}).
      */
     private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]|\\p{L}\\p{N}|\\p{N}\\p{L}");
 
-    private static final Pattern NUMBER = Pattern.compile("\\p{N}+");
+    /** A number, a version or a decimal among them: {@code 2}, {@code 2.5}, {@code 3.12}. */
+    private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*");
 
     /** Most distinct words a query is searched with. */
     static final int MAX_TERMS = 16;
 
     /**
-     * The words of {@code text}: composed, compatibility forms folded (NFKC: an accent typed as a combining mark is the
-     * accented letter, mathematical bold letters and full-width forms are the plain ones, as Elasticsearch's ICU
-     * normalizer takes them), without
-     * invisible format characters (a soft hyphen or zero-width space inside a word), and only those with a letter or
-     * digit: a lone mark, symbol or emoji is nothing to search for, and no node could be said to lack it.
+     * The words of {@code text}: apostrophes as one ({@link #APOSTROPHES}), composed, compatibility forms folded
+     * (NFKC: an accent typed as a combining mark is the accented letter, mathematical bold letters and full-width forms
+     * are the plain ones, as Elasticsearch's ICU normalizer takes them), without invisible format characters (a soft
+     * hyphen or zero-width space inside a word), and only those with a letter or digit: a lone mark, symbol or emoji is
+     * nothing to search for, and no node could be said to lack it.
      */
     static QueryWords of(Analyzer exact, String text) {
-        String visible = withoutStrayMarks(
-                FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(""));
+        // Apostrophes first: NFKC turns an acute accent into a space and a combining mark.
+        String apostrophes = APOSTROPHES.matcher(text).replaceAll("'");
+        String visible = withoutStrayMarks(FORMAT.matcher(Normalizer.normalize(apostrophes, Normalizer.Form.NFKC))
+                .replaceAll(""));
         return of(Analyzers.words(exact, visible).stream()
                 .filter(QueryWords::hasLetterOrDigit)
                 .toList());

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SearchNotices {
 
+    private static final String AS_TYPED = "names and aliases with words that start as typed";
+
     private SearchNotices() {}
 
     /**
@@ -50,7 +52,13 @@ final class SearchNotices {
                         ? ", until searching by meaning is ready (the node texts are being encoded)"
                         : ", as nothing is close in meaning";
         return "only common words (" + String.join(", ", new LinkedHashSet<>(common)) + "): "
-                + (byMeaning ? "searched by meaning" : "names and aliases with words that start as typed" + why);
+                + (byMeaning ? "searched by meaning" : AS_TYPED + why);
+    }
+
+    /** {@link #onlyCommonWords} searched by meaning, when names or aliases also have most of its words as typed. */
+    static String onlyCommonWordsAsTypedToo(List<String> common) {
+        return "only common words (" + String.join(", ", new LinkedHashSet<>(common)) + "): " + AS_TYPED
+                + " first, then searched by meaning";
     }
 
     /**

@@ -36,6 +36,7 @@ class LooseIdsTest {
         assertThat(IDS.resolve("Visualisation")).isEmpty();
         assertThat(IDS.resolve("what do i need to know before starting")).contains("faq-start");
         assertThat(IDS.resolve("What do I need to know before starting?")).contains("faq-start");
+        assertThat(IDS.resolve("What do I need to know before starting\u2019")).contains("faq-start");
     }
 
     @Test
