@@ -106,19 +106,13 @@ final class MatchQueries {
         if (words.size() == 1) {
             query.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
         }
-        // A number with the word it qualifies, as a phrase, or alone in a name or alias: elsewhere the number alone is
-        // not searched (analyzed leaves it out).
+        // A number with the word it qualifies: the number alone is not searched (analyzed leaves it out).
         for (String word : queryWords.distinct()) {
             String number = queryWords.numberPhrase(word);
             if (number != null) {
-                for (List<String> path : AnalyzedText.of(queryAnalyzer, number).paths()) {
-                    for (int f = 0; f < Fields.TEXT.length; f++) {
-                        query.add(new BoostQuery(onePath(Fields.TEXT[f], path), Fields.WEIGHT[f]), Occur.SHOULD);
-                    }
-                }
-                for (int f = 0; f < 2; f++) { // name and aliases
-                    query.add(new BoostQuery(terms.of(new Term(Fields.TEXT[f], word)), Fields.WEIGHT[f]), Occur.SHOULD);
-                }
+                query.add(
+                        boundNumber(word, AnalyzedText.of(queryAnalyzer, number).paths(), Fields.TEXT, true),
+                        Occur.SHOULD);
             }
         }
         List<String> limited = words.subList(0, Math.min(words.size(), QueryWords.MAX_TERMS));
@@ -225,18 +219,7 @@ final class MatchQueries {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             String number = words.numberPhrase(word);
             if (number != null) {
-                for (List<String> path : paths.apply(number)) {
-                    for (String field : fields) {
-                        any.add(onePath(field, path), Occur.SHOULD);
-                    }
-                }
-                // Or the number alone in a name or alias, which says it whole (salary 2025: "... in 2025?").
-                for (String field : fields) {
-                    if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
-                        any.add(terms.of(new Term(field, word)), Occur.SHOULD);
-                    }
-                }
-                queries.add(any.build());
+                queries.add(boundNumber(word, paths.apply(number), fields, false));
                 continue;
             }
             Set<String> spellings = new LinkedHashSet<>();
@@ -273,6 +256,27 @@ final class MatchQueries {
             queries.add(any.build());
         }
         return queries;
+    }
+
+    /**
+     * A number that qualifies a word ({@link QueryWords#numberPhrase}) as had in {@code fields}: the phrase of the two
+     * ({@code phrase}: its terms as the fields are searched), or the number alone in a name or alias, which says it
+     * whole ({@code salary 2025}: "... in 2025?"); when {@code weighted}, {@code fields} are {@link Fields#TEXT}, each
+     * by its weight.
+     */
+    private Query boundNumber(String number, List<List<String>> phrase, String[] fields, boolean weighted) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (int f = 0; f < fields.length; f++) {
+            String field = fields[f];
+            float weight = weighted ? Fields.WEIGHT[f] : 1f;
+            for (List<String> path : phrase) {
+                any.add(new BoostQuery(onePath(field, path), weight), Occur.SHOULD);
+            }
+            if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
+                any.add(new BoostQuery(terms.of(new Term(field, number)), weight), Occur.SHOULD);
+            }
+        }
+        return any.build();
     }
 
     /** A term, or the terms of a synonym of several words as a phrase: {@code svm} is not had by "vector" alone. */

@@ -260,15 +260,8 @@ final class NodeSearcher {
      * node with the alias "llama"), which the learner named.
      */
     private Set<Integer> foundByWords(WordCoverage.Ranked byWords, List<String> keys) throws IOException {
-        BooleanQuery.Builder named = new BooleanQuery.Builder();
-        for (String key : keys) {
-            named.add(terms.of(new Term(Fields.NAME_KEY, key)), Occur.SHOULD);
-            named.add(terms.of(new Term(Fields.ALIAS_KEY, key)), Occur.SHOULD);
-            named.add(terms.of(new Term(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(key))), Occur.SHOULD);
-            named.add(terms.of(new Term(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(key))), Occur.SHOULD);
-        }
         Set<Integer> found = new HashSet<>(byWords.mostWords());
-        for (ScoreDoc doc : searcher.search(named.build(), WordCoverage.WINDOW).scoreDocs) {
+        for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
             found.add(doc.doc);
         }
         return found;

@@ -50,6 +50,22 @@ final class RankedQueries {
         return ranked.build();
     }
 
+    /**
+     * The nodes whose whole name or alias is one of {@code keys} ({@link QueryWords#keys}), as typed or with its words
+     * stemmed alike: those the learner named.
+     */
+    Query named(List<String> keys) {
+        BooleanQuery.Builder named = new BooleanQuery.Builder();
+        for (String key : keys) {
+            String stemmed = Analyzers.stemmedKey(key);
+            named.add(terms.of(new Term(Fields.NAME_KEY, key)), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.ALIAS_KEY, key)), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.NAME_STEM_KEY, stemmed)), Occur.SHOULD);
+            named.add(terms.of(new Term(Fields.ALIAS_STEM_KEY, stemmed)), Occur.SHOULD);
+        }
+        return named.build();
+    }
+
     private Query whole(String field, String key, float boost) {
         return new BoostQuery(new ConstantScoreQuery(terms.of(new Term(field, key))), boost);
     }
