@@ -153,11 +153,15 @@ public final class GraphRepository {
     /** The version stamp and sizes of the graph, in one cheap read (counts come from Neo4j's count store). */
     public GraphState state() {
         try (Session session = session(AccessMode.READ)) {
-            Record row = session.executeRead(tx -> tx.run(STATE).single());
-            return GraphRows.state(row, changeToken(session));
+            return state(session);
         } catch (Neo4jException e) {
             throw DriverFailures.translate(e, "reading the graph version");
         }
+    }
+
+    private static GraphState state(Session session) {
+        Record row = session.executeRead(tx -> tx.run(STATE).single());
+        return GraphRows.state(row, changeToken(session));
     }
 
     /** The bookmark the server gave the session's last transaction: it moves with every commit to the database. */
@@ -177,8 +181,7 @@ public final class GraphRepository {
         List<String> labels = Arrays.stream(Kind.values()).map(Kind::label).toList();
         List<String> types = Arrays.stream(RelType.values()).map(RelType::name).toList();
         try (Session session = session(AccessMode.READ)) {
-            Record stateRow = session.executeRead(tx -> tx.run(STATE).single());
-            GraphState before = GraphRows.state(stateRow, changeToken(session));
+            GraphState before = state(session);
             return session.executeRead(tx -> {
                 List<GraphNode> nodes =
                         tx.run(READ_NODES, Map.of("labels", labels)).list(GraphRows::node);

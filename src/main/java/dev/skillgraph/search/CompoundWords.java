@@ -34,9 +34,6 @@ final class CompoundWords {
     /** An underscore, or a dot or colon between letters: how code and file names join words. */
     private static final Pattern DELIMITED = Pattern.compile("_|(?<=\\p{L})[.:](?=\\p{L})");
 
-    /** A number, or a version with dots: a word of its own after letters ({@code python3.12}, {@code qwen2.5}). */
-    private static final Pattern VERSION = Pattern.compile("\\p{N}+(?:\\.\\p{N}+)*");
-
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
@@ -215,7 +212,7 @@ final class CompoundWords {
             String tail = word.substring(at);
             boolean tailKnown = isPart(tail)
                     && (known(tail)
-                            || VERSION.matcher(tail).matches()
+                            || QueryWords.isNumber(tail) // a version after letters: python3.12, qwen2.5
                             || (lastIsPrefix
                                     && !vocabulary.startingWith(tail, 1).isEmpty()));
             List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);

@@ -14,10 +14,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -30,8 +28,6 @@ import org.jspecify.annotations.Nullable;
  * here is checked by the relevance suite (RelevanceIT).
  */
 final class MatchQueries {
-
-    private static final int MAX_PREFIX_TERMS = 64;
 
     private final TermQueries terms;
     private final Spelling spelling;
@@ -125,7 +121,7 @@ final class MatchQueries {
                             AnalyzedText.of(queryAnalyzer, variant).paths()) {
                         for (int f = 0; f < Fields.TEXT.length; f++) {
                             query.add(
-                                    new BoostQuery(onePath(Fields.TEXT[f], path), Fields.WEIGHT[f] * similarity),
+                                    new BoostQuery(terms.path(Fields.TEXT[f], path), Fields.WEIGHT[f] * similarity),
                                     Occur.SHOULD);
                         }
                     }
@@ -136,10 +132,10 @@ final class MatchQueries {
                         new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
             });
             if (i == limited.size() - 1 && word.length() >= 2) {
-                List<String> completions = spelling.completions(word, MAX_PREFIX_TERMS + 1);
+                List<String> completions = spelling.completions(word, TermQueries.MAX_PREFIX_TERMS + 1);
                 if (!completions.isEmpty()) {
-                    query.add(new BoostQuery(prefix(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
-                    query.add(new BoostQuery(prefix(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
+                    query.add(new BoostQuery(terms.prefix(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
+                    query.add(new BoostQuery(terms.prefix(Fields.NAME_EXACT, word, completions), 2f), Occur.SHOULD);
                 }
             }
         }
@@ -158,7 +154,8 @@ final class MatchQueries {
             Map<String, Map<String, Float>> variants,
             Function<String, List<List<String>>> paths) {
         if (words.parts().isEmpty()
-                && words.withoutBoundNumbers().size() == words.distinct().size()) {
+                && words.withoutBoundNumbers(words.distinct()).size()
+                        == words.distinct().size()) {
             return match;
         }
         List<Query> each = perWord(words, variants, Fields.TEXT, -1, paths);
@@ -174,7 +171,7 @@ final class MatchQueries {
             }
             for (List<String> path : paths.apply(together.toString())) {
                 for (String field : Fields.TEXT) {
-                    any.add(onePath(field, path), Occur.SHOULD);
+                    any.add(terms.path(field, path), Occur.SHOULD);
                 }
             }
         }
@@ -230,7 +227,7 @@ final class MatchQueries {
             for (String spelling : spellings) {
                 for (List<String> path : paths.apply(spelling)) {
                     for (String field : fields) {
-                        any.add(onePath(field, path), Occur.SHOULD);
+                        any.add(terms.path(field, path), Occur.SHOULD);
                     }
                 }
                 if (own && spelling.indexOf(' ') < 0) {
@@ -238,9 +235,10 @@ final class MatchQueries {
                 }
             }
             if (word.equals(last) && word.length() >= 2) {
-                List<String> completions = own ? spelling.completions(word, MAX_PREFIX_TERMS + 1) : List.of();
+                List<String> completions =
+                        own ? spelling.completions(word, TermQueries.MAX_PREFIX_TERMS + 1) : List.of();
                 if (!completions.isEmpty()) {
-                    any.add(prefix(Fields.SPELL, word, completions), Occur.SHOULD);
+                    any.add(terms.prefix(Fields.SPELL, word, completions), Occur.SHOULD);
                 }
                 // A word begun in the other fields: at most 64 of its completions, as in the spell field.
                 for (String field : fields) {
@@ -248,7 +246,8 @@ final class MatchQueries {
                         any.add(
                                 new PrefixQuery(
                                         new Term(field, word),
-                                        new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_PREFIX_TERMS)),
+                                        new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(
+                                                TermQueries.MAX_PREFIX_TERMS)),
                                 Occur.SHOULD);
                     }
                 }
@@ -270,23 +269,13 @@ final class MatchQueries {
             String field = fields[f];
             float weight = weighted ? Fields.WEIGHT[f] : 1f;
             for (List<String> path : phrase) {
-                any.add(new BoostQuery(onePath(field, path), weight), Occur.SHOULD);
+                any.add(new BoostQuery(terms.path(field, path), weight), Occur.SHOULD);
             }
             if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
                 any.add(new BoostQuery(terms.of(new Term(field, number)), weight), Occur.SHOULD);
             }
         }
         return any.build();
-    }
-
-    /** A term, or the terms of a synonym of several words as a phrase: {@code svm} is not had by "vector" alone. */
-    private Query onePath(String field, List<String> path) {
-        if (path.size() == 1) {
-            return terms.of(new Term(field, path.get(0)));
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        path.forEach(term -> phrase.add(new Term(field, term)));
-        return phrase.build();
     }
 
     /**
@@ -299,26 +288,5 @@ final class MatchQueries {
         }
         Query moved = parts.movedFieldQueries() ? QueryFields.onField(built, field, terms::of) : null;
         return moved != null ? moved : build.get();
-    }
-
-    /**
-     * Matches words of {@code field} starting with {@code prefix}, all scoring alike. Built from the indexed words
-     * that complete it when there are few (the usual case for a word being typed): a {@link PrefixQuery} compiles an
-     * automaton and enumerates the terms again on every search.
-     *
-     * @param words the indexed words starting with {@code prefix}, up to {@link #MAX_PREFIX_TERMS} + 1
-     */
-    private Query prefix(String field, String prefix, List<String> words) {
-        if (words.size() > MAX_PREFIX_TERMS) {
-            return new PrefixQuery(new Term(field, prefix));
-        }
-        if (words.size() == 1) {
-            return new ConstantScoreQuery(terms.of(new Term(field, words.get(0)))); // what the rewrite would make
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String word : words) {
-            any.add(terms.of(new Term(field, word)), Occur.SHOULD);
-        }
-        return new ConstantScoreQuery(any.build());
     }
 }

@@ -16,16 +16,11 @@ import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,7 +136,8 @@ final class NodeSearcher {
         try {
             List<String> distinct = words.distinct();
             Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(distinct));
-            AnalyzedText analyzed = AnalyzedText.of(queryAnalyzer, String.join(" ", words.withoutBoundNumbers()));
+            AnalyzedText analyzed =
+                    AnalyzedText.of(queryAnalyzer, String.join(" ", words.withoutBoundNumbers(distinct)));
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
@@ -156,7 +152,7 @@ final class NodeSearcher {
                                     : completions.asTypedOrFewer(common, (3 * common.size() + 3) / 4)
                             : completions.asTypedOrFewer(common);
             Query ranked = words.isEmpty() ? match : ranking.ranked(match, keys);
-            Query filter = filter(query);
+            Query filter = terms.filter(query);
             LexicalRanking.Answer lexical = lexicalRanking.rank(
                     match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
             if (words.isEmpty() && byMeaning && lexical.total().value > 0) {
@@ -298,23 +294,5 @@ final class NodeSearcher {
     /** As-you-type completions ({@link Completions#suggest}). */
     List<Suggestion> suggest(String text, int limit) {
         return completions.suggest(text, limit);
-    }
-
-    /** The query's kind, stage, roadmap and id filters as one query; null when it has none. */
-    private @Nullable Query filter(SearchQuery query) {
-        if (!query.filtered()) {
-            return null;
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        query.kind().ifPresent(kind -> all.add(terms.of(new Term(Fields.KIND, kind.key())), Occur.FILTER));
-        query.stage().ifPresent(stage -> all.add(terms.of(new Term(Fields.STAGE, stage)), Occur.FILTER));
-        query.roadmap().ifPresent(roadmap -> all.add(terms.of(new Term(Fields.ROADMAP, roadmap)), Occur.FILTER));
-        query.onlyIds().ifPresent(ids -> all.add(idFilter(ids), Occur.FILTER));
-        return all.build();
-    }
-
-    private static Query idFilter(Set<String> ids) {
-        return new TermInSetQuery(
-                Fields.ID, ids.stream().sorted().map(BytesRef::new).toList());
     }
 }

@@ -4,8 +4,10 @@ import dev.skillgraph.domain.GraphNode;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,6 +31,7 @@ final class ProtectedWords {
 
     private final @Nullable NormalizeCharMap spelled;
     private final Set<String> words;
+    private final Map<String, String> typedBySpelling = new HashMap<>();
 
     private ProtectedWords(Set<String> words) {
         this.words = words;
@@ -40,6 +43,7 @@ final class ProtectedWords {
         Set<String> added = new TreeSet<>();
         for (String word : words) {
             String spelledOut = spellOut(word);
+            typedBySpelling.put(spelledOut, word);
             for (String form : List.of(word, word.toUpperCase(Locale.ROOT), capitalised(word))) {
                 if (added.add(form)) {
                     map.add(form, spelledOut);
@@ -76,12 +80,7 @@ final class ProtectedWords {
      * ({@code c++}), any other word as it is. What a hit is said to be missing shows the word typed, not the index's.
      */
     String typed(String word) {
-        for (String protectedWord : words) {
-            if (spellOut(protectedWord).equals(word)) {
-                return protectedWord;
-            }
-        }
-        return word;
+        return typedBySpelling.getOrDefault(word, word);
     }
 
     /** {@code analyzer} with the protected words' symbols spelled out before tokenizing; itself when there are none. */

@@ -31,7 +31,6 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
      */
     private static final Pattern CODE_DELIMITER = Pattern.compile("[_.:]|\\p{L}\\p{N}|\\p{N}\\p{L}");
 
-    /** A number, a version or a decimal among them: {@code 2}, {@code 2.5}, {@code 3.12}. */
     private static final Pattern NUMBER = Pattern.compile("\\p{N}+(?:[.,]\\p{N}+)*");
 
     /** Most distinct words a query is searched with. */
@@ -156,27 +155,32 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
     @Nullable
     String numberPhrase(String word) {
         int at = all.indexOf(word);
-        if (at < 0 || !NUMBER.matcher(word).matches()) {
+        if (at < 0 || !isNumber(word)) {
             return null;
         }
-        if (at > 0 && !NUMBER.matcher(all.get(at - 1)).matches()) {
+        if (at > 0 && !isNumber(all.get(at - 1))) {
             return all.get(at - 1) + " " + word;
         }
-        if (at + 1 < all.size() && !NUMBER.matcher(all.get(at + 1)).matches()) {
+        if (at + 1 < all.size() && !isNumber(all.get(at + 1))) {
             return word + " " + all.get(at + 1);
         }
         return null;
     }
 
-    /** The distinct words but the numbers that stand for a phrase ({@link #numberPhrase}). */
-    List<String> withoutBoundNumbers() {
-        List<String> kept = new ArrayList<>(distinct.size());
-        for (String word : distinct) {
+    /** {@code words} (these or some of them) but the numbers that stand for a phrase ({@link #numberPhrase}). */
+    List<String> withoutBoundNumbers(List<String> words) {
+        List<String> kept = new ArrayList<>(words.size());
+        for (String word : words) {
             if (numberPhrase(word) == null) {
                 kept.add(word);
             }
         }
-        return kept.size() == distinct.size() ? distinct : kept;
+        return kept.size() == words.size() ? words : kept;
+    }
+
+    /** Whether {@code word} is a number, a version or a decimal: {@code 2}, {@code 2.5}, {@code 3.12}. */
+    static boolean isNumber(String word) {
+        return NUMBER.matcher(word).matches();
     }
 
     boolean isEmpty() {

@@ -215,12 +215,7 @@ final class Spelling {
             keys.add(key);
         }
         // Without the numbers that qualify a word (llama3: "llama"): what Llama 3 is a version of, when no name has it.
-        List<String> unnumbered = new ArrayList<>(words.all().size());
-        for (String word : words.all()) {
-            if (words.numberPhrase(word) == null) {
-                unnumbered.add(word);
-            }
-        }
+        List<String> unnumbered = words.withoutBoundNumbers(words.all());
         String general = String.join(" ", unnumbered);
         if (!unnumbered.isEmpty() && !keys.contains(general)) {
             keys.add(general);
