@@ -160,9 +160,15 @@ public final class Projection {
         return stage.map(StageRef::of);
     }
 
-    /** Names of what a node is tied to: its tools and stage, a resource's topics, a stage's topics, an FAQ's subject. */
+    /**
+     * Names of what a node is tied to: its tools and stage, a resource's topics, a stage's topics and roadmap, an
+     * FAQ's subject.
+     */
     private static List<String> related(RoadmapGraph graph, GraphNode node) {
         List<String> ids = new ArrayList<>();
+        if (node.kind() == Kind.STAGE) {
+            ids.addAll(graph.roadmapsOf(node.id()));
+        }
         ids.addAll(graph.toolsOf(node.id()));
         graph.stageOf(node.id()).ifPresent(stage -> ids.add(stage.id()));
         ids.addAll(graph.taughtBy(node.id()));

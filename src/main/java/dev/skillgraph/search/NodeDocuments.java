@@ -50,6 +50,10 @@ final class NodeDocuments {
         if (node.roadmapLine() != null) {
             doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
         }
+        if (node.kind() == Kind.STAGE && node.order() != null) {
+            // A stage is also known by its place on its roadmap, as roadmap pages number them: "stage 2".
+            doc.add(new TextField(Fields.ALIASES, "stage " + node.order(), Field.Store.NO));
+        }
         for (String related : indexed.related()) {
             doc.add(new TextField(Fields.RELATED, related, Field.Store.NO));
         }

@@ -64,12 +64,14 @@ final class Spelling {
      */
     Map<String, Map<String, Float>> variants(List<String> queryWords) {
         Map<String, Map<String, Float>> variants = new HashMap<>();
-        for (String word : queryWords) {
+        for (int i = 0; i < queryWords.size(); i++) {
+            String word = queryWords.get(i);
             int edits = edits(word);
             if (edits == 0) {
                 if (word.length() >= 3 && !words.contains(word) && !inText(word)) {
                     Map<String, Float> swapped = new LinkedHashMap<>();
                     words.transpositions(word).forEach(t -> swapped.put(t, 1f - 1f / word.length()));
+                    fitting(queryWords, i, swapped);
                     if (!swapped.isEmpty()) {
                         variants.put(word, swapped);
                     }
@@ -84,9 +86,26 @@ final class Spelling {
                         .collect(Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             }
+            if (!similar.containsKey(word) && !inText(word)) {
+                similar = new LinkedHashMap<>(similar);
+                fitting(queryWords, i, similar);
+            }
             variants.put(word, similar);
         }
         return variants;
+    }
+
+    /**
+     * Leaves out the variants of the {@code i}-th query word that "did you mean" would not offer ({@link
+     * #didYouMean}): an English word the graph lacks is what was meant ({@code turing} is no typo of "tuning"), unless
+     * the variant fits in context. Matching a variant "did you mean" keeps quiet about would answer another question
+     * in silence.
+     */
+    private void fitting(List<String> queryWords, int i, Map<String, Float> variants) {
+        String word = queryWords.get(i);
+        if (EnglishWords.contains(word)) {
+            variants.keySet().removeIf(variant -> !variant.equals(word) && !inContext(queryWords, i, variant));
+        }
     }
 
     /**

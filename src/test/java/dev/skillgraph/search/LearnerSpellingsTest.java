@@ -266,6 +266,14 @@ class LearnerSpellingsTest {
                 "my computer keeps forgetting what I told the chatbot", "teach the model my company documents")) {
             assertThat(search(words, question).didYouMean()).as(question).isNull();
         }
+        // Nor does it match as the correction "did you mean" keeps quiet about: turing is no typo of fine-tuning.
+        for (Projection projection : List.of(words, meaning)) {
+            SearchResult turing = search(projection, "turing");
+            assertThat(turing.didYouMean()).isNull();
+            assertThat(turing.hits())
+                    .noneSatisfy(hit -> assertThat(hit.highlights()).isNotEmpty());
+        }
+        assertThat(search(words, "turing").hits()).isEmpty();
     }
 
     @Test
@@ -666,6 +674,22 @@ class LearnerSpellingsTest {
             }
             // A number alone is still searched.
             assertThat(ids(words, "2")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aStageIsFoundByItsPlaceOnItsRoadmap() {
+        for (Projection projection : List.of(words, meaning)) {
+            // Every roadmap's second stage, and none of the nodes with a stage or a 2 elsewhere in their text.
+            assertThat(ids(projection, "stage 2").subList(0, 4))
+                    .containsExactlyInAnyOrder(
+                            "stage-2-deep-learning",
+                            "ds-stage-2-statistics-experimentation",
+                            "mlops-stage-2-pipelines",
+                            "llm-stage-2-embeddings-rag");
+            // With the roadmap's name, a word a stage's roadmap has (as a related name).
+            assertThat(ids(projection, "mlops stage 2")).first().isEqualTo("mlops-stage-2-pipelines");
+            assertThat(ids(projection, "llm stage 3")).first().isEqualTo("llm-stage-3-agents-evaluation");
         }
     }
 
