@@ -3,12 +3,14 @@ package dev.skillgraph.api;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Errors Jetty answers before Javalin sees the request (a URI or headers too long, a malformed request) come out as
@@ -26,6 +28,12 @@ final class ProblemErrorHandler extends ErrorHandler {
                     case 414 -> "the request URI is too long; query parameters are limited (q to 500 characters)";
                     case 431 -> "the request headers are too large";
                     case 413 -> "the request body is too large";
+                        // Jetty refuses a request it cannot read safely before any route sees it. It gives a reason
+                        // for a bad header ("Illegal character"), none for a bad path.
+                    case 400 -> "the request could not be read: "
+                            + reason(cause != null ? cause.getMessage() : message, title)
+                                    .orElse("its path or query may have an escape that is not %XX in hex, or a"
+                                            + " character a path may not hold, such as %00");
                     default -> "the request could not be processed: " + title;
                 };
         String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + code + ",\"detail\":\""
@@ -33,5 +41,19 @@ final class ProblemErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /**
+     * Jetty's reason ("Illegal character ..."), kept to letters, digits and plain punctuation (it may quote the bad
+     * character) and 120 characters; empty when it only repeats the status.
+     */
+    private static Optional<String> reason(@Nullable String message, String title) {
+        String plain =
+                message == null ? "" : message.replaceFirst("^\\d{3}: ", "").strip();
+        if (plain.isEmpty() || plain.equals(title)) {
+            return Optional.empty();
+        }
+        plain = plain.replaceAll("[^A-Za-z0-9 .,:;=()_-]", "?");
+        return Optional.of(plain.length() > 120 ? plain.substring(0, 120) : plain);
     }
 }

@@ -28,6 +28,9 @@ public final class QueryParams {
     /** A percent sign not followed by two hex digits: a value no decoder can read. */
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
+    /** The control characters that are white space in a line of text: tab, line feed, carriage return. */
+    private static final Pattern LINE_SPACE = Pattern.compile("[\\t\\n\\r]+");
+
     private final Function<String, List<String>> values;
     private final @Nullable String rawQuery;
 
@@ -149,7 +152,11 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String text = value.strip();
+        // A parameter is one line: a tab or line break pasted with the words is a space between them.
+        String text = LINE_SPACE.matcher(value).replaceAll(" ").strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             throw SkillGraphException.invalidParameter(
@@ -157,7 +164,7 @@ public final class QueryParams {
                     "query parameter '" + name + "' is " + length + " characters long; at most " + maxLength
                             + " are accepted");
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+        if (text.chars().anyMatch(Character::isISOControl)) {
             throw SkillGraphException.invalidParameter(
                     name, "query parameter '" + name + "' contains control characters");
         }

@@ -226,6 +226,15 @@ class HttpApiIT {
         }
     }
 
+    @Test
+    void aLineBreakInAQueryIsASpaceAndAPathJettyCannotReadIsNamed() throws Exception {
+        HttpResponse<String> pasted = get("/api/search?q=pandas%0D%0Anumpy%0A");
+        assertThat(pasted.statusCode()).isEqualTo(200);
+        assertThat(json(pasted).get("query").asText()).isEqualTo("pandas numpy");
+        assertProblem(get("/api/nodes/%00"), 400, "such as %00");
+        assertThat(rawGet("/api/nodes/%ZZ")).startsWith("HTTP/1.1 400").contains("not %XX in hex");
+    }
+
     private static String rawGet(String target) throws IOException {
         try (java.net.Socket socket =
                 new java.net.Socket(app.apiUri().getHost(), app.apiUri().getPort())) {
