@@ -253,7 +253,8 @@ final class Completions {
                 // completion suggesters of Lucene and Elasticsearch take it: the word's starts are indexed whole.
                 BooleanQuery.Builder start =
                         new BooleanQuery.Builder().add(new PrefixQuery(new Term(Fields.SPELL, word)), Occur.SHOULD);
-                if (Spelling.edits(word) > 0) {
+                // Not an English word the graph lacks: that is what was meant ("did you mean" keeps it too).
+                if (Spelling.edits(word) > 0 && !EnglishWords.contains(word)) {
                     start.add(
                             new FuzzyQuery(
                                     new Term(Fields.SUGGEST, CompletionRules.prefix(word)),

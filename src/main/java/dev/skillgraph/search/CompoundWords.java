@@ -97,7 +97,7 @@ final class CompoundWords {
                     ? !vocabulary.startingWith(word.word(), 1).isEmpty()
                     : vocabulary.contains(word.word()) || inText.test(word.word());
             List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
-            if (parts == null && !whole && !typing) {
+            if (parts == null && !whole) {
                 parts = letterJoined(word.word());
             }
             if (parts == null
@@ -163,11 +163,13 @@ final class CompoundWords {
      * {@code words} with the last two joined when a word of the index starts with them ({@code tensor fl}: {@code
      * tensorfl}, as {@code tensorflow} is being typed); null when none does, or when the last word has one letter
      * ({@code model s} is {@code model} and a word begun, not {@code models}). Another reading of words being typed,
-     * beside them, not instead: {@code deep learning} is also the start of {@code deeplearning.ai}.
+     * beside them, not instead: {@code deep learning} is also the start of {@code deeplearning.ai}. A digit is a whole
+     * word ({@code python 3}: {@code python3}).
      */
     @Nullable
     List<String> lastJoined(List<String> words) {
-        if (words.size() < 2 || words.get(words.size() - 1).length() < 2) {
+        String last = words.isEmpty() ? "" : words.get(words.size() - 1);
+        if (words.size() < 2 || (last.length() < 2 && !QueryWords.isNumber(last))) {
             return null;
         }
         String both = words.get(words.size() - 2) + words.get(words.size() - 1);

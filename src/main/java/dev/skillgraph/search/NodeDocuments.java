@@ -52,7 +52,9 @@ final class NodeDocuments {
         }
         if (node.kind() == Kind.STAGE && node.order() != null) {
             // A stage is also known by its place on its roadmap, as roadmap pages number them: "stage 2".
-            doc.add(new TextField(Fields.ALIASES, "stage " + node.order(), Field.Store.NO));
+            String place = "stage " + node.order();
+            doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
+            doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
         }
         for (String related : indexed.related()) {
             doc.add(new TextField(Fields.RELATED, related, Field.Store.NO));

@@ -694,6 +694,28 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void completionsReadWordsAsSearchReadsThem() {
+        // A letter joined as the texts hyphenate it, a number joined to the word it qualifies, a stage by its place.
+        assertThat(words.index().suggest("kfold", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("ds-model-evaluation-validation");
+        assertThat(words.index().suggest("pvalue", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("hypothesis-testing-ab-testing");
+        assertThat(words.index().suggest("python 3", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("python");
+        assertThat(words.index().suggest("stage 2", 4))
+                .extracting(Suggestion::id)
+                .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+        // An English word the graph lacks completes to nothing, as it matches nothing (turing is no fine-tuning).
+        assertThat(words.index().suggest("turing", 5)).isEmpty();
+    }
+
+    @Test
     void aHitWithMostOfTheWordsIsNotPassedByNeighboursInMeaning() {
         // Three of four words in the name, aliases or summary: found by the learner's words; meaning fuses after.
         assertThat(ids(meaning, "let the llm call my functions")).first().isEqualTo("llm-tool-calling");
