@@ -42,7 +42,8 @@ class ArchitectureTest {
                             JACKSON,
                             "dev.langchain4j..",
                             "ai.onnxruntime..",
-                            "com.github.benmanes.caffeine.."),
+                            "com.github.benmanes.caffeine..",
+                            "org.apache.commons.codec.language.."),
             "path", List.of("domain", "error", JACKSON, "net.fortuna.ical4j.."),
             "projection",
                     List.of(

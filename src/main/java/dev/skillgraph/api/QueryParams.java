@@ -164,11 +164,16 @@ public final class QueryParams {
                     "query parameter '" + name + "' is " + length + " characters long; at most " + maxLength
                             + " are accepted");
         }
+        refuseControlCharacters(name, text);
+        return Optional.of(text);
+    }
+
+    /** @throws SkillGraphException invalid parameter when {@code text} holds a control character (tab, NUL, ...) */
+    private static void refuseControlCharacters(String name, String text) {
         if (text.chars().anyMatch(Character::isISOControl)) {
             throw SkillGraphException.invalidParameter(
                     name, "query parameter '" + name + "' contains control characters");
         }
-        return Optional.of(text);
     }
 
     int integer(String name, int defaultValue, int min, int max) {
@@ -238,6 +243,7 @@ public final class QueryParams {
                     .filter(s -> !s.isEmpty())
                     .forEach(ids::add);
         }
+        ids.forEach(id -> refuseControlCharacters(name, id));
         if (ids.size() > MAX_IDS) {
             throw SkillGraphException.invalidParameter(
                     name,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.jspecify.annotations.Nullable;
 
@@ -112,7 +113,11 @@ final class HitHighlights {
         putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
         putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
         if (marks.isEmpty()) {
-            putIfMarked(marks, Fields.ALIASES, markedAmong(n.aliases(), marked));
+            String place = NodeDocuments.place(n);
+            List<String> aliases = place == null
+                    ? n.aliases()
+                    : Stream.concat(n.aliases().stream(), Stream.of(place)).toList();
+            putIfMarked(marks, Fields.ALIASES, markedAmong(aliases, marked));
             putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
             putIfMarked(marks, Fields.RELATED, markedAmong(hit.related(), marked));
         }

@@ -50,9 +50,8 @@ final class NodeDocuments {
         if (node.roadmapLine() != null) {
             doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
         }
-        if (node.kind() == Kind.STAGE && node.order() != null) {
-            // A stage is also known by its place on its roadmap, as roadmap pages number them: "stage 2".
-            String place = "stage " + node.order();
+        String place = place(node);
+        if (place != null) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
             doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
         }
@@ -84,6 +83,14 @@ final class NodeDocuments {
      */
     String key(String text) {
         return String.join(" ", Analyzers.words(spoken, text));
+    }
+
+    /**
+     * A stage's place on its roadmap, as roadmap pages number them ("stage 2"), searched and highlighted as one more
+     * alias; null for other nodes.
+     */
+    static @Nullable String place(GraphNode node) {
+        return node.kind() == Kind.STAGE && node.order() != null ? "stage " + node.order() : null;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -22,6 +23,12 @@ import org.jspecify.annotations.Nullable;
 final class Spelling {
 
     private static final int MAX_EXPANSIONS = 10;
+
+    /** Codes how a word sounds; immutable once its maximum code length is set, so safe to share. */
+    private static final DoubleMetaphone SOUND = new DoubleMetaphone();
+
+    /** Most joined words of a query written apart in its keys ({@link #keys}): 2^3 - 1 spellings at most. */
+    private static final int MAX_APART_WORDS = 3;
 
     private final Vocabulary words;
     private final IndexReader reader;
@@ -98,13 +105,13 @@ final class Spelling {
     /**
      * Leaves out the variants of the {@code i}-th query word that "did you mean" would not offer ({@link
      * #didYouMean}): an English word the graph lacks is what was meant ({@code turing} is no typo of "tuning"), unless
-     * the variant fits in context. Matching a variant "did you mean" keeps quiet about would answer another question
+     * the variant sounds the same or fits in context ({@link #meant}). Matching a variant "did you mean" keeps quiet about would answer another question
      * in silence.
      */
     private void fitting(List<String> queryWords, int i, Map<String, Float> variants) {
         String word = queryWords.get(i);
         if (EnglishWords.contains(word)) {
-            variants.keySet().removeIf(variant -> !variant.equals(word) && !inContext(queryWords, i, variant));
+            variants.keySet().removeIf(variant -> !variant.equals(word) && !meant(queryWords, i, variant));
         }
     }
 
@@ -139,8 +146,8 @@ final class Spelling {
     /**
      * Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie); or null. A
      * word a text field has stemmed ({@link #inText}) is not absent: {@code array} is had by "arrays", {@code encodes}
-     * by "encoder", and needs no correction to them. An English word is corrected only in context ({@link
-     * #inContext}).
+     * by "encoder", and needs no correction to them. An English word is corrected only to what it sounds like or
+     * what fits in context ({@link #meant}).
      */
     @Nullable
     String didYouMean(List<String> queryWords, Map<String, Map<String, Float>> variants) throws IOException {
@@ -150,7 +157,7 @@ final class Spelling {
             String word = queryWords.get(i);
             String best =
                     reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word) ? closest(word, variants) : word;
-            if (!best.equals(word) && EnglishWords.contains(word) && !inContext(queryWords, i, best)) {
+            if (!best.equals(word) && EnglishWords.contains(word) && !meant(queryWords, i, best)) {
                 best = word; // an English word the graph lacks is what was meant, unless its correction fits in
             }
             if (!best.equals(word)) {
@@ -187,6 +194,19 @@ final class Spelling {
     }
 
     /**
+     * Whether {@code correction} of the {@code i}-th query word, an English word the graph lacks, is what was meant:
+     * when it is another spelling of the same sound, letters changed but none added or dropped (Double Metaphone,
+     * Philips 2000, from Apache Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization";
+     * {@code turing} is not "tuning", nor {@code teach} "tech", whose sound is coded alike), or when it fits in context
+     * ({@link #inContext}).
+     */
+    private boolean meant(List<String> queryWords, int i, String correction) {
+        String word = queryWords.get(i);
+        return (word.length() == correction.length() && SOUND.isDoubleMetaphoneEqual(word, correction))
+                || inContext(queryWords, i, correction);
+    }
+
+    /**
      * Whether {@code correction} of the {@code i}-th query word makes, with the word before or after it, two words a
      * text has next to each other ({@code neutral networks}: "neural networks"). An English word the graph lacks is
      * corrected only so: in {@code my computer keeps forgetting}, "forgetting" is meant, and "formatting" is no
@@ -195,6 +215,16 @@ final class Spelling {
     private boolean inContext(List<String> queryWords, int i, String correction) {
         return (i > 0 && inTextApart(List.of(queryWords.get(i - 1), correction)))
                 || (i + 1 < queryWords.size() && inTextApart(List.of(correction, queryWords.get(i + 1))));
+    }
+
+    /** {@code word} written apart, the phrase among its variants ({@link CompoundWords#withApart}), or null. */
+    private static @Nullable String apart(String word, Map<String, Map<String, Float>> variants) {
+        for (String variant : variants.getOrDefault(word, Map.of()).keySet()) {
+            if (variant.indexOf(' ') >= 0) {
+                return variant;
+            }
+        }
+        return null;
     }
 
     /** The vocabulary the variants come from. */
@@ -232,6 +262,26 @@ final class Spelling {
         String key = String.join(" ", corrected);
         if (!keys.contains(key)) {
             keys.add(key);
+        }
+        // With joined words written apart as the texts write them, any of them (huggingface dataset: "Hugging Face
+        // Datasets", though dataset is also "data set"), for at most MAX_APART_WORDS words.
+        List<Integer> joined = new ArrayList<>();
+        for (int i = 0; i < corrected.size() && joined.size() < MAX_APART_WORDS; i++) {
+            if (apart(corrected.get(i), variants) != null) {
+                joined.add(i);
+            }
+        }
+        for (int mask = 1; mask < 1 << joined.size(); mask++) {
+            List<String> apart = new ArrayList<>(corrected);
+            for (int j = 0; j < joined.size(); j++) {
+                if ((mask & 1 << j) != 0) {
+                    apart.set(joined.get(j), apart(corrected.get(joined.get(j)), variants));
+                }
+            }
+            String apartKey = String.join(" ", apart);
+            if (!keys.contains(apartKey)) {
+                keys.add(apartKey);
+            }
         }
         // Without the numbers that qualify a word (llama3: "llama"): what Llama 3 is a version of, when no name has it.
         List<String> unnumbered = words.withoutBoundNumbers(words.all());

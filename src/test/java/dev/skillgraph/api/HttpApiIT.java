@@ -198,6 +198,7 @@ class HttpApiIT {
                 "/api/search?q=x&kind=widget|kind",
                 "/api/search?q=x&stage=stage-9|stage",
                 "/api/search?q=x%00y|q",
+                "/api/search?q=x&known=python%01|known",
                 "/api/suggest|q",
                 "/api/learning-path/python?hoursPerWeek=0|hoursPerWeek",
                 "/api/learning-path?from=python|to",
