@@ -101,8 +101,11 @@ final class Completions {
                     && !words.typed().isEmpty()
                     && typed.get(typed.size() - 1)
                             .equals(words.typed().get(words.typed().size() - 1));
+            // Only common words: the names with the most of them, the rarest first, as search lists them ({@code is
+            // this for me}: "Who is this roadmap for?", not a name with "for" and "memory").
             TopDocs top = searcher.search(
-                    rules.ranked(readings, words, typed, lastTyped), Math.max(limit, CompletionRules.CANDIDATES));
+                    words.isEmpty() ? asTypedOrFewer(typed) : rules.ranked(readings, words, typed, lastTyped),
+                    Math.max(limit, CompletionRules.CANDIDATES));
             if (top.scoreDocs.length == 0 && !words.isEmpty()) {
                 Map<String, Map<String, Float>> variants = spelling.variants(words.distinct());
                 top = searcher.search(closestSpellings(words.distinct(), variants), limit);

@@ -68,6 +68,8 @@ class LearnerSpellingsTest {
                 assertThat(answer.didYouMean()).isEqualTo("xgboost");
             });
             assertThat(ids(projection, "tensor flwo")).first().isEqualTo("tensorflow");
+            // Not a word with the next one taken for a typo in it: kubernetes fo is not "kubernetes" mistyped.
+            assertThat(search(projection, "kubernetes fo").didYouMean()).isNull();
             assertThat(ids(projection, "tensor flow")).contains("tensorflow");
             // Joined as code joins them.
             assertThat(ids(projection, "gradient_boosting")).first().isEqualTo("decision-trees-gradient-boosting");
@@ -729,6 +731,13 @@ class LearnerSpellingsTest {
         assertThat(words.index().suggest("stage 2", 4))
                 .extracting(Suggestion::id)
                 .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+        // Only common words: the names with most of them, as search lists them, not one with "for" and "memory".
+        for (String question : List.of("is this for me", "who is it for")) {
+            assertThat(words.index().suggest(question, 5))
+                    .as(question)
+                    .extracting(Suggestion::id)
+                    .containsExactlyInAnyOrder("faq-who-is-this-for", "faq-llm-who-is-this-for");
+        }
         // An English word the graph lacks completes to nothing, as it matches nothing (turing is no fine-tuning).
         assertThat(words.index().suggest("turing", 5)).isEmpty();
     }
