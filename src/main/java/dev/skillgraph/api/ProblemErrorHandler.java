@@ -32,8 +32,8 @@ final class ProblemErrorHandler extends ErrorHandler {
                         // for a bad header ("Illegal character"), none for a bad path.
                     case 400 -> "the request could not be read: "
                             + reason(cause != null ? cause.getMessage() : message, title)
-                                    .orElse("its path or query may have an escape that is not %XX in hex, or a"
-                                            + " character a path may not hold, such as %00");
+                                    .orElse("its path may hold a character a path may not (such as %00) or an"
+                                            + " escape that is not %XX in hex");
                     default -> "the request could not be processed: " + title;
                 };
         String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + code + ",\"detail\":\""

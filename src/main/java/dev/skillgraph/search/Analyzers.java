@@ -150,7 +150,7 @@ final class Analyzers {
             "how", "what", "which", "who", "whom", "why", "when", "where", "do", "does", "did", "i", "me", "my", "we",
             "you", "your", "should", "can", "could", "would", "need", "want", "learn", "know", "about", "get", "start",
             "use", "using", "from", "have", "has", "am", "before", "first", "best", "good", "way", "some", "so", "tell",
-            "explain", "please"
+            "explain", "please", "vs", "versus"
         }) {
             words.add(word);
         }

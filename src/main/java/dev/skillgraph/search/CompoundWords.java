@@ -102,7 +102,7 @@ final class CompoundWords {
             }
             if (parts == null
                     || mistyped(word.word(), parts)
-                    || (!typing && EnglishWords.contains(word.word()) && !writtenApart.test(parts))) {
+                    || (EnglishWords.contains(word.word()) && !writtenApart.test(parts))) {
                 split.add(word);
             } else {
                 addParts(parts, word.typed(), split);

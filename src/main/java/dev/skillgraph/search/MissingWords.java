@@ -31,7 +31,8 @@ final class MissingWords {
      * @param page the hits to say it of
      * @param coverage the words' coverage in name, aliases and summary, for a hit {@code ranked} does not hold
      * @param ranked the words' coverage of the lexical hits ({@link WordCoverage#rank(ScoreDoc[], IntFunction)})
-     * @param byMeaningAlone the hits that have none of the words, found by meaning alone: none is said of them
+     * @param byMeaningAlone the neighbours in meaning the words' match left out: nothing is said of those that have
+     *     none of the words
      * @param anywhere for the words of a bit mask, one query per word over the fields coverage did not look in
      *     ({@link Fields#OTHER_TEXT}, {@link MatchQueries#perWord}; the other words match nothing), built only if
      *     needed
@@ -53,10 +54,7 @@ final class MissingWords {
         List<Integer> had = new ArrayList<>();
         int lacked = 0;
         for (ScoreDoc doc : page) {
-            if (byMeaningAlone.contains(doc.doc)) {
-                continue;
-            }
-            int known = ranked.anywhereBy(doc.doc);
+            int known = byMeaningAlone.contains(doc.doc) ? -1 : ranked.anywhereBy(doc.doc);
             if (known != -1) {
                 List<String> words = words(distinct, shown, known);
                 if (!words.isEmpty()) {
@@ -82,7 +80,14 @@ final class MissingWords {
         // Only the words some hit lacks in name, aliases and summary are looked for in the other fields.
         int[] matched = new WordCoverage(searcher, anywhere.apply(lacked)).matched(docs);
         for (int i = 0; i < docs.length; i++) {
-            List<String> words = words(distinct, shown, matched[i] | had.get(i));
+            int has = matched[i] | had.get(i);
+            // A neighbour in meaning with none of the words shows none; one with some says which it lacks, as a
+            // lexical hit does (python 3: the neighbour "Python or R?" lacks 3, though the words' match, which wants
+            // both, left it out).
+            if (has == 0 && byMeaningAlone.contains(docs[i].doc)) {
+                continue;
+            }
+            List<String> words = words(distinct, shown, has);
             if (!words.isEmpty()) {
                 missing.put(docs[i].doc, words);
             }

@@ -191,7 +191,8 @@ final class NodeSearcher {
             for (ScoreDoc doc : page) {
                 IndexedNode node = byDoc[doc.doc];
                 GraphNode n = node.node();
-                boolean byMeaningAlone = near.unmatched().contains(doc.doc);
+                // Left out by the words' match and with none of the words (a neighbour with some lists what it lacks).
+                boolean byMeaningAlone = near.unmatched().contains(doc.doc) && !missing.containsKey(doc.doc);
                 hits.add(new SearchResult.Hit(
                         n.id(),
                         n.kind().key(),
@@ -210,7 +211,7 @@ final class NodeSearcher {
                         null,
                         null));
             }
-            String didYouMean = spelling.didYouMean(distinct, variants);
+            String didYouMean = spelling.didYouMean(distinct, common, variants);
             FacetCounter.Counts counts = facetCounter.plus(lexical.counts(), near.unmatched());
             notice = SearchNotices.of(
                     new SearchNotices.Search(

@@ -78,7 +78,7 @@ final class Spelling {
                 if (word.length() >= 3 && !words.contains(word) && !inText(word)) {
                     Map<String, Float> swapped = new LinkedHashMap<>();
                     words.transpositions(word).forEach(t -> swapped.put(t, 1f - 1f / word.length()));
-                    fitting(queryWords, i, swapped);
+                    fitting(queryWords, i, swapped, false);
                     if (!swapped.isEmpty()) {
                         variants.put(word, swapped);
                     }
@@ -93,9 +93,14 @@ final class Spelling {
                         .collect(Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             }
-            if (!similar.containsKey(word) && !inText(word)) {
+            if (similar.containsKey(word) || inText(word)) {
+                // A word of the graph is what was meant: its other spellings only where they sound the same or fit in
+                // context (turing, in a graph with Turing machines, is not "tuning").
                 similar = new LinkedHashMap<>(similar);
-                fitting(queryWords, i, similar);
+                fitting(queryWords, i, similar, true);
+            } else {
+                similar = new LinkedHashMap<>(similar);
+                fitting(queryWords, i, similar, false);
             }
             variants.put(word, similar);
         }
@@ -108,9 +113,9 @@ final class Spelling {
      * the variant sounds the same or fits in context ({@link #meant}). Matching a variant "did you mean" keeps quiet about would answer another question
      * in silence.
      */
-    private void fitting(List<String> queryWords, int i, Map<String, Float> variants) {
+    private void fitting(List<String> queryWords, int i, Map<String, Float> variants, boolean known) {
         String word = queryWords.get(i);
-        if (EnglishWords.contains(word)) {
+        if (known || EnglishWords.contains(word)) {
             variants.keySet().removeIf(variant -> !variant.equals(word) && !meant(queryWords, i, variant));
         }
     }
@@ -151,7 +156,18 @@ final class Spelling {
      */
     @Nullable
     String didYouMean(List<String> queryWords, Map<String, Map<String, Float>> variants) throws IOException {
-        boolean changed = false;
+        return didYouMean(queryWords, queryWords, variants);
+    }
+
+    /**
+     * As {@link #didYouMean(List, Map)}, written as {@code typed} (the words with their common words) with each
+     * corrected word replaced ({@code scikt learn}: "scikit learn", not "scikit"); as the corrected words alone when
+     * one of them was no word typed (a join or split: {@code xg bost}: "xgboost").
+     */
+    @Nullable
+    String didYouMean(List<String> queryWords, List<String> typed, Map<String, Map<String, Float>> variants)
+            throws IOException {
+        Map<String, String> corrections = new HashMap<>();
         List<String> corrected = new ArrayList<>(queryWords.size());
         for (int i = 0; i < queryWords.size(); i++) {
             String word = queryWords.get(i);
@@ -161,13 +177,17 @@ final class Spelling {
                 best = word; // an English word the graph lacks is what was meant, unless its correction fits in
             }
             if (!best.equals(word)) {
-                changed = true;
-                corrected.add(best);
-            } else {
-                corrected.add(word);
+                corrections.put(word, best);
             }
+            corrected.add(best);
         }
-        return changed ? String.join(" ", corrected) : null;
+        if (corrections.isEmpty()) {
+            return null;
+        }
+        if (!typed.containsAll(corrections.keySet())) {
+            return String.join(" ", corrected);
+        }
+        return typed.stream().map(word -> corrections.getOrDefault(word, word)).collect(Collectors.joining(" "));
     }
 
     /**
@@ -195,15 +215,28 @@ final class Spelling {
 
     /**
      * Whether {@code correction} of the {@code i}-th query word, an English word the graph lacks, is what was meant:
-     * when it is another spelling of the same sound, letters changed but none added or dropped (Double Metaphone,
-     * Philips 2000, from Apache Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization";
-     * {@code turing} is not "tuning", nor {@code teach} "tech", whose sound is coded alike), or when it fits in context
+     * when it is another spelling of the same sound, one letter changed (Double Metaphone, Philips 2000, from Apache
+     * Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization"; {@code turing} is not "tuning",
+     * nor {@code teach} "tech" or {@code cup} "cpu", whose sounds are coded alike), or when it fits in context
      * ({@link #inContext}).
      */
     private boolean meant(List<String> queryWords, int i, String correction) {
         String word = queryWords.get(i);
-        return (word.length() == correction.length() && SOUND.isDoubleMetaphoneEqual(word, correction))
+        return (oneLetterChanged(word, correction) && SOUND.isDoubleMetaphoneEqual(word, correction))
                 || inContext(queryWords, i, correction);
+    }
+
+    private static boolean oneLetterChanged(String word, String other) {
+        if (word.length() != other.length()) {
+            return false;
+        }
+        int changed = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != other.charAt(i)) {
+                changed++;
+            }
+        }
+        return changed == 1;
     }
 
     /**

@@ -52,14 +52,14 @@ final class Vocabulary {
     }
 
     /**
-     * The words that are {@code word} with two neighbouring letters swapped, the first letter kept: the one typo
-     * allowed in words too short for an edit ({@code lroa} for {@code lora}, {@code slq} for {@code sql}), since a
-     * swap keeps every letter and so rarely turns one real word into another.
+     * The words that are {@code word} with two neighbouring letters swapped, the first two too: the one typo allowed
+     * in words too short for an edit ({@code lroa} for {@code lora}, {@code slq} for {@code sql}, {@code qsl} too),
+     * since a swap keeps every letter and so rarely turns one real word into another.
      */
     List<String> transpositions(String word) {
         List<String> found = new ArrayList<>();
         char[] letters = word.toCharArray();
-        for (int i = 1; i + 1 < letters.length; i++) {
+        for (int i = 0; i + 1 < letters.length; i++) {
             if (letters[i] == letters[i + 1]) {
                 continue;
             }
@@ -94,7 +94,8 @@ final class Vocabulary {
 
     /**
      * The words within {@code edits} typos of {@code word} (Damerau-Levenshtein) and sharing its first character,
-     * with their similarity (1 for the word itself), in index order: typos almost never hit the first letter.
+     * with their similarity (1 for the word itself), in index order: typos almost never hit the first letter, but for
+     * a swap of the first two ({@code ypthon}), which the word typed with them swapped back is, last.
      */
     Map<String, Float> similar(String word, int edits) {
         Map<String, Float> similar = new LinkedHashMap<>();
@@ -105,6 +106,12 @@ final class Vocabulary {
                 if (distance <= edits) {
                     similar.put(candidate, 1f - (float) distance / word.length());
                 }
+            }
+        }
+        if (word.length() > 1 && word.charAt(0) != word.charAt(1)) {
+            String swapped = word.charAt(1) + "" + word.charAt(0) + word.substring(2);
+            if (contains(swapped)) {
+                similar.putIfAbsent(swapped, 1f - 1f / word.length());
             }
         }
         return similar;

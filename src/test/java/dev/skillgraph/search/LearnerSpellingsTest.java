@@ -347,6 +347,35 @@ class LearnerSpellingsTest {
         assertThat(ids(words, "dcv")).first().isIn("dvc", "data-model-versioning");
         assertThat(ids(words, "slq")).isNotEmpty();
         assertThat(search(words, "lroa").didYouMean()).isEqualTo("lora");
+        // The first two letters swapped too, in short words and long.
+        assertThat(ids(words, "qsl")).first().isEqualTo("sql-data-manipulation");
+        assertThat(search(words, "ypthon")).satisfies(answer -> {
+            assertThat(answer.hits()).first().extracting(SearchResult.Hit::id).isEqualTo("python");
+            assertThat(answer.didYouMean()).isEqualTo("python");
+        });
+        // Not an English word the graph lacks into one of ours: cup is no cpu.
+        assertThat(search(words, "world cup").didYouMean()).isNull();
+        // "Did you mean" keeps the common words typed: scikit learn, not scikit.
+        assertThat(search(words, "scikt learn").didYouMean()).isEqualTo("scikit learn");
+    }
+
+    @Test
+    void aWordOfTheGraphIsWhatWasMeantNotATypoOfAnother() throws Exception {
+        SearchIndex index = SearchIndex.build(
+                List.of(
+                        topic("turing-machines", "Turing machines", "The abstract model of computation"),
+                        topic("fine-tuning", "Fine-tuning", "Training a pretrained model further")),
+                new SynonymMap.Builder().build());
+        assertThat(index.search(query("turing")).hits())
+                .extracting(SearchResult.Hit::id)
+                .containsExactly("turing-machines");
+        assertThat(index.search(query("tuning")).hits())
+                .extracting(SearchResult.Hit::id)
+                .containsExactly("fine-tuning");
+        assertThat(index.search(query("tunign")).hits())
+                .extracting(SearchResult.Hit::id)
+                .first()
+                .isEqualTo("fine-tuning");
     }
 
     @Test
@@ -737,6 +766,10 @@ class LearnerSpellingsTest {
                     .as(question)
                     .extracting(Suggestion::id)
                     .containsExactlyInAnyOrder("faq-who-is-this-for", "faq-llm-who-is-this-for");
+        }
+        // An English word is not split into a common word and a start of ours (weeks is not we|eks).
+        for (String word : List.of("weeks", "notable", "someone")) {
+            assertThat(words.index().suggest(word, 5)).as(word).isEmpty();
         }
         // An English word the graph lacks completes to nothing, as it matches nothing (turing is no fine-tuning).
         assertThat(words.index().suggest("turing", 5)).isEmpty();

@@ -77,7 +77,7 @@ class VocabularyTest {
     }
 
     @Test
-    void similarWordsShareTheFirstLetterAndAreWithinTheEdits() throws IOException {
+    void similarWordsShareTheFirstLetterOrSwapTheFirstTwoAndAreWithinTheEdits() throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             Vocabulary vocabulary = Vocabulary.of(index(directory, WORDS));
             Map<String, Float> expected = new LinkedHashMap<>();
@@ -85,7 +85,9 @@ class VocabularyTest {
             expected.put("transformer", 1f);
             expected.put("transformers", 1f - 1f / 11);
             assertThat(vocabulary.similar("transformer", 1)).isEqualTo(expected);
-            assertThat(vocabulary.similar("rtansformer", 1)).isEmpty(); // the first letter is never a typo
+            // The first letter is never a typo, but for the first two swapped.
+            assertThat(vocabulary.similar("rtansformer", 1)).containsOnlyKeys("transformer");
+            assertThat(vocabulary.similar("ratnsformer", 1)).isEmpty();
             assertThat(vocabulary.similar("kubrenetes", 1)).containsOnlyKeys("kubernetes"); // a transposition
             assertThat(vocabulary.similar("zzz", 1)).isEmpty();
         }
