@@ -109,13 +109,16 @@ final class Spelling {
 
     /**
      * Leaves out the variants of the {@code i}-th query word that "did you mean" would not offer ({@link
-     * #didYouMean}): an English word the graph lacks is what was meant ({@code turing} is no typo of "tuning"), unless
-     * the variant sounds the same or fits in context ({@link #meant}). Matching a variant "did you mean" keeps quiet about would answer another question
-     * in silence.
+     * #didYouMean}): a word of the graph ({@code known}) is what was meant, and only another spelling of its sound
+     * matches too ({@link #soundsAlike}); an English word the graph lacks likewise ({@code turing} is no typo of
+     * "tuning"), unless the variant fits in context ({@link #meant}). Matching a variant "did you mean" keeps quiet
+     * about would answer another question in silence.
      */
     private void fitting(List<String> queryWords, int i, Map<String, Float> variants, boolean known) {
         String word = queryWords.get(i);
-        if (known || EnglishWords.contains(word)) {
+        if (known) {
+            variants.keySet().removeIf(variant -> !variant.equals(word) && !soundsAlike(word, variant));
+        } else if (EnglishWords.contains(word)) {
             variants.keySet().removeIf(variant -> !variant.equals(word) && !meant(queryWords, i, variant));
         }
     }
@@ -215,15 +218,19 @@ final class Spelling {
 
     /**
      * Whether {@code correction} of the {@code i}-th query word, an English word the graph lacks, is what was meant:
-     * when it is another spelling of the same sound, one letter changed (Double Metaphone, Philips 2000, from Apache
-     * Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization"; {@code turing} is not "tuning",
-     * nor {@code teach} "tech" or {@code cup} "cpu", whose sounds are coded alike), or when it fits in context
-     * ({@link #inContext}).
+     * when it sounds the same ({@link #soundsAlike}) or fits in context ({@link #inContext}).
      */
     private boolean meant(List<String> queryWords, int i, String correction) {
-        String word = queryWords.get(i);
-        return (oneLetterChanged(word, correction) && SOUND.isDoubleMetaphoneEqual(word, correction))
-                || inContext(queryWords, i, correction);
+        return soundsAlike(queryWords.get(i), correction) || inContext(queryWords, i, correction);
+    }
+
+    /**
+     * Whether {@code other} is another spelling of {@code word}'s sound, one letter changed (Double Metaphone, Philips
+     * 2000, from Apache Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization"; {@code
+     * turing} is not "tuning", nor {@code teach} "tech" or {@code cup} "cpu", whose sounds are coded alike).
+     */
+    private static boolean soundsAlike(String word, String other) {
+        return oneLetterChanged(word, other) && SOUND.isDoubleMetaphoneEqual(word, other);
     }
 
     private static boolean oneLetterChanged(String word, String other) {
