@@ -82,8 +82,7 @@ final class MissingWords {
         for (int i = 0; i < docs.length; i++) {
             int has = matched[i] | had.get(i);
             // A neighbour in meaning with none of the words shows none; one with some says which it lacks, as a
-            // lexical hit does (python 3: the neighbour "Python or R?" lacks 3, though the words' match, which wants
-            // both, left it out).
+            // lexical hit does, though the words' match, which wants most of a query's words, left it out.
             if (has == 0 && byMeaningAlone.contains(docs[i].doc)) {
                 continue;
             }

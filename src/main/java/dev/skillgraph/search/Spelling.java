@@ -66,8 +66,9 @@ final class Spelling {
 
     /**
      * For each word long enough to carry a typo, the indexed words within its edit distance and their similarity
-     * (1 for the word itself), the {@value #MAX_EXPANSIONS} most similar at most. Resolved once per word per search
-     * and shared by matching, highlighting and "did you mean".
+     * (1 for the word itself), the {@value #MAX_EXPANSIONS} most similar at most, but those "did you mean" would not
+     * offer ({@link #fitting}). Resolved once per word per search and shared by matching, highlighting and "did you
+     * mean".
      */
     Map<String, Map<String, Float>> variants(List<String> queryWords) {
         Map<String, Map<String, Float>> variants = new HashMap<>();
@@ -93,15 +94,8 @@ final class Spelling {
                         .collect(Collectors.toMap(
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             }
-            if (similar.containsKey(word) || inText(word)) {
-                // A word of the graph is what was meant: its other spellings only where they sound the same or fit in
-                // context (turing, in a graph with Turing machines, is not "tuning").
-                similar = new LinkedHashMap<>(similar);
-                fitting(queryWords, i, similar, true);
-            } else {
-                similar = new LinkedHashMap<>(similar);
-                fitting(queryWords, i, similar, false);
-            }
+            similar = new LinkedHashMap<>(similar);
+            fitting(queryWords, i, similar, similar.containsKey(word) || inText(word));
             variants.put(word, similar);
         }
         return variants;
@@ -154,8 +148,8 @@ final class Spelling {
     /**
      * Words absent from the index, replaced by their closest indexed variant (the more frequent on a tie); or null. A
      * word a text field has stemmed ({@link #inText}) is not absent: {@code array} is had by "arrays", {@code encodes}
-     * by "encoder", and needs no correction to them. An English word is corrected only to what it sounds like or
-     * what fits in context ({@link #meant}).
+     * by "encoder", and needs no correction to them. The variants are those {@link #variants} keeps: an English word is
+     * corrected only to what it sounds like or what fits in context ({@link #meant}).
      */
     @Nullable
     String didYouMean(List<String> queryWords, Map<String, Map<String, Float>> variants) throws IOException {
@@ -176,9 +170,6 @@ final class Spelling {
             String word = queryWords.get(i);
             String best =
                     reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word) ? closest(word, variants) : word;
-            if (!best.equals(word) && EnglishWords.contains(word) && !meant(queryWords, i, best)) {
-                best = word; // an English word the graph lacks is what was meant, unless its correction fits in
-            }
             if (!best.equals(word)) {
                 corrections.put(word, best);
             }
