@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -23,9 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class Spelling {
 
     private static final int MAX_EXPANSIONS = 10;
-
-    /** Codes how a word sounds; immutable once its maximum code length is set, so safe to share. */
-    private static final DoubleMetaphone SOUND = new DoubleMetaphone();
 
     /** Most joined words of a query written apart in its keys ({@link #keys}): 2^3 - 1 spellings at most. */
     private static final int MAX_APART_WORDS = 3;
@@ -104,14 +100,14 @@ final class Spelling {
     /**
      * Leaves out the variants of the {@code i}-th query word that "did you mean" would not offer ({@link
      * #didYouMean}): a word of the graph ({@code known}) is what was meant, and only another spelling of its sound
-     * matches too ({@link #soundsAlike}); an English word the graph lacks likewise ({@code turing} is no typo of
+     * matches too ({@link SoundAlike#spellings}); an English word the graph lacks likewise ({@code turing} is no typo of
      * "tuning"), unless the variant fits in context ({@link #meant}). Matching a variant "did you mean" keeps quiet
      * about would answer another question in silence.
      */
     private void fitting(List<String> queryWords, int i, Map<String, Float> variants, boolean known) {
         String word = queryWords.get(i);
         if (known) {
-            variants.keySet().removeIf(variant -> !variant.equals(word) && !soundsAlike(word, variant));
+            variants.keySet().removeIf(variant -> !variant.equals(word) && !SoundAlike.spellings(word, variant));
         } else if (EnglishWords.contains(word)) {
             variants.keySet().removeIf(variant -> !variant.equals(word) && !meant(queryWords, i, variant));
         }
@@ -209,32 +205,10 @@ final class Spelling {
 
     /**
      * Whether {@code correction} of the {@code i}-th query word, an English word the graph lacks, is what was meant:
-     * when it sounds the same ({@link #soundsAlike}) or fits in context ({@link #inContext}).
+     * when it sounds the same ({@link SoundAlike#spellings}) or fits in context ({@link #inContext}).
      */
     private boolean meant(List<String> queryWords, int i, String correction) {
-        return soundsAlike(queryWords.get(i), correction) || inContext(queryWords, i, correction);
-    }
-
-    /**
-     * Whether {@code other} is another spelling of {@code word}'s sound, one letter changed (Double Metaphone, Philips
-     * 2000, from Apache Commons Codec: {@code jupiter} is Jupyter, {@code visualisation} "visualization"; {@code
-     * turing} is not "tuning", nor {@code teach} "tech" or {@code cup} "cpu", whose sounds are coded alike).
-     */
-    private static boolean soundsAlike(String word, String other) {
-        return oneLetterChanged(word, other) && SOUND.isDoubleMetaphoneEqual(word, other);
-    }
-
-    private static boolean oneLetterChanged(String word, String other) {
-        if (word.length() != other.length()) {
-            return false;
-        }
-        int changed = 0;
-        for (int i = 0; i < word.length(); i++) {
-            if (word.charAt(i) != other.charAt(i)) {
-                changed++;
-            }
-        }
-        return changed == 1;
+        return SoundAlike.spellings(queryWords.get(i), correction) || inContext(queryWords, i, correction);
     }
 
     /**
