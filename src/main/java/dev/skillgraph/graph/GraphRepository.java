@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,10 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 
-/** Every Cypher statement of SkillGraph, each parameterised and next to the method that runs it. */
+/**
+ * Every Cypher statement of SkillGraph but the embeddings' ({@link EmbeddingStore}), each parameterised and next to the
+ * method that runs it.
+ */
 public final class GraphRepository {
 
     private static final DateTimeFormatter VERSION_TIME =
@@ -98,21 +100,6 @@ public final class GraphRepository {
                    n {.*, embedding: null} AS props
             """;
 
-    private static final String READ_EMBEDDINGS =
-            """
-            UNWIND $ids AS id
-            MATCH (n:Entity {id: id})
-            WHERE n.embeddingKey IS NOT NULL
-            RETURN n.id AS id, n.embeddingKey AS key, n.embedding AS vector
-            """;
-
-    private static final String WRITE_EMBEDDINGS =
-            """
-            UNWIND $rows AS row
-            MATCH (n:Entity {id: row.id})
-            SET n.embedding = row.vector, n.embeddingKey = row.key
-            """;
-
     private static final String READ_EDGES =
             """
             MATCH (a)-[r]->(b)
@@ -120,12 +107,12 @@ public final class GraphRepository {
             RETURN a.id AS from, type(r) AS type, b.id AS to, r.reason AS reason, r.strength AS strength
             """;
 
-    private static final int EMBEDDINGS_PER_TRANSACTION = 1_000;
-
     private final Driver driver;
+    private final EmbeddingStore embeddings;
 
     public GraphRepository(Driver driver) {
         this.driver = driver;
+        this.embeddings = new EmbeddingStore(driver);
     }
 
     /** Creates the unique-id constraint and the indexes; safe to run at every start. */
@@ -194,49 +181,9 @@ public final class GraphRepository {
         }
     }
 
-    /**
-     * The sentence embeddings stored on the nodes with these ids ({@code embedding}, a list of floats, and
-     * {@code embeddingKey}, which says from what text and model it was computed), by id; nodes without one are absent.
-     */
-    public Map<String, StoredEmbedding> readEmbeddings(Collection<String> ids) {
-        try (Session session = session(AccessMode.READ)) {
-            return session.executeRead(tx -> {
-                Map<String, StoredEmbedding> stored = new HashMap<>();
-                tx.run(READ_EMBEDDINGS, Map.of("ids", List.copyOf(ids))).forEachRemaining(row -> {
-                    List<Object> values = row.get("vector").asList();
-                    float[] vector = new float[values.size()];
-                    for (int i = 0; i < vector.length; i++) {
-                        vector[i] = ((Number) values.get(i)).floatValue();
-                    }
-                    stored.put(
-                            row.get("id").asString(),
-                            new StoredEmbedding(row.get("key").asString(), vector));
-                });
-                return stored;
-            });
-        } catch (Neo4jException e) {
-            throw DriverFailures.translate(e, "reading the sentence embeddings");
-        }
-    }
-
-    /**
-     * Stores sentence embeddings on their nodes, in transactions of {@value #EMBEDDINGS_PER_TRANSACTION}; a node that
-     * is gone meanwhile is skipped. They are a cache: losing them costs only their recomputation.
-     */
-    public void writeEmbeddings(Map<String, StoredEmbedding> byId) {
-        List<Map<String, Object>> rows = new ArrayList<>(byId.size());
-        byId.forEach(
-                (id, embedding) -> rows.add(Map.of("id", id, "key", embedding.key(), "vector", embedding.vector())));
-        try (Session session = session(AccessMode.WRITE)) {
-            for (int from = 0; from < rows.size(); from += EMBEDDINGS_PER_TRANSACTION) {
-                List<Map<String, Object>> batch =
-                        rows.subList(from, Math.min(rows.size(), from + EMBEDDINGS_PER_TRANSACTION));
-                session.executeWrite(
-                        tx -> tx.run(WRITE_EMBEDDINGS, Map.of("rows", batch)).consume());
-            }
-        } catch (Neo4jException e) {
-            throw DriverFailures.translate(e, "storing the sentence embeddings");
-        }
+    /** The sentence embeddings stored on the nodes. */
+    public EmbeddingStore embeddings() {
+        return embeddings;
     }
 
     /**
@@ -301,6 +248,10 @@ public final class GraphRepository {
     }
 
     private Session session(AccessMode mode) {
+        return session(driver, mode);
+    }
+
+    static Session session(Driver driver, AccessMode mode) {
         return driver.session(
                 SessionConfig.builder().withDefaultAccessMode(mode).build());
     }

@@ -230,7 +230,7 @@ public final class NodeVectors implements AutoCloseable {
         }
         Map<String, Text> byId = new HashMap<>();
         texts.forEach(text -> byId.put(text.id(), text));
-        repository.readEmbeddings(byId.keySet()).forEach((id, embedding) -> {
+        repository.embeddings().read(byId.keySet()).forEach((id, embedding) -> {
             Text text = byId.get(id);
             if (text != null
                     && embedding.key().equals(text.key())
@@ -247,7 +247,7 @@ public final class NodeVectors implements AutoCloseable {
             return;
         }
         try {
-            repository.writeEmbeddings(embeddings);
+            repository.embeddings().write(embeddings);
         } catch (RuntimeException e) {
             LOG.warn("Could not store {} sentence embeddings in Neo4j: {}", embeddings.size(), e.getMessage());
         }

@@ -31,9 +31,7 @@ final class CompoundWords {
     /** Longer words are not split: no name is that long, and splitting costs the square of the length. */
     private static final int MAX_SPLIT_LENGTH = 40;
 
-    /** An underscore, or a dot or colon between letters: how code and file names join words. */
-    private static final Pattern DELIMITED = Pattern.compile("_|(?<=\\p{L})[.:](?=\\p{L})");
-
+    /** Underscores, or dots or colons between letters: how code and file names join words. */
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
@@ -80,7 +78,7 @@ final class CompoundWords {
             Word word = joined.get(i);
             boolean typing = lastIsPrefix && i == joined.size() - 1;
             if (!vocabulary.contains(word.word())
-                    && DELIMITED.matcher(word.word()).find()) {
+                    && DELIMITERS.matcher(word.word()).find()) {
                 // Code's spellings (gradient_boosting, torch.nn, title:python): the words the delimiters join, or
                 // one word when the index has them as one (lang_chain: langchain).
                 List<String> parts = Arrays.asList(DELIMITERS.split(word.word()));
