@@ -113,10 +113,8 @@ final class HitHighlights {
         putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
         putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
         if (marks.isEmpty()) {
-            String place = NodeDocuments.place(n);
-            List<String> aliases = place == null
-                    ? n.aliases()
-                    : Stream.concat(n.aliases().stream(), Stream.of(place)).toList();
+            List<String> aliases = Stream.concat(n.aliases().stream(), NodeDocuments.places(n).stream())
+                    .toList();
             putIfMarked(marks, Fields.ALIASES, markedAmong(aliases, marked));
             putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
             putIfMarked(marks, Fields.RELATED, markedAmong(hit.related(), marked));

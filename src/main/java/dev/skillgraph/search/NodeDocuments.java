@@ -2,6 +2,8 @@ package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -50,8 +52,7 @@ final class NodeDocuments {
         if (node.roadmapLine() != null) {
             doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
         }
-        String place = place(node);
-        if (place != null) {
+        for (String place : places(node)) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
             doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
         }
@@ -86,11 +87,88 @@ final class NodeDocuments {
     }
 
     /**
-     * A stage's place on its roadmap, as roadmap pages number them ("stage 2"), searched and highlighted as one more
-     * alias; null for other nodes.
+     * A stage's place on its roadmap, as roadmap pages number them ("stage 2") and as learners say it ("stage two",
+     * "second stage", "2nd stage"), searched and highlighted as more aliases; none for other nodes. An ordinal reads as
+     * the stage's number, not its position: the learner quotes the page's label, and every shipped roadmap numbers its
+     * first stage 0, so "second stage" by position would be the page's "Stage 1".
      */
-    static @Nullable String place(GraphNode node) {
-        return node.kind() == Kind.STAGE && node.order() != null ? "stage " + node.order() : null;
+    static List<String> places(GraphNode node) {
+        if (node.kind() != Kind.STAGE || node.order() == null) {
+            return List.of();
+        }
+        int order = node.order();
+        List<String> places = new ArrayList<>(List.of("stage " + order));
+        if (order >= 0 && order < CARDINALS.size()) {
+            places.add("stage " + CARDINALS.get(order));
+        }
+        if (order > 0 && order < ORDINALS.size()) {
+            places.add(ORDINALS.get(order) + " stage");
+            places.add(order + ordinalSuffix(order) + " stage");
+        }
+        return places;
+    }
+
+    /**
+     * English names of the numbers 0-20, the most stages a roadmap is expected to have (roadmap.sh's longest has about
+     * a dozen). Written out here rather than with ICU4J's spell-out rules, a 14 MB library for these 21 words.
+     */
+    private static final List<String> CARDINALS = List.of(
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty");
+
+    /** The ordinals of {@link #CARDINALS}; there is no ordinal of zero in use. */
+    private static final List<String> ORDINALS = List.of(
+            "",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth");
+
+    private static String ordinalSuffix(int n) {
+        if (n % 100 >= 11 && n % 100 <= 13) {
+            return "th";
+        }
+        return switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     /**

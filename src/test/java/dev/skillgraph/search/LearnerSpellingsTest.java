@@ -725,13 +725,19 @@ class LearnerSpellingsTest {
     @Test
     void aStageIsFoundByItsPlaceOnItsRoadmap() {
         for (Projection projection : List.of(words, meaning)) {
-            // Every roadmap's second stage, and none of the nodes with a stage or a 2 elsewhere in their text.
-            assertThat(ids(projection, "stage 2").subList(0, 4))
-                    .containsExactlyInAnyOrder(
-                            "stage-2-deep-learning",
-                            "ds-stage-2-statistics-experimentation",
-                            "mlops-stage-2-pipelines",
-                            "llm-stage-2-embeddings-rag");
+            // Every roadmap's stage 2, and none of the nodes with a stage or a 2 elsewhere in their text; the number
+            // as a word, or as an ordinal, is the page's label.
+            for (String place : List.of("stage 2", "stage two", "second stage", "2nd stage")) {
+                assertThat(ids(projection, place).subList(0, 4))
+                        .as(place)
+                        .containsExactlyInAnyOrder(
+                                "stage-2-deep-learning",
+                                "ds-stage-2-statistics-experimentation",
+                                "mlops-stage-2-pipelines",
+                                "llm-stage-2-embeddings-rag");
+            }
+            assertThat(ids(projection, "stage zero").subList(0, 4))
+                    .allSatisfy(id -> assertThat(id).contains("stage-0-"));
             assertThat(hitOf(search(projection, "stage 2"), "stage-2-deep-learning")
                             .highlights()
                             .get("aliases"))
@@ -739,6 +745,9 @@ class LearnerSpellingsTest {
             // With the roadmap's name, a word a stage's roadmap has (as a related name).
             assertThat(ids(projection, "mlops stage 2")).first().isEqualTo("mlops-stage-2-pipelines");
             assertThat(ids(projection, "llm stage 3")).first().isEqualTo("llm-stage-3-agents-evaluation");
+            assertThat(ids(projection, "third stage of the llm roadmap"))
+                    .first()
+                    .isEqualTo("llm-stage-3-agents-evaluation");
         }
     }
 
@@ -757,9 +766,13 @@ class LearnerSpellingsTest {
                         .extracting(Suggestion::id)
                         .first()
                         .isEqualTo(first));
-        assertThat(words.index().suggest("stage 2", 4))
-                .extracting(Suggestion::id)
-                .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+        for (String place : List.of("stage 2", "stage tw", "second st")) {
+            assertThat(words.index().suggest(place, 4))
+                    .as(place)
+                    .extracting(Suggestion::id)
+                    .hasSize(4)
+                    .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+        }
         // Only common words: the names with most of them, as search lists them, not one with "for" and "memory".
         for (String question : List.of("is this for me", "who is it for")) {
             assertThat(words.index().suggest(question, 5))
