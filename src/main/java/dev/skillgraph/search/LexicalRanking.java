@@ -7,7 +7,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.Rescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -63,12 +63,12 @@ final class LexicalRanking {
     }
 
     /**
-     * @param match what matches the words (its score is BM25)
-     * @param ranked the full ranking of the same matches
+     * @param ranked what matches the words, and its full ranking
      * @param filter kind, stage, roadmap and id filters, or null
      * @param window how many of the best hits to return
      */
-    Answer rank(Query match, Query ranked, @Nullable Query filter, int window) throws IOException {
+    Answer rank(RankedQueries.Ranked ranked, @Nullable Query filter, int window) throws IOException {
+        Query match = ranked.match();
         TopDocs ranking;
         FacetCounter.Counts counts;
         if (searcher.getIndexReader().maxDoc() <= SCORED_WHOLE) {
@@ -76,12 +76,12 @@ final class LexicalRanking {
             TopScoreDocCollectorManager top = new TopScoreDocCollectorManager(window, Integer.MAX_VALUE);
             if (filter == null) {
                 Object[] both = searcher.search(
-                        ranked, new MultiCollectorManager(top, facetCounter.manager(Integer.MAX_VALUE)));
+                        ranked.query(), new MultiCollectorManager(top, facetCounter.manager(Integer.MAX_VALUE)));
                 ranking = (TopDocs) both[0];
                 counts = (FacetCounter.Counts) both[1];
             } else {
                 counts = searcher.search(match, facetCounter.manager(Integer.MAX_VALUE));
-                ranking = searcher.search(narrowed(ranked, filter), top);
+                ranking = searcher.search(narrowed(ranked.query(), filter), top);
             }
         } else {
             // Two phases: the matches' BM25 alone picks the candidates (Lucene then skips blocks of documents that
@@ -100,7 +100,7 @@ final class LexicalRanking {
                 counts = searcher.search(match, facetCounter.manager(EXACT_COUNT_UP_TO));
                 top = searcher.search(narrowed(match, filter), candidates);
             }
-            ranking = rescored(ranked, top);
+            ranking = ranked.rescorer() == null ? top : rescored(ranked.rescorer(), top);
         }
         ScoreDoc[] hits =
                 Arrays.stream(ranking.scoreDocs).filter(doc -> doc.score > 0).toArray(ScoreDoc[]::new);
@@ -111,16 +111,11 @@ final class LexicalRanking {
      * The first {@value #RESCORED} candidates ordered by the full ranking, then the rest in BM25 order, scored below
      * them: so a page deeper than {@value #RESCORED} hits leaves the order of the earlier ones as it was.
      */
-    private TopDocs rescored(Query ranked, TopDocs candidates) throws IOException {
+    private TopDocs rescored(Rescorer rescorer, TopDocs candidates) throws IOException {
         ScoreDoc[] all = candidates.scoreDocs;
         TopDocs head =
                 all.length <= RESCORED ? candidates : new TopDocs(candidates.totalHits, Arrays.copyOf(all, RESCORED));
-        TopDocs rescored = new QueryRescorer(ranked) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? secondPassScore : 0f;
-            }
-        }.rescore(searcher, head, head.scoreDocs.length);
+        TopDocs rescored = rescorer.rescore(searcher, head, head.scoreDocs.length);
         if (all.length <= RESCORED || rescored.scoreDocs.length == 0) {
             return rescored;
         }

@@ -151,10 +151,11 @@ final class NodeSearcher {
                                     ? new MatchNoDocsQuery()
                                     : completions.asTypedOrFewer(common, (3 * common.size() + 3) / 4)
                             : completions.asTypedOrFewer(common);
-            Query ranked = words.isEmpty() ? match : ranking.ranked(match, keys);
+            RankedQueries.Ranked ranked =
+                    words.isEmpty() ? RankedQueries.Ranked.byMatch(match) : ranking.ranked(match, keys);
             Query filter = terms.filter(query);
-            LexicalRanking.Answer lexical = lexicalRanking.rank(
-                    match, ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
+            LexicalRanking.Answer lexical =
+                    lexicalRanking.rank(ranked, filter, Math.max(query.offset() + query.limit(), WordCoverage.WINDOW));
             if (words.isEmpty() && byMeaning && lexical.total().value > 0) {
                 notice = SearchNotices.onlyCommonWordsAsTypedToo(common);
             }
@@ -167,7 +168,7 @@ final class NodeSearcher {
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
             WordCoverage.Ranked byWords = coverage.rank(lexical.hits(), otherText);
             SemanticMatches.Joined near = semantic != null
-                            && meaningWanted(words, match, ranked, filter, lexical, byWords, coverage)
+                            && meaningWanted(words, ranked, filter, lexical, byWords, coverage)
                     ? semantic.join(
                             query.text(), match, filter == null && lexical.whole() ? lexical.hits() : null, filter)
                     : SemanticMatches.Joined.NONE;
@@ -271,8 +272,7 @@ final class NodeSearcher {
      */
     private boolean meaningWanted(
             QueryWords words,
-            Query match,
-            Query ranked,
+            RankedQueries.Ranked ranked,
             @Nullable Query filter,
             LexicalRanking.Answer lexical,
             WordCoverage.Ranked byWords,
@@ -281,7 +281,7 @@ final class NodeSearcher {
         if (filter == null) {
             return SemanticMatches.wanted(!words.isEmpty(), byWords.bestCoverage(), lexical.total().value);
         }
-        LexicalRanking.Answer whole = lexicalRanking.rank(match, ranked, null, WordCoverage.WINDOW);
+        LexicalRanking.Answer whole = lexicalRanking.rank(ranked, null, WordCoverage.WINDOW);
         return SemanticMatches.wanted(
                 !words.isEmpty(), coverage.rank(whole.hits()).bestCoverage(), whole.total().value);
     }

@@ -10,6 +10,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.Rescorer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ranks a match beyond its words, for searches and completions alike: the node's importance and its kind's
@@ -17,6 +20,9 @@ import org.apache.lucene.search.Query;
  * every weight here is checked by the relevance suite (RelevanceIT).
  */
 final class RankedQueries {
+
+    /** A small lift for nodes much else depends on: at most 1, half of it at an importance of 8. */
+    private static final Query IMPORTANCE = FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f);
 
     private final TermQueries terms;
     private final double[] priors;
@@ -30,24 +36,53 @@ final class RankedQueries {
     }
 
     /**
+     * The full ranking of {@code match}'s matches: as one query, to score every match, and as a rescorer of candidates a
+     * first pass scored by {@code match} alone ({@link LexicalRanking}, at scale).
+     *
+     * @param match what matches the words (its score is BM25)
+     * @param query {@code match} ranked
+     * @param rescorer reorders candidates scored by {@code match} as {@code query} would score them; null when
+     *     {@code query} is {@code match} (the first pass's order is the ranking's)
+     */
+    record Ranked(Query match, Query query, @Nullable Rescorer rescorer) {
+
+        /** A ranking by the match's own scores: a query of only common words, searched as typed. */
+        static Ranked byMatch(Query match) {
+            return new Ranked(match, match, null);
+        }
+    }
+
+    /**
      * {@code match} ranked, and typing a node's whole name, or one of its aliases, exactly: that node wins, whatever its
      * kind; typed with its words stemmed alike ({@code turing machine}), it wins over all but the exact one. The words as typed, stop words and all (the first of {@code keys}, {@link QueryWords#keys}), count twice
      * what they count without the query's stop words: {@code Who is the AI/LLM Engineer roadmap for?} is that FAQ, not
      * the roadmap named by its other words. The exact clauses sit outside the kind prior on purpose, and straight in the
      * top query: nested, Lucene's rewrite flattened them, one more pass over the whole query tree.
      */
-    Query ranked(Query match, List<String> keys) {
+    Ranked ranked(Query match, List<String> keys) {
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(rankedByImportance(match), Occur.MUST);
+        BooleanQuery.Builder exact = new BooleanQuery.Builder();
         for (int i = 0; i < keys.size(); i++) {
             float asTyped = i == 0 && keys.size() > 1 ? 2f : 1f;
             String stemmed = Analyzers.stemmedKey(keys.get(i));
-            ranked.add(whole(Fields.NAME_KEY, keys.get(i), 150f * asTyped), Occur.SHOULD);
-            ranked.add(whole(Fields.ALIAS_KEY, keys.get(i), 60f * asTyped), Occur.SHOULD);
+            exact.add(whole(Fields.NAME_KEY, keys.get(i), 150f * asTyped), Occur.SHOULD);
+            exact.add(whole(Fields.ALIAS_KEY, keys.get(i), 60f * asTyped), Occur.SHOULD);
             // The same words stemmed (turing machine: "Turing machines"), a little less than as the name has them.
-            ranked.add(whole(Fields.NAME_STEM_KEY, stemmed, 120f * asTyped), Occur.SHOULD);
-            ranked.add(whole(Fields.ALIAS_STEM_KEY, stemmed, 48f * asTyped), Occur.SHOULD);
+            exact.add(whole(Fields.NAME_STEM_KEY, stemmed, 120f * asTyped), Occur.SHOULD);
+            exact.add(whole(Fields.ALIAS_STEM_KEY, stemmed, 48f * asTyped), Occur.SHOULD);
         }
-        return ranked.build();
+        BooleanQuery exactNames = exact.build();
+        exactNames.clauses().forEach(ranked::add);
+        Query query = ranked.build();
+        Rescorer rescorer = parts.firstPassRescore()
+                ? new FirstPassRescorer(IMPORTANCE, exactNames.clauses().isEmpty() ? null : exactNames, priors)
+                : new QueryRescorer(query) {
+                    @Override
+                    protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                        return secondPassMatches ? secondPassScore : 0f;
+                    }
+                };
+        return new Ranked(match, query, rescorer);
     }
 
     /**
@@ -77,7 +112,7 @@ final class RankedQueries {
     Query rankedByImportance(Query match) {
         Query lifted = new BooleanQuery.Builder()
                 .add(match, Occur.MUST)
-                .add(FeatureField.newSaturationQuery(Fields.FEATURES, Fields.IMPORTANCE, 1f, 8f), Occur.SHOULD)
+                .add(IMPORTANCE, Occur.SHOULD)
                 .build();
         return parts.kindPrior()
                 ? new PriorQuery(lifted, priors)

@@ -15,17 +15,20 @@ package dev.skillgraph.search;
  *     {@code FunctionScoreQuery} over a doc-values field
  * @param movedFieldQueries a query built once and moved to the other fields ({@link QueryFields}); plain: Lucene's
  *     {@code QueryBuilder} analysing the text again for every field
+ * @param firstPassRescore candidates of a two-phase ranking rescored from their first-pass score ({@link
+ *     FirstPassRescorer}); plain: Lucene's {@code QueryRescorer} running the whole ranking query again
  */
 public record SearchParts(
         boolean termQueryCache,
         boolean frozenPostings,
         boolean directPostings,
         boolean kindPrior,
-        boolean movedFieldQueries) {
+        boolean movedFieldQueries,
+        boolean firstPassRescore) {
 
     /** Every part SkillGraph's own: what production indexes use. */
-    public static final SearchParts OWN = new SearchParts(true, true, true, true, true);
+    public static final SearchParts OWN = new SearchParts(true, true, true, true, true, true);
 
     /** Lucene's way everywhere. */
-    public static final SearchParts PLAIN = new SearchParts(false, false, false, false, false);
+    public static final SearchParts PLAIN = new SearchParts(false, false, false, false, false, false);
 }

@@ -44,11 +44,12 @@ public class SearchPartsBenchmarks {
     private static final Map<String, SearchParts> PARTS = Map.of(
             "own", SearchParts.OWN,
             "plain", SearchParts.PLAIN,
-            "luceneTermQueries", new SearchParts(false, false, true, true, true),
-            "noFrozenPostings", new SearchParts(true, false, true, true, true),
-            "luceneCodec", new SearchParts(true, true, false, true, true),
-            "functionScoreQuery", new SearchParts(true, true, true, false, true),
-            "rebuiltFieldQueries", new SearchParts(true, true, true, true, false));
+            "luceneTermQueries", new SearchParts(false, false, true, true, true, true),
+            "noFrozenPostings", new SearchParts(true, false, true, true, true, true),
+            "luceneCodec", new SearchParts(true, true, false, true, true, true),
+            "functionScoreQuery", new SearchParts(true, true, true, false, true, true),
+            "rebuiltFieldQueries", new SearchParts(true, true, true, true, false, true),
+            "queryRescorer", new SearchParts(true, true, true, true, true, false));
 
     @Param({"seed", "10000"})
     public String graph;
@@ -60,7 +61,8 @@ public class SearchPartsBenchmarks {
         "noFrozenPostings",
         "luceneCodec",
         "functionScoreQuery",
-        "rebuiltFieldQueries"
+        "rebuiltFieldQueries",
+        "queryRescorer"
     })
     public String parts;
 

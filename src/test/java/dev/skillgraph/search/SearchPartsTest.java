@@ -25,11 +25,12 @@ class SearchPartsTest {
 
     private static final List<SearchParts> VARIANTS = List.of(
             SearchParts.PLAIN,
-            new SearchParts(false, true, true, true, true),
-            new SearchParts(true, false, true, true, true),
-            new SearchParts(true, true, false, true, true),
-            new SearchParts(true, true, true, false, true),
-            new SearchParts(true, true, true, true, false));
+            new SearchParts(false, true, true, true, true, true),
+            new SearchParts(true, false, true, true, true, true),
+            new SearchParts(true, true, false, true, true, true),
+            new SearchParts(true, true, true, false, true, true),
+            new SearchParts(true, true, true, true, false, true),
+            new SearchParts(true, true, true, true, true, false));
 
     @Test
     void everyPartAnswersAsThePlainLuceneWay() throws Exception {
