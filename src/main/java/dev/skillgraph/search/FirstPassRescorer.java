@@ -18,29 +18,30 @@ import org.apache.lucene.search.Weight;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The full ranking ({@link RankedQueries#ranked}) of candidates that a first pass scored by the match's BM25 alone,
- * computed from that score: the match lifted by the node's importance, times its kind's prior, plus the exact-name
- * clauses it matches. The same scores and order as Lucene's {@code QueryRescorer} running the whole ranking query over
- * the candidates, without running the match a second time.
+ * The full ranking ({@link RankedQueries#ranked}) of candidates that a first pass scored by the match's BM25, computed
+ * from that score: lifted by the node's importance, times its kind's prior, plus the exact-name clauses it matches.
+ * The same scores and order as Lucene's {@code QueryRescorer} running the whole ranking query over the candidates,
+ * without running the match a second time.
  *
  * <p>SkillGraph's own, because the match is most of the work: every field, synonym and typo variant of every word,
- * rewritten and given weights and scorers again by {@code QueryRescorer}, which took a third of a plain search's time at
- * 100,000 topics (BENCHMARKS.md, "Twentieth session"). Here only the two small queries the ranking adds run over the
- * candidates: one feature term and a few keyword terms.
+ * rewritten and given weights and scorers again by {@code QueryRescorer}, which took a third of a plain search's time
+ * at 100,000 topics (BENCHMARKS.md, "Twentieth session"). Here only the few keyword terms of the exact names run over
+ * the candidates; the importance lift is read from an array.
  */
 final class FirstPassRescorer extends Rescorer {
 
-    private final Query lift;
+    private final float[] lifts;
     private final @Nullable Query exact;
     private final double[] priors;
 
     /**
-     * @param lift what a node's importance adds to its match score ({@link RankedQueries#rankedByImportance})
+     * @param lifts what each document's importance adds to its match score ({@link RankedQueries#rankedByImportance}),
+     *     by doc id ({@link #everyScore})
      * @param exact the exact-name clauses added after the prior, or null when there are none
      * @param priors every document's kind prior, by doc id
      */
-    FirstPassRescorer(Query lift, @Nullable Query exact, double[] priors) {
-        this.lift = lift;
+    FirstPassRescorer(float[] lifts, @Nullable Query exact, double[] priors) {
+        this.lifts = lifts;
         this.exact = exact;
         this.priors = priors;
     }
@@ -49,11 +50,10 @@ final class FirstPassRescorer extends Rescorer {
     public TopDocs rescore(IndexSearcher searcher, TopDocs firstPass, int topN) throws IOException {
         ScoreDoc[] hits = firstPass.scoreDocs.clone();
         Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
-        float[] lifts = scores(searcher, lift, hits);
         float[] exacts = exact == null ? new float[hits.length] : scores(searcher, exact, hits);
         ScoreDoc[] rescored = new ScoreDoc[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            rescored[i] = new ScoreDoc(hits[i].doc, score(hits[i].doc, hits[i].score, lifts[i], exacts[i]));
+            rescored[i] = new ScoreDoc(hits[i].doc, score(hits[i].doc, hits[i].score, lifts[hits[i].doc], exacts[i]));
         }
         // As QueryRescorer orders them: by score, then by doc id.
         Arrays.sort(
@@ -70,6 +70,27 @@ final class FirstPassRescorer extends Rescorer {
         float lifted = (float) ((double) match + lift);
         float prior = (float) (priors[doc] * lifted);
         return exact == 0 ? prior : (float) ((double) prior + exact);
+    }
+
+    /**
+     * Every document's score by {@code query}, by doc id; 0 for those it does not match. Read once per index for the
+     * importance lift, which every document has: read from its postings for each search's candidates, it took about
+     * 4 % of a plain search's time at 100,000 topics (JFR).
+     */
+    static float[] everyScore(IndexSearcher searcher, Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        float[] scores = new float[searcher.getIndexReader().maxDoc()];
+        for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(context);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator iterator = scorer.iterator();
+            for (int doc = iterator.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
+                scores[context.docBase + doc] = scorer.score();
+            }
+        }
+        return scores;
     }
 
     /** Each of {@code hits} (sorted by doc id) scored by {@code query}; 0 for those it does not match. */
@@ -104,16 +125,13 @@ final class FirstPassRescorer extends Rescorer {
 
     @Override
     public Explanation explain(IndexSearcher searcher, Explanation firstPass, int doc) throws IOException {
-        Query rewrittenLift = searcher.rewrite(lift);
-        Explanation lifted = searcher.explain(rewrittenLift, doc);
         Explanation named = exact == null ? Explanation.noMatch("no exact names") : searcher.explain(exact, doc);
-        float liftScore = lifted.isMatch() ? lifted.getValue().floatValue() : 0f;
         float exactScore = named.isMatch() ? named.getValue().floatValue() : 0f;
         return Explanation.match(
-                score(doc, firstPass.getValue().floatValue(), liftScore, exactScore),
+                score(doc, firstPass.getValue().floatValue(), lifts[doc], exactScore),
                 "(first pass + importance) * prior of the document's kind + exact names, from:",
                 firstPass,
-                lifted,
+                Explanation.match(lifts[doc], "importance lift"),
                 Explanation.match(priors[doc], "prior of the document's kind"),
                 named);
     }

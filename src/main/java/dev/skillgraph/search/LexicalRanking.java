@@ -101,6 +101,11 @@ final class LexicalRanking {
                 top = searcher.search(narrowed(match, filter), candidates);
             }
             ranking = ranked.rescorer() == null ? top : rescored(ranked.rescorer(), top);
+            // The window, as one pass returns: the candidates beyond it only competed for it, and the rules after
+            // this one (word coverage, missing words) look at every hit they are given.
+            if (ranking.scoreDocs.length > window) {
+                ranking = new TopDocs(ranking.totalHits, Arrays.copyOf(ranking.scoreDocs, window));
+            }
         }
         ScoreDoc[] hits =
                 Arrays.stream(ranking.scoreDocs).filter(doc -> doc.score > 0).toArray(ScoreDoc[]::new);

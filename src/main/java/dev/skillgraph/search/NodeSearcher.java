@@ -82,7 +82,7 @@ final class NodeSearcher {
                 searcher.getIndexReader(),
                 stemmed);
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, parts);
-        this.ranking = new RankedQueries(terms, priors, parts);
+        this.ranking = new RankedQueries(searcher, terms, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
         this.completions = new Completions(searcher, byDoc, terms, ranking, spelling, compounds, exact, spoken, naming);
         this.highlights = new HitHighlights(

@@ -1,5 +1,6 @@
 package dev.skillgraph.search;
 
+import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.Term;
@@ -9,6 +10,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Rescorer;
@@ -27,12 +29,18 @@ final class RankedQueries {
     private final TermQueries terms;
     private final double[] priors;
     private final SearchParts parts;
+    private final float[] lifts;
 
-    /** @param priors every document's kind prior, by doc id (see {@link NodeDocuments#prior}) */
-    RankedQueries(TermQueries terms, double[] priors, SearchParts parts) {
+    /**
+     * @param searcher the (immutable) index, whose every document's importance lift is read once, for rescoring
+     *     candidates from their first pass ({@link SearchParts#firstPassRescore})
+     * @param priors every document's kind prior, by doc id (see {@link NodeDocuments#prior})
+     */
+    RankedQueries(IndexSearcher searcher, TermQueries terms, double[] priors, SearchParts parts) throws IOException {
         this.terms = terms;
         this.priors = priors;
         this.parts = parts;
+        this.lifts = FirstPassRescorer.everyScore(searcher, IMPORTANCE);
     }
 
     /**
@@ -75,7 +83,7 @@ final class RankedQueries {
         exactNames.clauses().forEach(ranked::add);
         Query query = ranked.build();
         Rescorer rescorer = parts.firstPassRescore()
-                ? new FirstPassRescorer(IMPORTANCE, exactNames.clauses().isEmpty() ? null : exactNames, priors)
+                ? new FirstPassRescorer(lifts, exactNames.clauses().isEmpty() ? null : exactNames, priors)
                 : new QueryRescorer(query) {
                     @Override
                     protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {

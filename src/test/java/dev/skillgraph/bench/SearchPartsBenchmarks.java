@@ -48,8 +48,7 @@ public class SearchPartsBenchmarks {
             "noFrozenPostings", new SearchParts(true, false, true, true, true, true),
             "luceneCodec", new SearchParts(true, true, false, true, true, true),
             "functionScoreQuery", new SearchParts(true, true, true, false, true, true),
-            "rebuiltFieldQueries", new SearchParts(true, true, true, true, false, true),
-            "queryRescorer", new SearchParts(true, true, true, true, true, false));
+            "rebuiltFieldQueries", new SearchParts(true, true, true, true, false, true));
 
     @Param({"seed", "10000"})
     public String graph;
@@ -61,8 +60,7 @@ public class SearchPartsBenchmarks {
         "noFrozenPostings",
         "luceneCodec",
         "functionScoreQuery",
-        "rebuiltFieldQueries",
-        "queryRescorer"
+        "rebuiltFieldQueries"
     })
     public String parts;
 
