@@ -4,6 +4,7 @@ import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -52,8 +53,12 @@ final class NodeDocuments {
         if (node.roadmapLine() != null) {
             doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
         }
-        for (String place : places(node)) {
+        List<String> places = places(node);
+        for (String place : places) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
+            doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
+        }
+        for (String place : onRoadmaps(places, indexed)) {
             doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
         }
         for (String related : indexed.related()) {
@@ -70,7 +75,8 @@ final class NodeDocuments {
         String nameKey = key(name);
         doc.add(new StringField(Fields.NAME_KEY, nameKey, Field.Store.NO));
         doc.add(new StringField(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(nameKey), Field.Store.NO));
-        for (String alias : node.aliases()) {
+        for (String alias :
+                Stream.concat(node.aliases().stream(), places.stream()).toList()) {
             String aliasKey = key(alias);
             doc.add(new StringField(Fields.ALIAS_KEY, aliasKey, Field.Store.NO));
             doc.add(new StringField(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(aliasKey), Field.Store.NO));
@@ -106,6 +112,22 @@ final class NodeDocuments {
             places.add(order + ordinalSuffix(order) + " stage");
         }
         return places;
+    }
+
+    /**
+     * A stage's places with its roadmap's name before them ("MLOps Engineer Roadmap stage 2"), which completions offer
+     * ({@code mlops stage tw}: the MLOps roadmap's stage 2; it offered the roadmap and two MLOps topics). Not searched
+     * as aliases: there every word of a roadmap's name counted as the stage's own, and {@code let the llm call my
+     * functions} put the LLM roadmap's stage 3 above tool calling; search finds a stage's roadmap by its related names.
+     */
+    static List<String> onRoadmaps(List<String> places, IndexedNode indexed) {
+        List<String> qualified = new ArrayList<>();
+        for (var roadmap : indexed.roadmaps()) {
+            for (String place : places) {
+                qualified.add(roadmap.name() + " " + place);
+            }
+        }
+        return qualified;
     }
 
     /**

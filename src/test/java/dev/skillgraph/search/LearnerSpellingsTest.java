@@ -748,6 +748,9 @@ class LearnerSpellingsTest {
             assertThat(ids(projection, "third stage of the llm roadmap"))
                     .first()
                     .isEqualTo("llm-stage-3-agents-evaluation");
+            // "first" alone is a common word; the whole place typed exactly is a stage's alias.
+            assertThat(ids(projection, "first stage").subList(0, 4))
+                    .allSatisfy(id -> assertThat(id).contains("stage-1-"));
         }
     }
 
@@ -773,6 +776,17 @@ class LearnerSpellingsTest {
                     .hasSize(4)
                     .allSatisfy(id -> assertThat(id).contains("stage-2-"));
         }
+        // A stage with its roadmap's name before its place.
+        Map.of(
+                        "mlops stage tw", "mlops-stage-2-pipelines",
+                        "mlops stage 2", "mlops-stage-2-pipelines",
+                        "data scientist stage 2", "ds-stage-2-statistics-experimentation",
+                        "llm engineer sec", "llm-stage-2-embeddings-rag")
+                .forEach((typed, first) -> assertThat(words.index().suggest(typed, 4))
+                        .as(typed)
+                        .extracting(Suggestion::id)
+                        .first()
+                        .isEqualTo(first));
         // Only common words: the names with most of them, as search lists them, not one with "for" and "memory".
         for (String question : List.of("is this for me", "who is it for")) {
             assertThat(words.index().suggest(question, 5))
