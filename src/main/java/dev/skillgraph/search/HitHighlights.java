@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.jspecify.annotations.Nullable;
 
@@ -113,8 +112,7 @@ final class HitHighlights {
         putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
         putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
         if (marks.isEmpty()) {
-            List<String> aliases = Stream.concat(n.aliases().stream(), NodeDocuments.places(n).stream())
-                    .toList();
+            List<String> aliases = NodeDocuments.aliasesAndPlaces(n);
             putIfMarked(marks, Fields.ALIASES, markedAmong(aliases, marked));
             putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
             putIfMarked(marks, Fields.RELATED, markedAmong(hit.related(), marked));

@@ -75,8 +75,7 @@ final class NodeDocuments {
         String nameKey = key(name);
         doc.add(new StringField(Fields.NAME_KEY, nameKey, Field.Store.NO));
         doc.add(new StringField(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(nameKey), Field.Store.NO));
-        for (String alias :
-                Stream.concat(node.aliases().stream(), places.stream()).toList()) {
+        for (String alias : aliasesAndPlaces(node)) {
             String aliasKey = key(alias);
             doc.add(new StringField(Fields.ALIAS_KEY, aliasKey, Field.Store.NO));
             doc.add(new StringField(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(aliasKey), Field.Store.NO));
@@ -112,6 +111,11 @@ final class NodeDocuments {
             places.add(order + ordinalSuffix(order) + " stage");
         }
         return places;
+    }
+
+    /** The node's aliases, then its places ({@link #places}): what it is also called, each a whole-alias key. */
+    static List<String> aliasesAndPlaces(GraphNode node) {
+        return Stream.concat(node.aliases().stream(), places(node).stream()).toList();
     }
 
     /**
