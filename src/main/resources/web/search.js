@@ -111,7 +111,8 @@ function renderFacets(facets, q, filters) {
         href: searchHash(q, next), class: 'facet-value', 'aria-current': selected ? 'true' : null,
         'data-facet': name, 'data-value': value.value,
       }, `${value.name || value.value} `, h('span', { class: 'count' }, value.count)));
-    })));
+    }).concat((facets.moreValues || {})[name]
+      ? [h('li', { class: 'muted' }, `and ${facets.moreValues[name]} more`)] : [])));
   fill($('facets'),
     group('Roadmap', 'roadmap', facets.roadmap || []),
     group('Kind', 'kind', facets.kind || []),

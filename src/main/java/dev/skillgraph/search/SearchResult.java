@@ -80,14 +80,20 @@ public record SearchResult(
      * @param estimated true when the query matched more than {@value LexicalRanking#EXACT_COUNT_UP_TO} nodes: the counts
      *     are then those of a sample of the matches (the first that many in index order), scaled to the estimated
      *     total; absent when they are exact
+     * @param moreValues by facet ({@code stage}, {@code roadmap}), how many values with a count were left out because
+     *     the facet lists at most {@value FacetCounter#MAX_VALUES} (those with the largest counts); absent when none was
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facets(
-            List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap, @Nullable Boolean estimated) {
+            List<FacetCount> kind,
+            List<FacetCount> stage,
+            List<FacetCount> roadmap,
+            @Nullable Boolean estimated,
+            @Nullable Map<String, Integer> moreValues) {
 
-        /** Exact counts. */
+        /** Exact counts, every value listed. */
         public Facets(List<FacetCount> kind, List<FacetCount> stage, List<FacetCount> roadmap) {
-            this(kind, stage, roadmap, null);
+            this(kind, stage, roadmap, null, null);
         }
     }
 

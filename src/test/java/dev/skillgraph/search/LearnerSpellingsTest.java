@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.SeedGraph;
+import dev.skillgraph.domain.StageRef;
 import dev.skillgraph.graph.GraphData;
 import dev.skillgraph.graph.GraphState;
 import dev.skillgraph.projection.NodeVectors;
@@ -961,6 +962,49 @@ class LearnerSpellingsTest {
                                 10,
                                 0))
                         .facets());
+    }
+
+    @Test
+    void aFacetListsTheHundredValuesWithTheMostMatchesAndSaysHowManyItLeftOut() throws Exception {
+        // 130 stages: stage i has (i % 7) + 1 widgets, so the counts tie in groups and the cut falls inside a tie.
+        List<IndexedNode> widgets = new java.util.ArrayList<>();
+        int stages = FacetCounter.MAX_VALUES + 30;
+        for (int s = 0; s < stages; s++) {
+            StageRef stage = new StageRef("stage-%03d".formatted(s), "Stage " + s, s);
+            for (int w = 0; w <= s % 7; w++) {
+                widgets.add(new IndexedNode(
+                        node("widget-%d-%d".formatted(s, w), Kind.TOPIC, "Widget %d %d".formatted(s, w), "A widget"),
+                        stage,
+                        List.of(),
+                        1));
+            }
+        }
+        SearchIndex index = SearchIndex.build(widgets, new SynonymMap.Builder().build());
+        SearchResult.Facets facets = index.search(query("widget")).facets();
+
+        assertThat(facets.stage()).hasSize(FacetCounter.MAX_VALUES);
+        assertThat(facets.moreValues()).isEqualTo(Map.of("stage", 30));
+        // The largest counts are kept: every stage with 7 down to 3 widgets (3 x 18 + 2 x 19 = 92) and the first 8 of
+        // the
+        // 19 with 2 (ties in the facet's order); listed in the facet's usual order (stage order).
+        Map<Long, Long> keptByCount = facets.stage().stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        SearchResult.FacetCount::count, java.util.stream.Collectors.counting()));
+        assertThat(keptByCount).doesNotContainKey(1L);
+        assertThat(keptByCount.get(2L)).isEqualTo(8L);
+        assertThat(facets.stage())
+                .extracting(SearchResult.FacetCount::value)
+                .isSorted()
+                .contains("stage-001", "stage-050", "stage-002", "stage-128")
+                .doesNotContain("stage-000", "stage-057", "stage-127");
+        assertThat(facets.kind())
+                .singleElement()
+                .extracting(SearchResult.FacetCount::count)
+                .isEqualTo((long) widgets.size());
+        // Fewer values than the cap: all of them, nothing said.
+        SearchResult.Facets few = index.search(query("12")).facets();
+        assertThat(few.stage()).isNotEmpty();
+        assertThat(few.moreValues()).isNull();
     }
 
     private static SearchQuery query(String text) {
