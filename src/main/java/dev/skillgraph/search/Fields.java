@@ -41,6 +41,21 @@ final class Fields {
      */
     static final String[] OWN_TEXT = {NAME, ALIASES, SUMMARY};
 
+    /**
+     * The names of the roadmaps a stage is on (stages only): with its place ("stage 2"), what the stage is called.
+     * Searched only where a query names a place ({@link #OWN_TEXT_AT_PLACE}).
+     */
+    static final String ROADMAP_NAMES = "roadmap_names";
+
+    /**
+     * {@link #OWN_TEXT} for a query that names a stage's place ({@link NodeDocuments#namesAPlace}): the stage's
+     * roadmap's name counts as its own words too, so {@code data scientist stage two} is the Data Scientist roadmap's
+     * stage 2 (whose own text says "stage 2" only), not the MLOps roadmap's, whose name has "data". Without a place
+     * the roadmap's name is the stage's related text as any node's, or {@code let the llm call my functions} would
+     * count "llm" as every LLM stage's own.
+     */
+    static final String[] OWN_TEXT_AT_PLACE = {NAME, ALIASES, SUMMARY, ROADMAP_NAMES};
+
     /** The text fields beyond {@link #OWN_TEXT}: where a word a node lacks there may still be. */
     static final String[] OTHER_TEXT = {DESCRIPTION, RELATED};
 

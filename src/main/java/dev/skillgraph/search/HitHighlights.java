@@ -112,7 +112,7 @@ final class HitHighlights {
         putIfMarked(marks, Fields.SUMMARY, highlighter.highlight(n.summary(), marked, 0));
         putIfMarked(marks, Fields.DESCRIPTION, highlighter.highlight(n.description(), marked, 2));
         if (marks.isEmpty()) {
-            List<String> aliases = NodeDocuments.aliasesAndPlaces(n);
+            List<String> aliases = NodeDocuments.aliasesAndPlace(n);
             putIfMarked(marks, Fields.ALIASES, markedAmong(aliases, marked));
             putIfMarked(marks, ROADMAP_LINE, highlighter.highlight(n.roadmapLine(), marked, 0));
             putIfMarked(marks, Fields.RELATED, markedAmong(hit.related(), marked));

@@ -4,6 +4,8 @@ import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -53,13 +55,19 @@ final class NodeDocuments {
         if (node.roadmapLine() != null) {
             doc.add(new TextField(Fields.ALIASES, node.roadmapLine(), Field.Store.NO));
         }
-        List<String> places = places(node);
-        for (String place : places) {
+        String place = place(node);
+        if (place != null) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
-            doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
+            for (var roadmap : indexed.roadmaps()) {
+                doc.add(new TextField(Fields.ROADMAP_NAMES, roadmap.name(), Field.Store.NO));
+            }
         }
-        for (String place : onRoadmaps(places, indexed)) {
-            doc.add(new TextField(Fields.SUGGEST, place, Field.Store.NO));
+        List<String> places = places(node);
+        for (String said : places) {
+            doc.add(new TextField(Fields.SUGGEST, said, Field.Store.NO));
+        }
+        for (String said : onRoadmaps(places, indexed)) {
+            doc.add(new TextField(Fields.SUGGEST, said, Field.Store.NO));
         }
         for (String related : indexed.related()) {
             doc.add(new TextField(Fields.RELATED, related, Field.Store.NO));
@@ -75,7 +83,7 @@ final class NodeDocuments {
         String nameKey = key(name);
         doc.add(new StringField(Fields.NAME_KEY, nameKey, Field.Store.NO));
         doc.add(new StringField(Fields.NAME_STEM_KEY, Analyzers.stemmedKey(nameKey), Field.Store.NO));
-        for (String alias : aliasesAndPlaces(node)) {
+        for (String alias : aliasesAndPlace(node)) {
             String aliasKey = key(alias);
             doc.add(new StringField(Fields.ALIAS_KEY, aliasKey, Field.Store.NO));
             doc.add(new StringField(Fields.ALIAS_STEM_KEY, Analyzers.stemmedKey(aliasKey), Field.Store.NO));
@@ -92,30 +100,74 @@ final class NodeDocuments {
     }
 
     /**
-     * A stage's place on its roadmap, as roadmap pages number them ("stage 2") and as learners say it ("stage two",
-     * "second stage", "2nd stage"), searched and highlighted as more aliases; none for other nodes. An ordinal reads as
-     * the stage's number, not its position: the learner quotes the page's label, and every shipped roadmap numbers its
-     * first stage 0, so "second stage" by position would be the page's "Stage 1".
+     * A stage's places on its roadmap, as roadmap pages number them ("stage 2", first: {@link #place}) and as learners
+     * say it ("stage two", "second stage", "2nd stage"), which completions offer; none for other nodes. An ordinal reads
+     * as the stage's number, not its position: the learner quotes the page's label, and every shipped roadmap numbers
+     * its first stage 0, so "second stage" by position would be the page's "Stage 1".
      */
     static List<String> places(GraphNode node) {
-        if (node.kind() != Kind.STAGE || node.order() == null) {
+        Integer order = node.order();
+        String place = place(node);
+        if (place == null || order == null) {
             return List.of();
         }
-        int order = node.order();
-        List<String> places = new ArrayList<>(List.of("stage " + order));
+        List<String> places = new ArrayList<>(List.of(place));
         if (order >= 0 && order < CARDINALS.size()) {
             places.add("stage " + CARDINALS.get(order));
-        }
-        if (order > 0 && order < ORDINALS.size()) {
             places.add(ORDINALS.get(order) + " stage");
             places.add(order + ordinalSuffix(order) + " stage");
         }
         return places;
     }
 
-    /** The node's aliases, then its places ({@link #places}): what it is also called, each a whole-alias key. */
-    static List<String> aliasesAndPlaces(GraphNode node) {
-        return Stream.concat(node.aliases().stream(), places(node).stream()).toList();
+    /**
+     * A stage's place as search has it, an alias "stage 2"; null for other nodes. A query's places are written so
+     * ({@link #placesAsNumbers}) rather than every way of saying them indexed as aliases: there a number word matched
+     * on its own, and {@code two tower model}, {@code zero shot} and {@code second opinion} listed stages 2 and 0.
+     */
+    static @Nullable String place(GraphNode node) {
+        return node.kind() == Kind.STAGE && node.order() != null ? "stage " + node.order() : null;
+    }
+
+    /**
+     * {@code text} with every place written as {@link #place} has it: "stage two", "second stage" and "2nd stage" as
+     * "stage 2"; a number word elsewhere stays as typed.
+     */
+    static String placesAsNumbers(String text) {
+        String cardinals = CARDINAL_PLACE.matcher(text).replaceAll(m -> "stage " + number(m.group(1)));
+        return ORDINAL_PLACE.matcher(cardinals).replaceAll(m -> "stage " + number(m.group(1)));
+    }
+
+    /** The number a cardinal, an ordinal or a numbered ordinal ("2nd") says. */
+    private static int number(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        int cardinal = CARDINALS.indexOf(lower);
+        if (cardinal >= 0) {
+            return cardinal;
+        }
+        int ordinal = ORDINALS.indexOf(lower);
+        return ordinal >= 0 ? ordinal : Integer.parseInt(lower.replaceAll("\\D", ""));
+    }
+
+    /**
+     * Whether {@code words} (as typed, places written as numbers: {@link #placesAsNumbers}) name a stage's place:
+     * "stage" and a number.
+     */
+    static boolean namesAPlace(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equals("stage") && QueryWords.isNumber(words.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The node's aliases, then its place ({@link #place}): what it is also called, each a whole-alias key. */
+    static List<String> aliasesAndPlace(GraphNode node) {
+        String place = place(node);
+        return place == null
+                ? node.aliases()
+                : Stream.concat(node.aliases().stream(), Stream.of(place)).toList();
     }
 
     /**
@@ -161,9 +213,9 @@ final class NodeDocuments {
             "nineteen",
             "twenty");
 
-    /** The ordinals of {@link #CARDINALS}; there is no ordinal of zero in use. */
+    /** The ordinals of {@link #CARDINALS}. */
     private static final List<String> ORDINALS = List.of(
-            "",
+            "zeroth",
             "first",
             "second",
             "third",
@@ -184,6 +236,15 @@ final class NodeDocuments {
             "eighteenth",
             "nineteenth",
             "twentieth");
+
+    /** "stage" and a cardinal: "stage two". */
+    private static final Pattern CARDINAL_PLACE = Pattern.compile(
+            "\\bstage\\s+(" + String.join("|", CARDINALS) + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** An ordinal, as a word or numbered, and "stage": "second stage", "2nd stage". */
+    private static final Pattern ORDINAL_PLACE = Pattern.compile(
+            "\\b(" + String.join("|", ORDINALS) + "|\\d{1,4}(?:st|nd|rd|th))\\s+stage\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static String ordinalSuffix(int n) {
         if (n % 100 >= 11 && n % 100 <= 13) {

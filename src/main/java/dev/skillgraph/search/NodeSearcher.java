@@ -122,9 +122,11 @@ final class NodeSearcher {
      * the names and aliases that have its words as typed ({@link Completions#asTypedOrFewer}).
      */
     private SearchResult search(SearchQuery query, boolean byMeaning) {
-        QueryWords words = QueryWords.of(exact, query.text()).normalised(compounds, false);
+        // A stage's place as the index has it ("second stage": "stage 2"); meaning is searched as typed.
+        String text = NodeDocuments.placesAsNumbers(query.text());
+        QueryWords words = QueryWords.of(exact, text).normalised(compounds, false);
         // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
-        List<String> common = QueryWords.of(spoken, query.text()).all();
+        List<String> common = QueryWords.of(spoken, text).all();
         String notice = null;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.
@@ -161,7 +163,12 @@ final class NodeSearcher {
             }
             WordCoverage coverage = new WordCoverage(
                     searcher,
-                    queries.perWord(words, variants, Fields.OWN_TEXT, -1, paths),
+                    queries.perWord(
+                            words,
+                            variants,
+                            NodeDocuments.namesAPlace(common) ? Fields.OWN_TEXT_AT_PLACE : Fields.OWN_TEXT,
+                            -1,
+                            paths),
                     words.parts(),
                     naming.telling(distinct, words.shown(), variants));
             IntFunction<List<Query>> otherText =

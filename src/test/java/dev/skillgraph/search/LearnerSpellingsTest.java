@@ -749,9 +749,27 @@ class LearnerSpellingsTest {
             assertThat(ids(projection, "third stage of the llm roadmap"))
                     .first()
                     .isEqualTo("llm-stage-3-agents-evaluation");
-            // "first" alone is a common word; the whole place typed exactly is a stage's alias.
+            // A place with the roadmap's name: that roadmap's stage, though another's stage of that number has one of
+            // the name's words in its own name (MLOps's stage 2 is "Data and ML Pipelines").
+            Map.of(
+                            "data scientist stage two", "ds-stage-2-statistics-experimentation",
+                            "data scientist 2nd stage", "ds-stage-2-statistics-experimentation",
+                            "ml engineer stage 4", "stage-4-mlops",
+                            "llm engineer second stage", "llm-stage-2-embeddings-rag",
+                            "ai engineer stage 2", "llm-stage-2-embeddings-rag")
+                    .forEach((typed, first) ->
+                            assertThat(ids(projection, typed)).as(typed).first().isEqualTo(first));
+            // Without a place, a roadmap's name is no stage's own: the topic comes first.
+            assertThat(ids(projection, "let the llm call my functions")).first().isEqualTo("llm-tool-calling");
+            // "first" alone is a common word; next to "stage" it is a place.
             assertThat(ids(projection, "first stage").subList(0, 4))
                     .allSatisfy(id -> assertThat(id).contains("stage-1-"));
+            assertThat(ids(projection, "zeroth stage").subList(0, 4))
+                    .allSatisfy(id -> assertThat(id).contains("stage-0-"));
+            // A number word elsewhere is no place: these had listed three or four stages of that number.
+            for (String text : List.of("two tower model", "zero shot", "second opinion")) {
+                assertThat(ids(projection, text).stream().limit(3)).as(text).noneMatch(id -> id.contains("stage-"));
+            }
         }
     }
 
