@@ -42,7 +42,8 @@ final class Fields {
     static final String[] OWN_TEXT = {NAME, ALIASES, SUMMARY};
 
     /**
-     * The names of the roadmaps a stage is on (stages only): with its place ("stage 2"), what the stage is called.
+     * The names and aliases of the roadmaps a stage is on (stages only): with its place ("stage 2"), what the stage
+     * is called.
      * Searched only where a query names a place ({@link #OWN_TEXT_AT_PLACE}).
      */
     static final String ROADMAP_NAMES = "roadmap_names";

@@ -2,10 +2,14 @@ package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -21,14 +25,33 @@ final class NodeDocuments {
 
     private final Analyzer spoken;
     private final SearchParts parts;
+    private final Map<String, List<String>> roadmapNames;
 
     /**
      * @param spoken the folded analyzer, stop words kept ({@link Analyzers#folded}), as the index protects its
      *     symbols ({@link ProtectedWords})
      */
     NodeDocuments(SearchParts parts, Analyzer spoken) {
+        this(parts, spoken, List.of());
+    }
+
+    /**
+     * @param spoken the folded analyzer, stop words kept ({@link Analyzers#folded}), as the index protects its
+     *     symbols ({@link ProtectedWords})
+     * @param nodes the nodes indexed: a stage's roadmap is known by the roadmap's name and aliases ({@link
+     *     Fields#ROADMAP_NAMES})
+     */
+    NodeDocuments(SearchParts parts, Analyzer spoken, Collection<IndexedNode> nodes) {
         this.parts = parts;
         this.spoken = spoken;
+        this.roadmapNames = nodes.stream()
+                .map(IndexedNode::node)
+                .filter(node -> node.kind() == Kind.ROADMAP)
+                .collect(Collectors.toMap(
+                        GraphNode::id,
+                        node -> Stream.concat(Stream.of(node.name()), node.aliases().stream())
+                                .toList(),
+                        (a, b) -> a));
     }
 
     Document document(IndexedNode indexed) {
@@ -59,7 +82,9 @@ final class NodeDocuments {
         if (place != null) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
             for (var roadmap : indexed.roadmaps()) {
-                doc.add(new TextField(Fields.ROADMAP_NAMES, roadmap.name(), Field.Store.NO));
+                for (String called : roadmapNames.getOrDefault(roadmap.id(), List.of(roadmap.name()))) {
+                    doc.add(new TextField(Fields.ROADMAP_NAMES, called, Field.Store.NO));
+                }
             }
         }
         List<String> places = places(node);
@@ -134,7 +159,14 @@ final class NodeDocuments {
      * "stage 2"; a number word elsewhere stays as typed.
      */
     static String placesAsNumbers(String text) {
-        String cardinals = CARDINAL_PLACE.matcher(text).replaceAll(m -> "stage " + number(m.group(1)));
+        // Full-width letters too ("ｓｔａｇｅ　ｔｗｏ"), as the query's words are read (QueryWords#of); a text without a
+        // place is left exactly as typed.
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (!CARDINAL_PLACE.matcher(normal).find()
+                && !ORDINAL_PLACE.matcher(normal).find()) {
+            return text;
+        }
+        String cardinals = CARDINAL_PLACE.matcher(normal).replaceAll(m -> "stage " + number(m.group(1)));
         return ORDINAL_PLACE.matcher(cardinals).replaceAll(m -> "stage " + number(m.group(1)));
     }
 
@@ -237,14 +269,20 @@ final class NodeDocuments {
             "nineteenth",
             "twentieth");
 
-    /** "stage" and a cardinal: "stage two". */
-    private static final Pattern CARDINAL_PLACE = Pattern.compile(
-            "\\bstage\\s+(" + String.join("|", CARDINALS) + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * "stage" and a cardinal: "stage two". Case is ignored in ASCII only: Unicode's case folding would also read
+     * "ſecond" (a long s) as "second", a word {@link #number} does not know.
+     */
+    private static final Pattern CARDINAL_PLACE =
+            Pattern.compile("\\bstage\\s+(" + String.join("|", CARDINALS) + ")\\b", Pattern.CASE_INSENSITIVE);
 
-    /** An ordinal, as a word or numbered, and "stage": "second stage", "2nd stage". */
+    /**
+     * An ordinal, as a word or numbered, and "stage": "second stage", "2nd stage"; not the end of a longer one
+     * ("twenty-second stage" is no stage 2).
+     */
     private static final Pattern ORDINAL_PLACE = Pattern.compile(
-            "\\b(" + String.join("|", ORDINALS) + "|\\d{1,4}(?:st|nd|rd|th))\\s+stage\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?<![\\w-])(" + String.join("|", ORDINALS) + "|\\d{1,4}(?:st|nd|rd|th))\\s+stage\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static String ordinalSuffix(int n) {
         if (n % 100 >= 11 && n % 100 <= 13) {

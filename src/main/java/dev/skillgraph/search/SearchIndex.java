@@ -71,7 +71,7 @@ public final class SearchIndex implements Closeable {
         ProtectedWords symbols =
                 ProtectedWords.of(indexed.stream().map(IndexedNode::node).toList());
         Analyzer exact = symbols.protect(Analyzers.exact());
-        NodeDocuments documents = new NodeDocuments(parts, symbols.protect(Analyzers.folded()));
+        NodeDocuments documents = new NodeDocuments(parts, symbols.protect(Analyzers.folded()), indexed);
         Map<String, IndexedNode> byId = new HashMap<>();
         boolean arrays = parts.directPostings() && indexed.size() <= MAX_NODES_IN_ARRAYS;
         try (IndexWriter writer = new IndexWriter(

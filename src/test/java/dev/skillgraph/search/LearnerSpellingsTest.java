@@ -756,7 +756,11 @@ class LearnerSpellingsTest {
                             "data scientist 2nd stage", "ds-stage-2-statistics-experimentation",
                             "ml engineer stage 4", "stage-4-mlops",
                             "llm engineer second stage", "llm-stage-2-embeddings-rag",
-                            "ai engineer stage 2", "llm-stage-2-embeddings-rag")
+                            "ai engineer stage 2", "llm-stage-2-embeddings-rag",
+                            // the roadmap by one of its aliases ("data science", "ds roadmap")
+                            "data science stage 2", "ds-stage-2-statistics-experimentation",
+                            "ds stage 2", "ds-stage-2-statistics-experimentation",
+                            "stage 3 ds", "ds-stage-3-machine-learning")
                     .forEach((typed, first) ->
                             assertThat(ids(projection, typed)).as(typed).first().isEqualTo(first));
             // Without a place, a roadmap's name is no stage's own: the topic comes first.
@@ -766,6 +770,15 @@ class LearnerSpellingsTest {
                     .allSatisfy(id -> assertThat(id).contains("stage-1-"));
             assertThat(ids(projection, "zeroth stage").subList(0, 4))
                     .allSatisfy(id -> assertThat(id).contains("stage-0-"));
+            // Places in another case, and letters that only Unicode's case folding makes a place's.
+            assertThat(ids(projection, "SECOND Stage").subList(0, 4))
+                    .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+            assertThat(search(projection, "ſecond ſtage").hits()).isNotNull();
+            assertThat(ids(projection, "ｓｔａｇｅ　ｔｗｏ").subList(0, 4))
+                    .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+            // The end of a longer ordinal is no place.
+            assertThat(ids(projection, "twenty-second stage").stream().limit(3))
+                    .noneMatch(id -> id.contains("stage-2-"));
             // A number word elsewhere is no place: these had listed three or four stages of that number.
             for (String text : List.of("two tower model", "zero shot", "second opinion")) {
                 assertThat(ids(projection, text).stream().limit(3)).as(text).noneMatch(id -> id.contains("stage-"));
