@@ -30,14 +30,6 @@ final class NodeDocuments {
     /**
      * @param spoken the folded analyzer, stop words kept ({@link Analyzers#folded}), as the index protects its
      *     symbols ({@link ProtectedWords})
-     */
-    NodeDocuments(SearchParts parts, Analyzer spoken) {
-        this(parts, spoken, List.of());
-    }
-
-    /**
-     * @param spoken the folded analyzer, stop words kept ({@link Analyzers#folded}), as the index protects its
-     *     symbols ({@link ProtectedWords})
      * @param nodes the nodes indexed: a stage's roadmap is known by the roadmap's name and aliases ({@link
      *     Fields#ROADMAP_NAMES})
      */
@@ -81,10 +73,8 @@ final class NodeDocuments {
         String place = place(node);
         if (place != null) {
             doc.add(new TextField(Fields.ALIASES, place, Field.Store.NO));
-            for (var roadmap : indexed.roadmaps()) {
-                for (String called : roadmapNames.getOrDefault(roadmap.id(), List.of(roadmap.name()))) {
-                    doc.add(new TextField(Fields.ROADMAP_NAMES, called, Field.Store.NO));
-                }
+            for (String roadmap : roadmapNames(indexed)) {
+                doc.add(new TextField(Fields.ROADMAP_NAMES, roadmap, Field.Store.NO));
             }
         }
         List<String> places = places(node);
@@ -159,9 +149,10 @@ final class NodeDocuments {
      * "stage 2"; a number word elsewhere stays as typed.
      */
     static String placesAsNumbers(String text) {
-        // Full-width letters too ("ｓｔａｇｅ　ｔｗｏ"), as the query's words are read (QueryWords#of); a text without a
-        // place is left exactly as typed.
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // Full-width and accented letters too ("ｓｔａｇｅ　ｔｗｏ", "sécond stage"), as the query's words are read
+        // (QueryWords#of, the folding analyzer); a text without a place is left exactly as typed.
+        String normal = Normalizer.normalize(
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll(""), Normalizer.Form.NFKC);
         if (!CARDINAL_PLACE.matcher(normal).find()
                 && !ORDINAL_PLACE.matcher(normal).find()) {
             return text;
@@ -208,14 +199,21 @@ final class NodeDocuments {
      * as aliases: there every word of a roadmap's name counted as the stage's own, and {@code let the llm call my
      * functions} put the LLM roadmap's stage 3 above tool calling; search finds a stage's roadmap by its related names.
      */
-    static List<String> onRoadmaps(List<String> places, IndexedNode indexed) {
+    private List<String> onRoadmaps(List<String> places, IndexedNode indexed) {
         List<String> qualified = new ArrayList<>();
-        for (var roadmap : indexed.roadmaps()) {
+        for (String roadmap : roadmapNames(indexed)) {
             for (String place : places) {
-                qualified.add(roadmap.name() + " " + place);
+                qualified.add(roadmap + " " + place);
             }
         }
         return qualified;
+    }
+
+    /** The names and aliases of the roadmaps {@code indexed} is on. */
+    private List<String> roadmapNames(IndexedNode indexed) {
+        return indexed.roadmaps().stream()
+                .flatMap(roadmap -> roadmapNames.getOrDefault(roadmap.id(), List.of(roadmap.name())).stream())
+                .toList();
     }
 
     /**
@@ -269,20 +267,29 @@ final class NodeDocuments {
             "nineteenth",
             "twentieth");
 
-    /**
-     * "stage" and a cardinal: "stage two". Case is ignored in ASCII only: Unicode's case folding would also read
-     * "ſecond" (a long s) as "second", a word {@link #number} does not know.
-     */
-    private static final Pattern CARDINAL_PLACE =
-            Pattern.compile("\\bstage\\s+(" + String.join("|", CARDINALS) + ")\\b", Pattern.CASE_INSENSITIVE);
+    /** Tens that begin a longer number ("twenty second", "thirty-one"). */
+    private static final String TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
 
     /**
-     * An ordinal, as a word or numbered, and "stage": "second stage", "2nd stage"; not the end of a longer one
-     * ("twenty-second stage" is no stage 2).
+     * "stage" and a cardinal: "stage two", "stage-two"; not the start of a longer one ("stage one hundred"). Case is
+     * ignored in ASCII only: Unicode's case folding would also read "ſecond" (a long s) as "second", a word {@link
+     * #number} does not know.
+     */
+    private static final Pattern CARDINAL_PLACE = Pattern.compile(
+            "\\bstage[\\s_-]+(" + String.join("|", CARDINALS) + ")\\b(?![\\s-]+(?:hundred|thousand|million)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * An ordinal, as a word or numbered, and "stage": "second stage", "2nd-stage"; not the end of a longer one
+     * ("twenty-second stage", "twenty second stage" are no stage 2).
      */
     private static final Pattern ORDINAL_PLACE = Pattern.compile(
-            "(?<![\\w-])(" + String.join("|", ORDINALS) + "|\\d{1,4}(?:st|nd|rd|th))\\s+stage\\b",
+            "(?<![\\w-])(?<!" + TENS + "[\\s-]{1,3})(" + String.join("|", ORDINALS)
+                    + "|\\d{1,4}(?:st|nd|rd|th))[\\s_-]+stage\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** Combining marks, which the folding analyzer drops: "sécond" is "second". */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static String ordinalSuffix(int n) {
         if (n % 100 >= 11 && n % 100 <= 13) {

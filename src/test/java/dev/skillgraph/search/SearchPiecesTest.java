@@ -103,14 +103,14 @@ class SearchPiecesTest {
 
     @Test
     void aDocumentHoldsEveryFieldSearchReadsAndTheNameAsOneKeyword() {
-        Document doc = new NodeDocuments(SearchParts.OWN, Analyzers.folded()).document(NODES.get(0));
+        Document doc = new NodeDocuments(SearchParts.OWN, Analyzers.folded(), List.of()).document(NODES.get(0));
         assertThat(doc.get(Fields.ID)).isEqualTo("transformer-architecture");
         assertThat(values(doc, Fields.NAME_KEY)).containsExactly("transformer architecture");
         assertThat(values(doc, Fields.ALIAS_KEY)).containsExactly("transformers");
         assertThat(values(doc, Fields.STAGE)).containsExactly("s1");
         assertThat(values(doc, Fields.RELATED)).containsExactly("PyTorch");
         assertThat(doc.getField(Fields.PRIOR)).isNull();
-        assertThat(new NodeDocuments(SearchParts.PLAIN, Analyzers.exact())
+        assertThat(new NodeDocuments(SearchParts.PLAIN, Analyzers.exact(), List.of())
                         .document(NODES.get(0))
                         .getField(Fields.PRIOR))
                 .isNotNull();
@@ -122,7 +122,7 @@ class SearchPiecesTest {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.forIndexing()))) {
                 for (IndexedNode n : NODES) {
-                    writer.addDocument(new NodeDocuments(SearchParts.OWN, Analyzers.folded()).document(n));
+                    writer.addDocument(new NodeDocuments(SearchParts.OWN, Analyzers.folded(), List.of()).document(n));
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
