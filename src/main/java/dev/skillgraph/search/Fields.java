@@ -49,7 +49,7 @@ final class Fields {
     static final String ROADMAP_NAMES = "roadmap_names";
 
     /**
-     * {@link #OWN_TEXT} for a query that names a stage's place ({@link NodeDocuments#namesAPlace}): the stage's
+     * {@link #OWN_TEXT} for a query that names a stage's place ({@link StagePlaces#namesAPlace}): the stage's
      * roadmap's name counts as its own words too, so {@code data scientist stage two} is the Data Scientist roadmap's
      * stage 2 (whose own text says "stage 2" only), not the MLOps roadmap's, whose name has "data". Without a place
      * the roadmap's name is the stage's related text as any node's, or {@code let the llm call my functions} would

@@ -123,7 +123,7 @@ final class NodeSearcher {
      */
     private SearchResult search(SearchQuery query, boolean byMeaning) {
         // A stage's place as the index has it ("second stage": "stage 2"); meaning is searched as typed.
-        String text = NodeDocuments.placesAsNumbers(query.text());
+        String text = StagePlaces.asNumbers(query.text());
         QueryWords words = QueryWords.of(exact, text).normalised(compounds, false);
         // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
         List<String> common = QueryWords.of(spoken, text).all();
@@ -166,7 +166,7 @@ final class NodeSearcher {
                     queries.perWord(
                             words,
                             variants,
-                            NodeDocuments.namesAPlace(common) ? Fields.OWN_TEXT_AT_PLACE : Fields.OWN_TEXT,
+                            StagePlaces.namesAPlace(common) ? Fields.OWN_TEXT_AT_PLACE : Fields.OWN_TEXT,
                             -1,
                             paths),
                     words.parts(),
