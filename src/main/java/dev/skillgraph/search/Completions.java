@@ -220,7 +220,7 @@ final class Completions {
      * without those that do not ({@link NamingWords}; {@code intro to docker}: docker, not "intro to"), then one word
      * fewer, then two, and so on, each time from the right, the words normalised ({@code gpt4}: no name has the 4,
      * some have gpt), then from the left, as typed, stop words too ({@code how do i start}: start; {@code lets build}:
-     * build), as Typesense's {@code drop_tokens_mode: both_sides}.
+     * build), as Typesense's {@code drop_tokens_mode: both_sides}; never numbers alone ({@link StagePlaces#isNumber}).
      */
     private List<List<String>> fewer(List<String> words, List<String> typed) {
         List<List<String>> fewer = new ArrayList<>();
@@ -243,6 +243,8 @@ final class Completions {
                 fewer.add(first.subList(dropped, first.size()));
             }
         }
+        // Numbers alone are no completion of the words typed with them: second opinion and two tower are no stage 2.
+        fewer.removeIf(kept -> kept.stream().allMatch(StagePlaces::isNumber));
         return fewer;
     }
 

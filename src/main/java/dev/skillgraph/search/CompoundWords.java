@@ -199,7 +199,8 @@ final class CompoundWords {
      * first (scikit|learn, not sci|kitlearn); null when there is none.
      */
     private @Nullable List<String> parts(String word, int max, boolean lastIsPrefix) {
-        if (max < 2 || word.length() < 4 || word.length() > MAX_SPLIT_LENGTH) {
+        // A number is one number: 4123 is not 4|123 (stage 4123 had put the stage 4s first).
+        if (max < 2 || word.length() < 4 || word.length() > MAX_SPLIT_LENGTH || QueryWords.isNumber(word)) {
             return null;
         }
         List<String> best = null;
@@ -212,7 +213,8 @@ final class CompoundWords {
             String tail = word.substring(at);
             boolean tailKnown = isPart(tail)
                     && (known(tail)
-                            || QueryWords.isNumber(tail) // a version after letters: python3.12, qwen2.5
+                            // a version after letters: python3.12, qwen2.5
+                            || (QueryWords.isNumber(tail) && Character.isLetter(head.charAt(head.length() - 1)))
                             || (lastIsPrefix
                                     && !vocabulary.startingWith(tail, 1).isEmpty()));
             List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);

@@ -62,6 +62,17 @@ final class StagePlaces {
         return places.equals(normal) ? text : places;
     }
 
+    /**
+     * Whether {@code word} is a number: digits ({@link QueryWords#isNumber}), a cardinal or an ordinal up to twenty, or
+     * a numbered ordinal ("2nd"), in lower case as the analyzers leave it.
+     */
+    static boolean isNumber(String word) {
+        return QueryWords.isNumber(word)
+                || CARDINALS.contains(word)
+                || ORDINALS.contains(word)
+                || NUMBERED_ORDINAL.matcher(word).matches();
+    }
+
     /** The number a cardinal, an ordinal or a numbered ordinal ("2nd") says. */
     private static int number(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -137,6 +148,9 @@ final class StagePlaces {
             "nineteenth",
             "twentieth");
 
+    /** A number written as an ordinal: "2nd", "11th". */
+    private static final Pattern NUMBERED_ORDINAL = Pattern.compile("\\d{1,4}(?:st|nd|rd|th)");
+
     /** Tens that begin a longer number ("twenty second", "thirty-one"). */
     private static final String TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
 
@@ -154,8 +168,8 @@ final class StagePlaces {
      * ("twenty-second stage", "twenty second stage" are no stage 2).
      */
     private static final Pattern ORDINAL_PLACE = Pattern.compile(
-            "(?<![\\w-])(?<!" + TENS + "[\\s-]{1,3})(" + String.join("|", ORDINALS)
-                    + "|\\d{1,4}(?:st|nd|rd|th))[\\s_-]+stage\\b",
+            "(?<![\\w-])(?<!" + TENS + "[\\s-]{1,3})(" + String.join("|", ORDINALS) + "|" + NUMBERED_ORDINAL.pattern()
+                    + ")[\\s_-]+stage\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Combining marks, which the folding analyzer drops: "sécond" is "second". */

@@ -786,6 +786,11 @@ class LearnerSpellingsTest {
                 assertThat(ids(projection, text).stream().limit(3)).as(text).noneMatch(id -> id.contains("stage-2-"));
             }
             assertThat(ids(projection, "stage one hundred").stream().limit(3)).noneMatch(id -> id.contains("stage-1-"));
+            // A number is one number, not split against the vocabulary: 4123 is no 4 and 123.
+            for (String text : List.of("stage 4123", "stage 5678")) {
+                String first = "stage-" + text.charAt(6) + "-";
+                assertThat(ids(projection, text).stream().limit(3)).as(text).noneMatch(id -> id.contains(first));
+            }
             // A number word elsewhere is no place: these had listed three or four stages of that number.
             for (String text : List.of("two tower model", "zero shot", "second opinion")) {
                 assertThat(ids(projection, text).stream().limit(3)).as(text).noneMatch(id -> id.contains("stage-"));
@@ -814,6 +819,13 @@ class LearnerSpellingsTest {
                     .extracting(Suggestion::id)
                     .hasSize(4)
                     .allSatisfy(id -> assertThat(id).contains("stage-2-"));
+        }
+        // Numbers alone are no completion of the words typed with them, though nothing has them all.
+        for (String typed : List.of("second opinion", "two tower", "2nd opinion")) {
+            assertThat(words.index().suggest(typed, 5))
+                    .as(typed)
+                    .extracting(Suggestion::id)
+                    .noneMatch(id -> id.contains("stage-"));
         }
         // A stage with its roadmap's name before its place.
         Map.of(
