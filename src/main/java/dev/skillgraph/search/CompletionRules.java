@@ -15,6 +15,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * The ranking rules of as-you-type completions ({@link Completions}): which names and aliases complete the words
@@ -152,6 +153,13 @@ final class CompletionRules {
         rules.add(rule(together(Fields.SUGGEST_NAME, terms), 3, reads, strict));
         rules.add(rule(together(Fields.SUGGEST, starting), 2, reads, strict));
         rules.add(rule(together(Fields.SUGGEST, terms), 1, reads, strict));
+        // Every word read, wherever it stands: the words rule comes before proximity, as in Meilisearch, so "Do I need
+        // a Master's or PhD ...?" reads all of do i need a p, and pytorch only its p.
+        if (strict == 0 && terms.size() > 1) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            terms.forEach(term -> all.add(new TermQuery(new Term(Fields.SUGGEST, term)), Occur.FILTER));
+            rules.add(rule(all.build(), 0, reads, 0));
+        }
     }
 
     /**

@@ -215,7 +215,10 @@ final class CompoundWords {
                     && (known(tail)
                             // a version after letters: python3.12, qwen2.5
                             || (QueryWords.isNumber(tail) && Character.isLetter(head.charAt(head.length() - 1)))
+                            // a word being typed after a word of the index (scikitlea); after a common word it is
+                            // more likely a word mistyped (forres is forest, not for and res...)
                             || (lastIsPrefix
+                                    && vocabulary.contains(head)
                                     && !vocabulary.startingWith(tail, 1).isEmpty()));
             List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);
             if (rest == null) {

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Semantic retrieval beside the lexical ranking: the nodes whose text means most nearly what the query says, by the
  * cosine similarity of sentence embeddings ({@link SentenceEncoder}), found in the {@link VectorIndex}. Of the
  * {@value #NEIGHBOURS} nearest nodes, those at least {@value #MIN_COSINE} similar join the hits, fused with the lexical
- * ranking by {@link RankFusion}. Below the threshold nothing joins: a query unlike every node (measured on the seed
- * graph: nonsense words and other domains reach cosines of 0.17-0.22) gets no semantic hits.
+ * ranking by {@link RankFusion}. Below the threshold nothing joins: most questions unlike every node get no semantic
+ * hits (measured on the seed graph: 30 questions from other domains reach 0.09-0.24 with their nearest node; lone
+ * words from other domains, up to 0.44, do get some: docs/search.md, "Search relevance").
  *
  * <p>Neighbours are looked for only when the words are not enough ({@link #wanted}).
  */
@@ -29,9 +30,11 @@ final class SemanticMatches {
     static final int NEIGHBOURS = 10;
 
     /**
-     * The least cosine similarity of a semantic hit. Measured on the seed graph: queries from other domains and
-     * nonsense words reach 0.17-0.22 with their nearest node; the answers to the train part of the learners' set
-     * 0.18 (tenth percentile) and 0.34 (median). 0.25 kept the most right answers of the grid 0.20/0.25/0.30 there.
+     * The least cosine similarity of a semantic hit. Measured on the seed graph, the learners' set's train part:
+     * 0.25 kept the most right answers of the grid 0.20/0.25/0.30; below it, at 0.20/0.15/0.10, more wrong neighbours
+     * joined than right ones (paraphrase success@3 fell, other domains' questions got neighbours for 19/26/30 of 45
+     * against 11). No floor separates them: the right answers to the train paraphrases reach 0.15 (tenth percentile)
+     * and 0.21 (median), questions from other domains 0.09-0.24 (docs/search.md, "Search relevance").
      */
     static final float MIN_COSINE = 0.25f;
 

@@ -852,6 +852,15 @@ class LearnerSpellingsTest {
         for (String word : List.of("weeks", "notable", "someone")) {
             assertThat(words.index().suggest(word, 5)).as(word).isEmpty();
         }
+        // A word being typed with a typo is not split into a common word and the start of another (forres is forest
+        // mistyped, not for and res...).
+        for (String typed : List.of("forres", "random forres")) {
+            assertThat(words.index().suggest(typed, 5))
+                    .as(typed)
+                    .extracting(Suggestion::id)
+                    .first()
+                    .isEqualTo("decision-trees-gradient-boosting");
+        }
         // An English word the graph lacks completes to nothing, as it matches nothing (turing is no fine-tuning).
         assertThat(words.index().suggest("turing", 5)).isEmpty();
     }
@@ -908,6 +917,12 @@ class LearnerSpellingsTest {
                 .extracting(Suggestion::id)
                 .first()
                 .isEqualTo("the-linux-command-line-book");
+        // Every word read comes before where they stand: the question that reads all of do i need a p (its PhD comes
+        // four words later), not a name starting with p that reads one.
+        assertThat(words.index().suggest("do i need a p", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("faq-degree");
         for (String typed : List.of("feature st", "feature store", "feature stores")) {
             assertThat(words.index().suggest(typed, 2))
                     .extracting(Suggestion::name)
