@@ -11,6 +11,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanNotQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -33,12 +36,15 @@ final class MatchQueries {
     private final Spelling spelling;
     private final Analyzer queryAnalyzer;
     private final SearchParts parts;
+    /** "stage" as the text fields index it: the word before a stage's place ({@link StagePlaces#place}). */
+    private final String placeWord;
 
     MatchQueries(TermQueries terms, Spelling spelling, Analyzer queryAnalyzer, SearchParts parts) {
         this.terms = terms;
         this.spelling = spelling;
         this.queryAnalyzer = queryAnalyzer;
         this.parts = parts;
+        this.placeWord = Analyzers.words(queryAnalyzer, "stage").get(0);
     }
 
     /**
@@ -272,7 +278,14 @@ final class MatchQueries {
                 any.add(new BoostQuery(terms.path(field, path), weight), Occur.SHOULD);
             }
             if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
-                any.add(new BoostQuery(terms.of(new Term(field, number)), weight), Occur.SHOULD);
+                // Not right after "stage": a stage's place ("stage 3") says its number, not a version (gpt3 is no
+                // stage 3, whose description mentions GPT).
+                SpanQuery alone = new SpanNotQuery(
+                        new SpanTermQuery(new Term(field, number)),
+                        new SpanTermQuery(new Term(field, placeWord)),
+                        1,
+                        0);
+                any.add(new BoostQuery(alone, weight), Occur.SHOULD);
             }
         }
         return any.build();

@@ -718,6 +718,11 @@ class LearnerSpellingsTest {
             for (String query : List.of("llama3", "llama 3", "llama-3", "gemma2")) {
                 assertThat(ids(projection, query)).as(query).first().isEqualTo("llm-model-selection");
             }
+            // A stage's place says its number, not a version: gpt3 is no stage 3, though stage 3's description
+            // mentions GPT (it had come first, with every word).
+            for (String query : List.of("gpt3", "gpt-3", "cnn2", "terraform 1")) {
+                assertThat(ids(projection, query).get(0)).as(query).doesNotContain("stage-");
+            }
             // A number alone is still searched.
             assertThat(ids(words, "2")).isNotEmpty();
         }
