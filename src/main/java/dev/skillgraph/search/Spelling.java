@@ -294,6 +294,21 @@ final class Spelling {
         if (!unnumbered.isEmpty() && !keys.contains(general)) {
             keys.add(general);
         }
+        // Without the words no node has in any spelling: what the rest names (kubernetes for my grandma: Kubernetes,
+        // not the names that have it among others; what should my mentee learn before transformers: the alias).
+        List<String> had = new ArrayList<>(corrected.size());
+        for (int i = 0; i < corrected.size(); i++) {
+            String word = words.all().get(i);
+            if (this.words.contains(word)
+                    || inText(word)
+                    || !variants.getOrDefault(word, Map.of()).isEmpty()) {
+                had.add(corrected.get(i));
+            }
+        }
+        String named = String.join(" ", had);
+        if (!had.isEmpty() && had.size() < corrected.size() && !keys.contains(named)) {
+            keys.add(named);
+        }
         return keys;
     }
 }

@@ -871,6 +871,18 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void aWordNoNodeHasLeavesWhatTheOtherWordsName() {
+        // A word no node has in any spelling is the learner's own: the node the other words name comes first, not the
+        // names that have them among others (Docker and Kubernetes; Hugging Face Transformers).
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "kubernetes for my grandma")).first().isEqualTo("kubernetes");
+            assertThat(ids(projection, "what should my mentee learn before transformers"))
+                    .first()
+                    .isEqualTo("transformer-architecture");
+        }
+    }
+
+    @Test
     void aHitWithMostOfTheWordsIsNotPassedByNeighboursInMeaning() {
         // Three of four words in the name, aliases or summary: found by the learner's words; meaning fuses after.
         assertThat(ids(meaning, "let the llm call my functions")).first().isEqualTo("llm-tool-calling");
