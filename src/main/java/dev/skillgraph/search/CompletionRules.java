@@ -34,7 +34,7 @@ final class CompletionRules {
 
     /**
      * The scores of {@link #ranked}, bucket by bucket as the rules go: each word typed that a reading reads, the words
-     * before the last matched as whole words ({@link #STRICT}), the attribute and position met ({@link #rule}: 1 to
+     * before the last matched as whole words ({@link #STRICT}), the attribute and position met ({@link #rule}: 0 to
      * 4; a whole name or alias typed adds {@link #WHOLE}, half a rule more), and each word of the name typed whole. What is left, below {@link
      * #EXACT_WORD}, is the importance ({@link RankedQueries#rankedByImportance}, at most 2).
      */
@@ -165,7 +165,8 @@ final class CompletionRules {
     /**
      * A rule of {@link #ranked}: {@value #READ} for each word typed the reading it holds for reads (15 at most), {@code
      * strict} ({@value #STRICT} when the words before the last are whole words, else 0), and {@value #RULE} times its
-     * {@code rank} (4: the name starts with the words, 3: has them together, 2 and 1: an alias so), each more than all
+     * {@code rank} (4: the name starts with the words, 3: has them together, 2 and 1: an alias so, 0: the
+     * name and aliases have them, wherever they stand), each more than all
      * after it can add: so a score tells the words read, the strictness and the rule met.
      */
     private static Query rule(Query query, int rank, int reads, int strict) {

@@ -871,6 +871,15 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void amongHitsWithAsManyWordsTheOneWithTheRarerComesFirst() {
+        // No hit has both words; Model Compression has the one that few hits have (its alias "pruning"), the LLM
+        // names the one that most have: the rarer word tells more (it was 8th).
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "pruning llm")).first().isEqualTo("model-compression");
+        }
+    }
+
+    @Test
     void aWordNoNodeHasLeavesWhatTheOtherWordsName() {
         // A word no node has in any spelling is the learner's own: the node the other words name comes first, not the
         // names that have them among others (Docker and Kubernetes; Hugging Face Transformers).
