@@ -42,6 +42,8 @@ final class WordCoverage {
     private final List<Query> words;
     private final List<Integer> parts;
     private final double[] telling;
+    /** {@link #rarity()}, once counted; an instance serves one search. */
+    private double @Nullable [] rarity;
 
     /** @param words one query per distinct query word ({@link MatchQueries#perWord}) */
     WordCoverage(IndexSearcher searcher, List<Query> words) {
@@ -157,15 +159,16 @@ final class WordCoverage {
         int[] own = matched(hits);
         int[] anywhere = elsewhere == null ? own : anywhere(hits, own, elsewhere);
         int window = Math.min(WINDOW, hits.length);
-        double[] rarity = rarity();
+        // One word: its rarity is the same for every hit that has it, so it orders nothing the counts have not.
+        double[] rarer = words.size() < 2 ? new double[words.size()] : rarity();
         int[] counts = new int[hits.length];
         double[] rare = new double[hits.length];
         Integer[] order = new Integer[hits.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
             counts[i] = typed(own[i]) + typed(anywhere[i]);
-            for (int w = 0; w < rarity.length; w++) {
-                rare[i] += (own[i] & 1 << w) != 0 ? 2 * rarity[w] : (anywhere[i] & 1 << w) != 0 ? rarity[w] : 0;
+            for (int w = 0; w < rarer.length; w++) {
+                rare[i] += (own[i] & 1 << w) != 0 ? 2 * rarer[w] : (anywhere[i] & 1 << w) != 0 ? rarer[w] : 0;
             }
         }
         // Stable: the order they came in within as many words.
@@ -216,7 +219,10 @@ final class WordCoverage {
      * topics, in one process, 1,642-1,706 searches/s against 1,769-1,954 without this rule (BENCHMARKS.md).
      */
     private double[] rarity() throws IOException {
-        double[] rarity = new double[words.size()];
+        if (rarity != null) {
+            return rarity; // a search with a filter ranks twice (NodeSearcher#meaningWanted): counted once
+        }
+        rarity = new double[words.size()];
         int n = searcher.getIndexReader().numDocs();
         for (int w = 0; w < words.size(); w++) {
             int df = searcher.count(words.get(w));
