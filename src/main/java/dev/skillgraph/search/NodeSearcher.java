@@ -38,6 +38,7 @@ final class NodeSearcher {
     private final IndexedNode[] byDoc;
     private final TermQueries terms;
     private final Spelling spelling;
+    private final NameKeys nameKeys;
     private final MatchQueries queries;
     private final RankedQueries ranking;
     private final HitHighlights highlights;
@@ -81,6 +82,7 @@ final class NodeSearcher {
                 Vocabulary.of(MultiTerms.getTerms(searcher.getIndexReader(), Fields.SPELL)),
                 searcher.getIndexReader(),
                 stemmed);
+        this.nameKeys = new NameKeys(spelling);
         this.queries = new MatchQueries(terms, spelling, queryAnalyzer, parts);
         this.ranking = new RankedQueries(searcher, terms, priors, parts);
         this.compounds = new CompoundWords(spelling.vocabulary(), spelling::inText, spelling::inTextApart);
@@ -143,7 +145,7 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
-            List<String> keys = spelling.keys(words, common, variants);
+            List<String> keys = nameKeys.of(words, common, variants);
             Query match = !words.isEmpty()
                     ? queries.partsTogether(queries.match(words, keys, variants, analyzed), words, variants, paths)
                     : byMeaning
