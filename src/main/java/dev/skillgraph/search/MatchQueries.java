@@ -11,9 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.spans.SpanNotQuery;
-import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -36,15 +33,14 @@ final class MatchQueries {
     private final Spelling spelling;
     private final Analyzer queryAnalyzer;
     private final SearchParts parts;
-    /** "stage" as the text fields index it: the word before a stage's place ({@link StagePlaces#place}). */
-    private final String placeWord;
+    private final BoundNumbers numbers;
 
     MatchQueries(TermQueries terms, Spelling spelling, Analyzer queryAnalyzer, SearchParts parts) {
         this.terms = terms;
         this.spelling = spelling;
         this.queryAnalyzer = queryAnalyzer;
         this.parts = parts;
-        this.placeWord = Analyzers.words(queryAnalyzer, "stage").get(0);
+        this.numbers = new BoundNumbers(terms, queryAnalyzer);
     }
 
     /**
@@ -105,6 +101,16 @@ final class MatchQueries {
                 }
             }
         }
+        // Beside a stage's place, the other words as a phrase of the stage's roadmap's name or alias, as the phrase
+        // boost above for names: ml engineer stage 1 is the ML Engineer roadmap's stage 1, not the MLOps one's, whose
+        // aliases have "ml" and "engineer" apart.
+        List<String> roadmap = StagePlaces.besidePlaces(words);
+        if (!roadmap.isEmpty()) {
+            for (List<String> path :
+                    AnalyzedText.of(queryAnalyzer, String.join(" ", roadmap)).paths()) {
+                query.add(new BoostQuery(terms.path(Fields.ROADMAP_NAMES, path), Fields.WEIGHT[1]), Occur.SHOULD);
+            }
+        }
         if (words.size() == 1) {
             query.add(new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, words.get(0))), 4f), Occur.SHOULD);
         }
@@ -113,7 +119,8 @@ final class MatchQueries {
             String number = queryWords.numberPhrase(word);
             if (number != null) {
                 query.add(
-                        boundNumber(word, AnalyzedText.of(queryAnalyzer, number).paths(), Fields.TEXT, true),
+                        numbers.query(
+                                word, AnalyzedText.of(queryAnalyzer, number).paths(), Fields.TEXT, true),
                         Occur.SHOULD);
             }
         }
@@ -222,7 +229,7 @@ final class MatchQueries {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             String number = words.numberPhrase(word);
             if (number != null) {
-                queries.add(boundNumber(word, paths.apply(number), fields, false));
+                queries.add(numbers.query(word, paths.apply(number), fields, false));
                 continue;
             }
             Set<String> spellings = new LinkedHashSet<>();
@@ -261,34 +268,6 @@ final class MatchQueries {
             queries.add(any.build());
         }
         return queries;
-    }
-
-    /**
-     * A number that qualifies a word ({@link QueryWords#numberPhrase}) as had in {@code fields}: the phrase of the two
-     * ({@code phrase}: its terms as the fields are searched), or the number alone in a name or alias, which says it
-     * whole ({@code salary 2025}: "... in 2025?"); when {@code weighted}, {@code fields} are {@link Fields#TEXT}, each
-     * by its weight.
-     */
-    private Query boundNumber(String number, List<List<String>> phrase, String[] fields, boolean weighted) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (int f = 0; f < fields.length; f++) {
-            String field = fields[f];
-            float weight = weighted ? Fields.WEIGHT[f] : 1f;
-            for (List<String> path : phrase) {
-                any.add(new BoostQuery(terms.path(field, path), weight), Occur.SHOULD);
-            }
-            if (field.equals(Fields.NAME) || field.equals(Fields.ALIASES)) {
-                // Not right after "stage": a stage's place ("stage 3") says its number, not a version (gpt3 is no
-                // stage 3, whose description mentions GPT).
-                SpanQuery alone = new SpanNotQuery(
-                        new SpanTermQuery(new Term(field, number)),
-                        new SpanTermQuery(new Term(field, placeWord)),
-                        1,
-                        0);
-                any.add(new BoostQuery(alone, weight), Occur.SHOULD);
-            }
-        }
-        return any.build();
     }
 
     /**

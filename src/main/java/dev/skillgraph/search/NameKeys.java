@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The keywords a whole name or alias may equal for one query: typed so, a node's name or alias wins outright ({@link
  * RankedQueries#ranked}). The words as typed, and the readings a learner may have meant by them: corrected, written
- * apart, without a version number, without the words no node has.
+ * apart, without a version number, without the words no node has, and the stage's place it names.
  */
 final class NameKeys {
 
@@ -79,6 +79,13 @@ final class NameKeys {
         String named = String.join(" ", had);
         if (!had.isEmpty() && had.size() < corrected.size() && !keys.contains(named)) {
             keys.add(named);
+        }
+        // The place the query names, as a stage's place alias has it (mle stage 1: "stage 1"): the stages at that place
+        // come before a node that mentions it in passing ("before stage 1"); the other words then choose the roadmap.
+        for (String place : StagePlaces.named(spoken)) {
+            if (!keys.contains(place)) {
+                keys.add(place);
+            }
         }
         return keys;
     }

@@ -89,12 +89,39 @@ final class StagePlaces {
      * "stage" and a number.
      */
     static boolean namesAPlace(List<String> words) {
+        return !named(words).isEmpty();
+    }
+
+    /**
+     * The places {@code words} (as typed, places written as numbers: {@link #asNumbers}) name, as {@link #place} writes
+     * them: "stage" and a number.
+     */
+    static List<String> named(List<String> words) {
+        List<String> named = new ArrayList<>(1);
         for (int i = 0; i + 1 < words.size(); i++) {
             if (words.get(i).equals("stage") && QueryWords.isNumber(words.get(i + 1))) {
-                return true;
+                named.add("stage " + words.get(i + 1));
             }
         }
-        return false;
+        return named;
+    }
+
+    /**
+     * {@code words} without the places they name ({@link #named}): what says which roadmap's stage is meant; empty
+     * when they name no place.
+     */
+    static List<String> besidePlaces(List<String> words) {
+        List<String> beside = new ArrayList<>(words.size());
+        boolean named = false;
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && words.get(i).equals("stage") && QueryWords.isNumber(words.get(i + 1))) {
+                named = true;
+                i++;
+            } else {
+                beside.add(words.get(i));
+            }
+        }
+        return named ? beside : List.of();
     }
 
     /**

@@ -713,8 +713,15 @@ class LearnerSpellingsTest {
                     assertThat(hit.missing()).containsExactly("2");
                 });
             }
-            // qwen2 is Qwen first; a node with the 2 alone in a name or alias follows, missing qwen (TensorFlow 2).
+            // qwen2 is Qwen first.
             assertThat(ids(projection, "qwen2")).first().isEqualTo("llm-model-selection");
+            // The number alone in a name or alias counts only where the word it qualifies is too: web3 is no Keras
+            // (alias "keras 3"; it came first, missing web), gpt4 no model compression (alias "4-bit").
+            // (With semantic retrieval on, Keras may still be a neighbour in meaning, after the words' hits.)
+            assertThat(ids(words, "web3")).doesNotContain("keras");
+            assertThat(ids(words, "gpt4")).doesNotContain("model-compression");
+            assertThat(ids(projection, "web3").subList(0, 5)).doesNotContain("keras");
+            assertThat(ids(projection, "salary 2025")).first().isEqualTo("faq-salary");
             for (String query : List.of("llama3", "llama 3", "llama-3", "gemma2")) {
                 assertThat(ids(projection, query)).as(query).first().isEqualTo("llm-model-selection");
             }
@@ -768,6 +775,12 @@ class LearnerSpellingsTest {
                             "stage 3 ds", "ds-stage-3-machine-learning")
                     .forEach((typed, first) ->
                             assertThat(ids(projection, typed)).as(typed).first().isEqualTo(first));
+            // The stage at the place named comes before a node that mentions the place in passing (stage 0's summary
+            // says "before stage 1"), and the roadmap's name as a phrase before its words apart (MLOps's aliases have
+            // "ml" and "engineer").
+            for (String typed : List.of("mle stage 1", "ml engineer stage 1", "machine learning engineer stage 1")) {
+                assertThat(ids(projection, typed)).as(typed).first().isEqualTo("stage-1-core-ml");
+            }
             // Without a place, a roadmap's name is no stage's own: the topic comes first.
             assertThat(ids(projection, "let the llm call my functions")).first().isEqualTo("llm-tool-calling");
             // "first" alone is a common word; next to "stage" it is a place.
