@@ -280,14 +280,19 @@ final class CompoundWords {
     /**
      * Whether {@code first} and {@code second}, one of which is no word, are a known word typed apart with a typo in it
      * ({@code xg bost}, {@code tensor flwo}): their join is within the typos its length allows ({@link Spelling#edits})
-     * of a word of the index other than either of them ({@code kubernetes fo} is not Kubernetes with "fo" a typo).
+     * of a word of the index other than either of them, stemmed alike ({@code kubernetes fo} is not Kubernetes with
+     * "fo" a typo, nor {@code tutorial pls} "tutorials": the typos would only drop the second word).
      */
     private boolean mistypedJoin(String first, String second, String both) {
         int edits = Spelling.edits(both);
-        return edits > 0
-                && (!isWord(first) || !isWord(second))
-                && vocabulary.similar(both, edits).keySet().stream()
-                        .anyMatch(word -> !word.equals(first) && !word.equals(second));
+        if (edits == 0 || (isWord(first) && isWord(second))) {
+            return false;
+        }
+        String firstStem = Analyzers.stemmedKey(first);
+        String secondStem = Analyzers.stemmedKey(second);
+        return vocabulary.similar(both, edits).keySet().stream()
+                .map(Analyzers::stemmedKey)
+                .anyMatch(stem -> !stem.equals(firstStem) && !stem.equals(secondStem));
     }
 
     private boolean isWord(String word) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Maps a node to its Lucene document: the fields of {@link Fields}, each analysed as {@link Analyzers} says. */
 final class NodeDocuments {
+
+    /** The word "roadmap" ending a roadmap's name or alias ("MLOps Engineer Roadmap"). */
+    private static final Pattern ROADMAP_WORD = Pattern.compile("(?i)\\s+roadmap\\s*$");
 
     private final Analyzer spoken;
     private final SearchParts parts;
@@ -131,8 +135,13 @@ final class NodeDocuments {
     private List<String> onRoadmaps(List<String> places, IndexedNode indexed) {
         List<String> qualified = new ArrayList<>();
         for (String roadmap : roadmapNames(indexed)) {
-            for (String place : places) {
-                qualified.add(roadmap + " " + place);
+            // Said without the word "roadmap" too, as learners name it before a place (ml engineer stage 1).
+            String without = ROADMAP_WORD.matcher(roadmap).replaceAll("").strip();
+            for (String name :
+                    without.isEmpty() || without.equals(roadmap) ? List.of(roadmap) : List.of(roadmap, without)) {
+                for (String place : places) {
+                    qualified.add(name + " " + place);
+                }
             }
         }
         return qualified;

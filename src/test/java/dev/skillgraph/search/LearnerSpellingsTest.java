@@ -71,6 +71,10 @@ class LearnerSpellingsTest {
             assertThat(ids(projection, "tensor flwo")).first().isEqualTo("tensorflow");
             // Not a word with the next one taken for a typo in it: kubernetes fo is not "kubernetes" mistyped.
             assertThat(search(projection, "kubernetes fo").didYouMean()).isNull();
+            // Nor another form of it: tutorial pls is not "tutorials" with "pl" typed by mistake.
+            for (String text : List.of("tutorial pls", "mlflow tutorial pls")) {
+                assertThat(search(projection, text).didYouMean()).as(text).isNull();
+            }
             assertThat(ids(projection, "tensor flow")).contains("tensorflow");
             // Joined as code joins them.
             assertThat(ids(projection, "gradient_boosting")).first().isEqualTo("decision-trees-gradient-boosting");
@@ -853,7 +857,10 @@ class LearnerSpellingsTest {
                         "llm engineer sec", "llm-stage-2-embeddings-rag",
                         // by the roadmap's aliases
                         "ds stage 2", "ds-stage-2-statistics-experimentation",
-                        "ml engineer roadmap stage 2", "stage-2-deep-learning")
+                        "ml engineer roadmap stage 2", "stage-2-deep-learning",
+                        // and without the word "roadmap" (MLOps's stages came first, its aliases having the words)
+                        "ml engineer stage 1", "stage-1-core-ml",
+                        "ml engineer stage tw", "stage-2-deep-learning")
                 .forEach((typed, first) -> assertThat(words.index().suggest(typed, 4))
                         .as(typed)
                         .extracting(Suggestion::id)
