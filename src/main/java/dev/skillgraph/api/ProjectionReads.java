@@ -217,7 +217,11 @@ final class ProjectionReads {
                             0))
                     .hits()
                     .stream()
-                    .filter(hit -> !hit.highlights().isEmpty()) // matched by its words, not only by meaning
+                    // By its words, not only by meaning, and in its name or aliases, or with every word: nothing
+                    // found only by a word its description mentions in passing (nothing-here is no storytelling).
+                    .filter(hit -> hit.highlights().containsKey("name")
+                            || hit.highlights().containsKey("aliases")
+                            || (hit.missing() == null && !hit.highlights().isEmpty()))
                     .map(SearchResult.Hit::id)
                     .toList();
         } catch (SkillGraphException e) { // words the index cannot search (too many spellings): no suggestion

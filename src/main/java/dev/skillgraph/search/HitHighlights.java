@@ -94,7 +94,7 @@ final class HitHighlights {
                             .forEach(phrases::add);
                 }
             }
-            if (i == distinct.size() - 1 && word.length() >= 2) {
+            if (i == distinct.size() - 1 && QueryWords.beginsWords(word)) {
                 words.addAll(spelling.completions(word, MAX_HIGHLIGHT_TERMS));
             }
         }

@@ -144,7 +144,7 @@ final class MatchQueries {
                 query.add(
                         new BoostQuery(terms.of(new Term(Fields.NAME_EXACT, variant)), 4f * similarity), Occur.SHOULD);
             });
-            if (i == limited.size() - 1 && word.length() >= 2) {
+            if (i == limited.size() - 1 && QueryWords.beginsWords(word)) {
                 List<String> completions = spelling.completions(word, TermQueries.MAX_PREFIX_TERMS + 1);
                 if (!completions.isEmpty()) {
                     query.add(new BoostQuery(terms.prefix(Fields.SPELL, word, completions), 1.5f), Occur.SHOULD);
@@ -247,7 +247,7 @@ final class MatchQueries {
                     any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
                 }
             }
-            if (word.equals(last) && word.length() >= 2) {
+            if (word.equals(last) && QueryWords.beginsWords(word)) {
                 List<String> completions =
                         own ? spelling.completions(word, TermQueries.MAX_PREFIX_TERMS + 1) : List.of();
                 if (!completions.isEmpty()) {

@@ -94,6 +94,25 @@ final class MissingWords {
         return missing;
     }
 
+    /**
+     * {@code missing} without the words no node has ({@code unheard}, {@link Spelling#unheard}): the notice names
+     * those once ({@link SearchNotices}), and a hit that lacks only them lacks nothing it could have.
+     */
+    static Map<Integer, List<String>> without(Map<Integer, List<String>> missing, List<String> unheard) {
+        if (unheard.isEmpty()) {
+            return missing;
+        }
+        Map<Integer, List<String>> lacking = new HashMap<>();
+        missing.forEach((doc, words) -> {
+            List<String> rest =
+                    words.stream().filter(word -> !unheard.contains(word)).toList();
+            if (!rest.isEmpty()) {
+                lacking.put(doc, rest);
+            }
+        });
+        return lacking;
+    }
+
     /** The words as typed that {@code had} lacks, each once. */
     private static List<String> words(List<String> distinct, List<String> shown, int had) {
         List<String> words = new ArrayList<>();

@@ -70,9 +70,7 @@ final class NameKeys {
         List<String> had = new ArrayList<>(corrected.size());
         for (int i = 0; i < corrected.size(); i++) {
             String word = words.all().get(i);
-            if (spelling.vocabulary().contains(word)
-                    || spelling.inText(word)
-                    || !variants.getOrDefault(word, Map.of()).isEmpty()) {
+            if (spelling.anyNodeHas(word, variants, false)) {
                 had.add(corrected.get(i));
             }
         }

@@ -196,6 +196,15 @@ final class NodeSearcher {
 
             Map<Integer, List<String>> missing = MissingWords.of(
                     searcher, distinct, words.shown(), page, coverage, byWords, near.unmatched(), otherText);
+            // The words no node has (pls, thx): named once in the notice, not as what each hit lacks.
+            List<String> unheard = words.isEmpty()
+                    ? List.of()
+                    : spelling.unheard(
+                            distinct,
+                            words.shown(),
+                            variants,
+                            words.all().get(words.all().size() - 1));
+            Map<Integer, List<String>> lacking = MissingWords.without(missing, unheard);
             Highlighter.Marked marked = highlights.marked(distinct, variants, paths, words.parts());
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
@@ -213,8 +222,8 @@ final class NodeSearcher {
                         // A hit found by meaning alone has no word to show: marking its words would claim a match.
                         byMeaningAlone ? Map.of() : highlights.of(node, marked),
                         near.similar().contains(doc.doc) ? near.similar().score(doc.doc) : null,
-                        missing.containsKey(doc.doc)
-                                ? missing.get(doc.doc).stream()
+                        lacking.containsKey(doc.doc)
+                                ? lacking.get(doc.doc).stream()
                                         .map(symbols::typed)
                                         .toList()
                                 : null,
@@ -232,10 +241,11 @@ final class NodeSearcher {
                             filter != null,
                             counts.counted(),
                             didYouMean,
-                            words.ignored()),
+                            words.ignored(),
+                            unheard),
                     page,
                     near,
-                    missing);
+                    lacking);
             // Exact unless more than EXACT_COUNT_UP_TO matched in a graph ranked in two phases.
             boolean exactTotal = lexical.total().relation == TotalHits.Relation.EQUAL_TO;
             // A sample covered the documents up to lastDoc: its counts are scaled to the whole index.

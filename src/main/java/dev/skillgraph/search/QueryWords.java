@@ -178,6 +178,14 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
         return kept.size() == words.size() ? words : kept;
     }
 
+    /**
+     * Whether {@code word}, typed last, also stands for the words it begins (the learner may still be typing it): two
+     * characters at least, and no number, which is typed whole ({@code 20} is no "2025").
+     */
+    static boolean beginsWords(String word) {
+        return word.length() >= 2 && !isNumber(word);
+    }
+
     /** Whether {@code word} is a number, a version or a decimal: {@code 2}, {@code 2.5}, {@code 3.12}. */
     static boolean isNumber(String word) {
         return NUMBER.matcher(word).matches();

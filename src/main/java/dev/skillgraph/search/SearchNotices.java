@@ -28,6 +28,7 @@ final class SearchNotices {
      * @param countedUnfiltered how many matches the facets counted, filters aside
      * @param didYouMean the spelling offered, or null
      * @param ignoredWords how many different words beyond {@link QueryWords#MAX_TERMS} were left out
+     * @param unheard the query's words, as typed, that no node has in any spelling ({@link Spelling#unheard})
      */
     record Search(
             @Nullable String commonWords,
@@ -37,7 +38,8 @@ final class SearchNotices {
             boolean filtered,
             long countedUnfiltered,
             @Nullable String didYouMean,
-            int ignoredWords) {}
+            int ignoredWords,
+            List<String> unheard) {}
 
     /**
      * The notice of a query of only common words ({@code common}, as typed; each named once): searched by meaning, or by the names and
@@ -84,7 +86,7 @@ final class SearchNotices {
         } else if (page.length == 0 && search.matched() > 0) {
             notice = "this page lies beyond the last hit";
         } else if (notice == null && page.length > 0) {
-            notice = partial(page, near, missing);
+            notice = partial(page, near, missing, search.unheard());
         }
         if (search.ignoredWords() > 0) {
             String ignored = "only the first " + QueryWords.MAX_TERMS + " different words were searched ("
@@ -96,21 +98,27 @@ final class SearchNotices {
 
     /**
      * What to tell of a page whose hits lack some words: that none has a word of the query (all found by meaning), or
-     * that none of them has every word (each then lists those it lacks); null when a hit has every word.
+     * that none of them has every word (each then lists those it lacks); which words no node has, before either; null
+     * when a hit has every word.
+     *
+     * @param missing the words each hit lacks, but {@code unheard}
      */
     private static @Nullable String partial(
-            ScoreDoc[] page, SemanticMatches.Joined near, Map<Integer, List<String>> missing) {
+            ScoreDoc[] page, SemanticMatches.Joined near, Map<Integer, List<String>> missing, List<String> unheard) {
+        String none = unheard.isEmpty() ? null : "no node has " + String.join(", ", unheard);
         boolean anyByWords = false;
         for (ScoreDoc doc : page) {
             if (!near.unmatched().contains(doc.doc)) {
                 if (!missing.containsKey(doc.doc)) {
-                    return null;
+                    return none == null ? null : none + ": these hits are for the other words";
                 }
                 anyByWords = true;
             }
         }
-        return anyByWords
-                ? "none of these hits has every word of the query: each found by its words says which it is missing"
+        String every = none == null ? "every word of the query" : "every other word";
+        String partial = anyByWords
+                ? "none of these hits has " + every + ": each found by its words says which it is missing"
                 : "none of these hits has the query's words: they are close to it in meaning";
+        return none == null ? partial : none + "; " + partial;
     }
 }

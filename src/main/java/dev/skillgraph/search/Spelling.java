@@ -219,6 +219,38 @@ final class Spelling {
                 || (i + 1 < queryWords.size() && inTextApart(List.of(correction, queryWords.get(i + 1))));
     }
 
+    /**
+     * Whether some node has {@code word} in some spelling: in a name, alias or summary as typed, in some text field
+     * stemmed ({@link #inText}), as a typo variant ({@code variants}), or, typed last, as the start of a word ({@link
+     * QueryWords#beginsWords}).
+     */
+    boolean anyNodeHas(String word, Map<String, Map<String, Float>> variants, boolean last) {
+        return words.contains(word)
+                || inText(word)
+                || !variants.getOrDefault(word, Map.of()).isEmpty()
+                || (last
+                        && QueryWords.beginsWords(word)
+                        && !completions(word, 1).isEmpty());
+    }
+
+    /**
+     * The words of {@code distinct} no node has in any spelling ({@link #anyNodeHas}), as typed ({@code shown}, by
+     * position): "pls" and "thx" in {@code pls explain rag thx}.
+     *
+     * @param last the query's last word, which may be a word begun
+     */
+    List<String> unheard(
+            List<String> distinct, List<String> shown, Map<String, Map<String, Float>> variants, String last) {
+        List<String> unheard = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (!anyNodeHas(distinct.get(i), variants, distinct.get(i).equals(last))
+                    && !unheard.contains(shown.get(i))) {
+                unheard.add(shown.get(i));
+            }
+        }
+        return unheard;
+    }
+
     /** The vocabulary the variants come from. */
     Vocabulary vocabulary() {
         return words;

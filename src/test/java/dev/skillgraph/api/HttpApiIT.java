@@ -312,6 +312,9 @@ class HttpApiIT {
         HttpResponse<String> typo = get("/api/nodes/pandsa");
         assertProblem(typo, 404, "did you mean pandas");
         assertProblem(get("/api/nodes/scikit-lern"), 404, "did you mean scikit-learn");
+        // Words only a description mentions in passing are no close match.
+        assertThat(json(get("/api/unlocks/nothing-here")).get("detail").asText())
+                .doesNotContain("did you mean");
         // Separators left out, and a node's whole name, name it too; filters forgive as every id parameter does.
         assertThat(json(get("/api/nodes/huggingface")).get("id").asText()).isEqualTo("hugging-face");
         assertThat(json(get("/api/nodes/tensor-flow")).get("id").asText()).isEqualTo("tensorflow");
