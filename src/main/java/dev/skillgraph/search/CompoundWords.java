@@ -25,18 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class CompoundWords {
 
-    /** Most parts one word is split into. */
-    private static final int MAX_PARTS = 3;
-
-    /** Longer words are not split: no name is that long, and splitting costs the square of the length. */
-    private static final int MAX_SPLIT_LENGTH = 40;
-
     /** Underscores, or dots or colons between letters: how code and file names join words. */
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
     private final Vocabulary vocabulary;
     private final Predicate<String> inText;
     private final Predicate<List<String>> writtenApart;
+    private final WordSplits splits;
 
     /**
      * A word {@code vocabulary} lacks is still a word, not words joined, when a text field has it stemmed ({@code
@@ -51,6 +46,7 @@ final class CompoundWords {
         this.vocabulary = vocabulary;
         this.inText = inText;
         this.writtenApart = writtenApart;
+        this.splits = new WordSplits(vocabulary, writtenApart);
     }
 
     /**
@@ -94,12 +90,12 @@ final class CompoundWords {
             boolean whole = typing
                     ? !vocabulary.startingWith(word.word(), 1).isEmpty()
                     : vocabulary.contains(word.word()) || inText.test(word.word());
-            List<String> parts = whole ? null : parts(word.word(), MAX_PARTS, typing);
+            List<String> parts = whole ? null : splits.parts(word.word(), WordSplits.MAX_PARTS, typing);
             if (parts == null && !whole) {
-                parts = letterJoined(word.word());
+                parts = splits.letterJoined(word.word());
             }
             if (parts == null
-                    || mistyped(word.word(), parts)
+                    || splits.mistyped(word.word(), parts)
                     || (EnglishWords.contains(word.word()) && !writtenApart.test(parts))) {
                 split.add(word);
             } else {
@@ -144,7 +140,7 @@ final class CompoundWords {
         if (!vocabulary.contains(word)) {
             return null;
         }
-        List<String> parts = parts(word, 2, false);
+        List<String> parts = splits.parts(word, 2, false);
         if (parts == null) {
             return null;
         }
@@ -195,89 +191,6 @@ final class CompoundWords {
     }
 
     /**
-     * The known words {@code word} is made of, at most {@code max} of them, the split with the longest shortest part
-     * first (scikit|learn, not sci|kitlearn); null when there is none.
-     */
-    private @Nullable List<String> parts(String word, int max, boolean lastIsPrefix) {
-        // A number is one number: 4123 is not 4|123 (stage 4123 had put the stage 4s first).
-        if (max < 2 || word.length() < 4 || word.length() > MAX_SPLIT_LENGTH || QueryWords.isNumber(word)) {
-            return null;
-        }
-        List<String> best = null;
-        int bestShortest = 0;
-        for (int at = 1; at < word.length(); at++) {
-            String head = word.substring(0, at);
-            if (!isPart(head) || !known(head)) {
-                continue;
-            }
-            String tail = word.substring(at);
-            boolean tailKnown = isPart(tail)
-                    && (known(tail)
-                            // a version after letters: python3.12, qwen2.5
-                            || (QueryWords.isNumber(tail) && Character.isLetter(head.charAt(head.length() - 1)))
-                            // a word being typed after a word of the index (scikitlea); after a common word it is
-                            // more likely a word mistyped (forres is forest, not for and res...)
-                            || (lastIsPrefix
-                                    && vocabulary.contains(head)
-                                    && !vocabulary.startingWith(tail, 1).isEmpty()));
-            List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);
-            if (rest == null) {
-                continue;
-            }
-            int shortest = head.length();
-            for (String part : rest) {
-                shortest = Math.min(shortest, part.length());
-            }
-            if (best == null
-                    || rest.size() + 1 < best.size()
-                    || (rest.size() + 1 == best.size() && shortest > bestShortest)) {
-                best = new ArrayList<>();
-                best.add(head);
-                best.addAll(rest);
-                bestShortest = shortest;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * {@code word} as a letter and a word that the texts write one right after the other, as they hyphenate them
-     * ({@code kfold}: "k-fold", {@code pvalue}: "p-value", {@code topk}: "top-k"); null when they do not. Only the
-     * texts' own pairs: one letter is otherwise no part ({@link #isPart}), being too easily a word of some name.
-     */
-    private @Nullable List<String> letterJoined(String word) {
-        if (word.length() < 3 || word.length() > MAX_SPLIT_LENGTH) {
-            return null;
-        }
-        int last = word.length() - 1;
-        for (List<String> parts : List.of(
-                List.of(word.substring(0, 1), word.substring(1)),
-                List.of(word.substring(0, last), word.substring(last)))) {
-            String letter = parts.get(0).length() == 1 ? parts.get(0) : parts.get(1);
-            String rest = parts.get(0).length() == 1 ? parts.get(1) : parts.get(0);
-            if (Character.isLetter(letter.charAt(0))
-                    && vocabulary.contains(letter)
-                    && vocabulary.contains(rest)
-                    && writtenApart.test(parts)) {
-                return parts;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Whether {@code word} is more likely a known word mistyped than {@code parts} joined: when a known word is one typo
-     * away and the split needs two boundaries or more ({@code langchian} is {@code langchain} with two letters
-     * swapped, not {@code lang|chi|an}). The cheaper explanation wins; at one typo against one boundary the split does
-     * ({@code gpt4} is {@code gpt|4}, though {@code gpt} is one deletion away), as it keeps every letter typed.
-     */
-    private boolean mistyped(String word, List<String> parts) {
-        return parts.size() > 2
-                && (!vocabulary.similar(word, 1).isEmpty()
-                        || !vocabulary.transpositions(word).isEmpty());
-    }
-
-    /**
      * Whether {@code first} and {@code second}, one of which is no word, are a known word typed apart with a typo in it
      * ({@code xg bost}, {@code tensor flwo}): their join is within the typos its length allows ({@link Spelling#edits})
      * of a word of the index other than either of them, stemmed alike ({@code kubernetes fo} is not Kubernetes with
@@ -300,15 +213,5 @@ final class CompoundWords {
                 || Analyzers.STOP_WORDS.contains(word)
                 || inText.test(word)
                 || EnglishWords.contains(word);
-    }
-
-    /** A word of the index, or a common word the index leaves out. */
-    private boolean known(String part) {
-        return vocabulary.contains(part) || Analyzers.STOP_WORDS.contains(part);
-    }
-
-    /** A part has two characters at least, or is a number: one letter alone is too easily a word of some name. */
-    private static boolean isPart(String part) {
-        return part.length() >= 2 || Character.isDigit(part.charAt(0));
     }
 }
