@@ -106,6 +106,11 @@ try {
     id: decodeURIComponent(hit.querySelector('a.hit-name').getAttribute('href').slice('#/node/'.length)),
     missing: hit.querySelector('.missing')?.textContent ?? null,
   })));
+  // 4e. A learning-path question in the search box links to the node whose page answers it.
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('what must I learn before transformers')}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#question a').waitFor();
+  seen.questionLink = await page.locator('#question a').getAttribute('href');
+  seen.questionAsks = await page.locator('#question a').getAttribute('data-asks');
   await page.goto(`${base}/#/node/pandas`, { waitUntil: 'domcontentloaded' });
   await page.locator('#node section:has(h2:text-is("Used in")) li').first().waitFor();
   seen.usedBy = await page.locator('#node section:has(h2:text-is("Used in")) li a').evaluateAll(

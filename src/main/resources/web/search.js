@@ -41,6 +41,7 @@ export function showResults(params) {
       fill($('facets'));
       fill($('pager'));
       $('did-you-mean').hidden = true;
+      $('question').hidden = true;
     }
     $('results').removeAttribute('aria-busy');
   });
@@ -59,6 +60,7 @@ function renderResults(result, q, filters, offset) {
     fill(didYouMean, 'Did you mean ',
       h('a', { href: searchHash(result.didYouMean, filters) }, result.didYouMean), '?');
   }
+  renderQuestion(result.question);
   fill($('results'), ...result.hits.map((hit) => h('li', { class: 'hit' },
     h('a', { class: 'hit-name', href: nodeHref(hit.id) },
       hit.highlights?.name ? highlighted(hit.highlights.name) : hit.name),
@@ -69,6 +71,16 @@ function renderResults(result, q, filters, offset) {
     missing(hit))));
   renderFacets(result.facets, q, filters);
   renderPager(result.total, q, filters, offset);
+}
+
+/** A learning-path question the query asks: a link to the node, whose page answers it (its plan, what it unlocks). */
+function renderQuestion(question) {
+  $('question').hidden = !question;
+  if (!question) return;
+  const link = h('a', { href: nodeHref(question.id), 'data-asks': question.asks }, question.name);
+  fill($('question'), question.asks === 'unlocks'
+    ? ['What does ', link, ' unlock? Its page lists what depends on it.']
+    : ['What must I learn before ', link, '? Its page has the learning plan.']);
 }
 
 /** With known topics, how far a hit is: known, learnable now, or its plan's steps and hours. */

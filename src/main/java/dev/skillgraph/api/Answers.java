@@ -18,6 +18,8 @@ import dev.skillgraph.projection.Projection;
 import dev.skillgraph.search.SearchIndex;
 import dev.skillgraph.search.SearchQuery;
 import dev.skillgraph.search.SearchResult;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,19 +68,41 @@ public final class Answers {
                             + " known=python");
         }
         if (known.isEmpty()) {
-            return projection
-                    .index()
-                    .search(new SearchQuery(text, kind, stage, roadmap, Optional.empty(), limit, offset));
+            return withHref(
+                    projection
+                            .index()
+                            .search(new SearchQuery(text, kind, stage, roadmap, Optional.empty(), limit, offset)),
+                    known);
         }
         Reach reach = projection.paths().reach(known);
         Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
-        SearchResult result =
-                projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset));
+        SearchResult result = withHref(
+                projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset)), known);
         return result.withHits(result.hits().stream()
                 .map(hit -> reach.of(hit.id())
                         .map(d -> hit.withDistance(d.steps(), d.hours()))
                         .orElse(hit))
                 .toList());
+    }
+
+    /**
+     * {@code result} with the request that answers its learning-path question, if it asks one: the learning path
+     * (without what the learner knows) or what the node unlocks.
+     */
+    private static SearchResult withHref(SearchResult result, Set<String> known) {
+        SearchResult.Question question = result.question();
+        if (question == null) {
+            return result;
+        }
+        String id = URLEncoder.encode(question.id(), StandardCharsets.UTF_8);
+        return result.withQuestion(question.withHref(
+                question.asks().equals("unlocks")
+                        ? "/api/unlocks/" + id
+                        : "/api/learning-path/" + id
+                                + (known.isEmpty()
+                                        ? ""
+                                        : "?known="
+                                                + URLEncoder.encode(String.join(",", known), StandardCharsets.UTF_8))));
     }
 
     /** {@code q}, {@code limit}. */

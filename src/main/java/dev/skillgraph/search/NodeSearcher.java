@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -101,11 +104,63 @@ final class NodeSearcher {
     }
 
     /**
-     * Searches the plain text of {@code query}: no character of it is query syntax.
+     * Searches the plain text of {@code query}: no character of it is query syntax. A learning-path question about a
+     * node it names ({@link LearningQuestion}) is searched by the words that name it, and says so.
      *
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     SearchResult search(SearchQuery query) {
+        String placed = StagePlaces.asNumbers(query.text());
+        Optional<LearningQuestion> asked =
+                LearningQuestion.of(QueryWords.of(spoken, placed).all());
+        if (asked.isPresent()) {
+            String subject = asked.get().subjectText();
+            Optional<IndexedNode> about = named(subject);
+            if (about.isPresent()) {
+                return asked.get().answer(query.text(), about.get().node(), searchText(query.withText(subject)));
+            }
+        }
+        return searchText(query);
+    }
+
+    /**
+     * The node {@code text} names by a whole name or alias ({@link NameKeys}: as typed, corrected, joined or apart),
+     * the one its search ranks first when several do; a learning resource or an FAQ answer is no subject of a
+     * learning-path question.
+     */
+    private Optional<IndexedNode> named(String text) {
+        String placed = StagePlaces.asNumbers(text);
+        QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(words.distinct()));
+            List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
+            Map<String, IndexedNode> named = new LinkedHashMap<>();
+            for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
+                IndexedNode node = byDoc[doc.doc];
+                if (node.node().kind() != Kind.RESOURCE && node.node().kind() != Kind.FAQ) {
+                    named.put(node.node().id(), node);
+                }
+            }
+            if (named.size() < 2) {
+                return named.values().stream().findFirst();
+            }
+            return searchText(new SearchQuery(text, Optional.empty(), Optional.empty(), WordCoverage.WINDOW, 0))
+                    .hits()
+                    .stream()
+                    .filter(hit -> named.containsKey(hit.id()))
+                    .map(hit -> named.get(hit.id()))
+                    .findFirst()
+                    .or(() -> named.values().stream().findFirst());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #search(SearchQuery)} of the text as typed. */
+    private SearchResult searchText(SearchQuery query) {
         boolean byMeaning = semantic != null && semantic.size() > 0;
         SearchResult answer = search(query, byMeaning);
         // Only common words, and nothing close in meaning, filters aside (the facets count without them: a filter only

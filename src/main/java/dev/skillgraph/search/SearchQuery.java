@@ -25,6 +25,11 @@ public record SearchQuery(
         this(text, kind, stage, Optional.empty(), Optional.empty(), limit, offset);
     }
 
+    /** The same request for {@code text}. */
+    SearchQuery withText(String text) {
+        return new SearchQuery(text, kind, stage, roadmap, onlyIds, limit, offset);
+    }
+
     boolean filtered() {
         return kind.isPresent() || stage.isPresent() || roadmap.isPresent() || onlyIds.isPresent();
     }

@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  *     it is exact (the way Lucene and Elasticsearch report a total counted up to a threshold)
  * @param notice what the search did differently from a plain search, in words for the learner (a query of only common
  *     words searched by meaning, no hit of the page with every word of the query or with any, filters that leave
- *     out every match, a page beyond the last hit, words beyond the first 16 left out, or nothing found either way);
- *     absent otherwise
+ *     out every match, a page beyond the last hit, words beyond the first 16 left out, nothing found either way, or
+ *     a learning-path question searched by its subject's words); absent otherwise
+ * @param question when the text asks a learning-path question about one node ("what must I learn before
+ *     transformers", "what does pandas unlock"; {@link LearningQuestion}): which question and which node, and the
+ *     hits are those of the words that name the node; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResult(
@@ -27,7 +30,20 @@ public record SearchResult(
         @Nullable String totalRelation,
         Facets facets,
         @Nullable String didYouMean,
-        @Nullable String notice) {
+        @Nullable String notice,
+        @Nullable Question question) {
+
+    /** An answer that asks no learning-path question. */
+    public SearchResult(
+            String query,
+            List<Hit> hits,
+            long total,
+            @Nullable String totalRelation,
+            Facets facets,
+            @Nullable String didYouMean,
+            @Nullable String notice) {
+        this(query, hits, total, totalRelation, facets, didYouMean, notice, null);
+    }
 
     /** An answer whose total is exact. */
     public SearchResult(
@@ -103,6 +119,30 @@ public record SearchResult(
 
     /** The same answer with {@code hits} in place of its hits. */
     public SearchResult withHits(List<Hit> hits) {
-        return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice);
+        return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice, question);
+    }
+
+    /** The same answer with {@code question} in place of its question. */
+    public SearchResult withQuestion(Question question) {
+        return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice, question);
+    }
+
+    /**
+     * A learning-path question the query asks about one node.
+     *
+     * @param asks {@code learning-path} (what must I learn before it) or {@code unlocks} (what does it open up)
+     * @param id the node's id
+     * @param name the node's name
+     * @param kind the node's kind
+     * @param href the API request that answers it, relative to the service's root ({@code
+     *     /api/learning-path/transformer-architecture}); set by the API, absent in the index's own answer
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Question(String asks, String id, String name, String kind, @Nullable String href) {
+
+        /** This question with the request that answers it. */
+        public Question withHref(String href) {
+            return new Question(asks, id, name, kind, href);
+        }
     }
 }

@@ -129,6 +129,23 @@ class HttpApiIT {
     }
 
     @Test
+    void aLearningPathQuestionLinksToTheRequestThatAnswersIt() throws Exception {
+        JsonNode before = json(get("/api/search?q=what%20must%20I%20learn%20before%20transformers&known=Python"));
+        JsonNode question = before.get("question");
+        assertThat(question.get("asks").asText()).isEqualTo("learning-path");
+        assertThat(question.get("href").asText()).isEqualTo("/api/learning-path/transformer-architecture?known=python");
+        HttpResponse<String> plan = get(question.get("href").asText());
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(json(plan).get("goal").get("id").asText()).isEqualTo("transformer-architecture");
+
+        JsonNode after = json(get("/api/search?q=what%20comes%20after%20linear%20regression"));
+        assertThat(after.get("question").get("href").asText()).isEqualTo("/api/unlocks/linear-logistic-regression");
+        assertThat(get(after.get("question").get("href").asText()).statusCode()).isEqualTo(200);
+        // A query that asks nothing has no question.
+        assertThat(json(get("/api/search?q=transformers")).has("question")).isFalse();
+    }
+
+    @Test
     void getsCarryAnEtagFromTheGraphVersionAndAnswer304WhenUnchanged() throws Exception {
         HttpResponse<String> first = get("/api/nodes/backpropagation");
         String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -118,6 +118,8 @@ class WebPageIT {
                                 hit.has("missing") ? "Missing: " + String.join(" ", texts(hit.get("missing"))) : null);
             }
             assertThat(seen.get("missing").findValuesAsText("missing")).contains("Missing: db");
+            assertThat(seen.get("questionLink").asText()).isEqualTo("#/node/transformer-architecture");
+            assertThat(seen.get("questionAsks").asText()).isEqualTo("learning-path");
             assertThat(texts(seen.get("usedBy")))
                     .containsExactlyElementsOf(ids(get(app, "/api/nodes/pandas").get("usedBy")));
             assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));

@@ -94,6 +94,9 @@ class ApiFuzzIT {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(80),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(600),
+                // Learning-path questions about anything (LearningQuestion): the subject searched alone.
+                Arbitraries.strings().all().ofMaxLength(40).map(subject -> "what must I learn before " + subject),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40).map(s -> "what does " + s + " unlock"),
                 Arbitraries.of(
                         "AND (",
                         "*",
@@ -135,7 +138,13 @@ class ApiFuzzIT {
                         "Pandas",
                         "scikit_learn",
                         "-_. ",
-                        "lroa"));
+                        "lroa",
+                        "before",
+                        "what does unlock",
+                        "prerequisites for c++",
+                        "what comes after gpt4",
+                        "prerequisites for stage two",
+                        "what must I learn before 🚀"));
     }
 
     private static String encode(String text) {

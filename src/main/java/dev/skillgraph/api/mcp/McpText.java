@@ -33,6 +33,16 @@ final class McpText {
             text.append(" (").append(result.notice()).append(')');
         }
         text.append(result.hits().isEmpty() ? "." : ":");
+        SearchResult.Question question = result.question();
+        if (question != null) {
+            text.append("\nThis asks a learning-path question about ")
+                    .append(question.name())
+                    .append(" [id ")
+                    .append(question.id())
+                    .append("]: call ")
+                    .append(question.asks().equals("unlocks") ? "unlocks" : "learning_path")
+                    .append(" with that id for its answer.");
+        }
         int n = 1;
         for (SearchResult.Hit hit : result.hits()) {
             text.append("\n")

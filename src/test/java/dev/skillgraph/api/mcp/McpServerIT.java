@@ -142,6 +142,9 @@ class McpServerIT {
             CallToolResult found = call(client, "search", Map.of("query", "transfomer"));
             assertThat(structured(found)).isEqualTo(rest("/api/search?q=transfomer"));
             assertThat(text(found)).contains("The Transformer Architecture");
+            // A learning-path question typed as search: the text names the tool that answers it.
+            CallToolResult asked = call(client, "search", Map.of("query", "what must I learn before transformers"));
+            assertThat(text(asked)).contains("call learning_path with that id", "transformer-architecture");
 
             CallToolResult plan = call(
                     client,

@@ -1,0 +1,130 @@
+package dev.skillgraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skillgraph.domain.SeedGraph;
+import dev.skillgraph.graph.GraphData;
+import dev.skillgraph.graph.GraphState;
+import dev.skillgraph.projection.Projection;
+import dev.skillgraph.seed.SeedLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Learning-path questions typed into the search box: the grammar that tells the asking words from the subject, and the
+ * search that answers one by the subject's words when they name a node (on the seed graph, words only).
+ */
+class LearningQuestionTest {
+
+    private static Projection seed;
+
+    @BeforeAll
+    static void build() {
+        SeedGraph graph = new SeedLoader().load(Path.of("graph-seed"));
+        seed = Projection.build(
+                new GraphData(
+                        graph.nodes(), graph.edges(), new GraphState(Optional.empty(), Optional.empty(), 0, 0, "")),
+                Synonyms.load(Path.of("graph-seed/synonyms.txt")));
+    }
+
+    private static Optional<LearningQuestion> parsed(String text) {
+        return LearningQuestion.of(Arrays.asList(text.split(" ")));
+    }
+
+    private static SearchResult search(String text) {
+        return seed.index().search(new SearchQuery(text, Optional.empty(), Optional.empty(), 10, 0));
+    }
+
+    @Test
+    void asksForPrerequisitesWithACueBeforeOrAfterTheSubject() {
+        for (String text : List.of(
+                "what must i learn before transformers",
+                "what should i know before learning transformers first",
+                "prerequisites for transformers",
+                "the prerequisites of transformers",
+                "transformers prerequisites",
+                "what do i need for transformers",
+                "learning path to transformers",
+                "what does transformers require",
+                "what is needed prior to transformers please")) {
+            assertThat(parsed(text))
+                    .as(text)
+                    .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("transformers")));
+        }
+    }
+
+    @Test
+    void asksWhatTheSubjectUnlocks() {
+        for (String text : List.of(
+                "what comes after linear regression",
+                "what can i learn next after linear regression",
+                "what does linear regression unlock",
+                "what does linear regression lead to",
+                "what needs linear regression",
+                "what builds on linear regression",
+                "linear regression unlocks")) {
+            assertThat(parsed(text))
+                    .as(text)
+                    .contains(new LearningQuestion(LearningQuestion.Asks.UNLOCKS, List.of("linear", "regression")));
+        }
+    }
+
+    @Test
+    void asksNothingWhenTheCueIsPartOfWhatIsSought() {
+        // "for" asks only after a word of need; a cue inside the words is no question; nothing left after the verbs.
+        for (String text : List.of(
+                "tools for deployment",
+                "attention is all you need",
+                "do i need a phd",
+                "an assistant that books my flight by itself step after step",
+                "what should i know before i start",
+                "prerequisites",
+                "before",
+                "layer norm before attention")) {
+            assertThat(parsed(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void aQuestionAboutANamedNodeIsSearchedByTheSubjectsWords() {
+        SearchResult answer = search("What must I learn before transformers?");
+        assertThat(answer.question())
+                .isEqualTo(new SearchResult.Question(
+                        "learning-path", "transformer-architecture", "The Transformer Architecture", "topic", null));
+        assertThat(answer.hits()).first().extracting(SearchResult.Hit::id).isEqualTo("transformer-architecture");
+        // The asking words are no words a hit lacks.
+        assertThat(answer.hits()).allSatisfy(hit -> assertThat(hit.missing()).isNull());
+        assertThat(answer.notice()).contains("what must I learn before The Transformer Architecture");
+        assertThat(answer.query()).isEqualTo("What must I learn before transformers?");
+
+        assertThat(search("what comes after linear regression").question())
+                .extracting(SearchResult.Question::asks, SearchResult.Question::id)
+                .containsExactly("unlocks", "linear-logistic-regression");
+        // By an alias, a tool, a career.
+        assertThat(search("prerequisites for rag").question().id()).isEqualTo("retrieval-augmented-generation");
+        assertThat(search("what do i need for kubernetes").question().id()).isEqualTo("kubernetes");
+        assertThat(search("what does pandas unlock").question().kind()).isEqualTo("tool");
+    }
+
+    @Test
+    void aMistypedSubjectStillNamesItsNodeAndDidYouMeanKeepsTheQuestion() {
+        SearchResult answer = search("prerequisites for transfomers");
+        assertThat(answer.question().id()).isEqualTo("transformer-architecture");
+        assertThat(answer.didYouMean()).isEqualTo("prerequisites for transformers");
+    }
+
+    @Test
+    void aSubjectThatNamesNoNodeOrOnlyAResourceIsSearchedAsTyped() {
+        // "start" names nothing: the query as typed, whose answer is the FAQ on prerequisites.
+        SearchResult start = search("what should i know before i start");
+        assertThat(start.question()).isNull();
+        // A learning resource has no learning path: a book named whole is searched as typed.
+        assertThat(search("prerequisites for python data science handbook").question())
+                .isNull();
+        assertThat(search("what comes after kitchen renovation").question()).isNull();
+    }
+}
