@@ -1,6 +1,10 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.RoadmapRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,30 +13,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A learning-path question typed into the search box: "what must I learn before transformers", "prerequisites for
- * rag", "what comes after linear regression", "what does python unlock", "what needs pandas". The
- * words that ask (the question's cue and the function words around it) are told from the words that name what it is
- * about (the subject), so the subject is searched alone and the answer can say which question of the learning-path
- * API answers it.
+ * rag", "how to become an ml engineer", "what comes after linear regression", "what does python unlock", "which topics
+ * need pandas". The words that ask (the question's cue and the function words around it) are told from the words that
+ * name what it is about (the subject), so the subject is searched alone and the answer can say which question of the
+ * learning-path API answers it.
  *
- * <p>Our own, not a library's: it reads the three questions of SkillGraph's own API, with a grammar small enough to
+ * <p>Our own, not a library's: it reads the two questions of SkillGraph's own API, with a grammar small enough to
  * state here. A question is
  *
  * <ul>
- *   <li>asking words ({@link #ASKING}: question words, pronouns, auxiliaries and learning verbs, nothing that names a
- *       subject), then a cue, then the subject: {@code before}, {@code prior to}, {@code prerequisites for}, {@code
- *       path to}, {@code for} (only after a word of need: "what do i need for kubernetes", not "tools for
- *       deployment") ask for prerequisites; {@code after} and {@code beyond} for what it unlocks;
- *   <li>or asking words, the subject, then a cue: {@code prerequisites}, {@code requirements}, {@code learning path};
- *       {@code unlocks};
+ *   <li>asking words ({@link #ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings; one typo
+ *       allowed in those of four letters or more, "waht", "lern"), then a cue, then the subject. {@code before},
+ *       {@code prior to}, {@code prerequisites for}, {@code prereqs for}, {@code learning path to} ask for
+ *       prerequisites on their own; {@code requirements for}, {@code path to}, {@code become}, {@code get to} only
+ *       after a question word ("what are the requirements for", not "latency requirements"), and {@code for} only
+ *       after a word of need ("what do i need for kubernetes", not "tools for deployment"). {@code after} asks what
+ *       the subject unlocks; {@code beyond} after a question word;
+ *   <li>or the subject, then a cue, then asking words: {@code prerequisites}, {@code prereqs}, {@code learning path};
+ *       {@code unlocks}; and, with asking words between ("rag: what comes after?"), {@code before} and {@code after};
  *   <li>or "what does <i>subject</i> require / need / build on / depend on" (prerequisites), "... unlock / open up /
- *       lead to / enable" (what it unlocks); "what needs / requires / builds on / depends on <i>subject</i>" (what it
- *       unlocks).
+ *       lead to / enable" (what it unlocks); "what / which ... depend on / need / require / build on / is built on
+ *       <i>subject</i>" (what it unlocks).
  * </ul>
  *
- * A learning verb just before the subject ({@code before learning}, {@code after i finish}) and asking words after it
- * ({@code first}, {@code next}, {@code please}) are left out of the subject. Whether the subject names a node is the
- * searcher's to decide ({@link NodeSearcher#named}): "what should i know before i start" reads as a question about
- * "start", which names nothing, so it is searched as typed.
+ * Learning verbs and articles before the subject ({@code before learning}, {@code to become an}), and after it asking
+ * words, politeness and a kind word ({@code first}, {@code what next}, {@code thanks}, {@code career}) are no part of
+ * it. Whether the subject names a node is the searcher's to decide ({@link NodeSearcher#search}): "what should i know
+ * before i start" has no subject left, and "before the kitchen" names nothing, so both are searched as typed.
  *
  * @param asks what the question asks for
  * @param subject the words that name what it is about, lowercase, as the spoken analyzer split them
@@ -41,168 +48,219 @@ record LearningQuestion(Asks asks, List<String> subject) {
 
     /** What a learning-path question asks for, each answered by one endpoint of the API. */
     enum Asks {
-        /** Everything to learn before it: {@code /api/learning-path/{id}}. */
-        LEARNING_PATH("learning-path"),
-        /** Everything that depends on it: {@code /api/unlocks/{id}}. */
-        UNLOCKS("unlocks");
+        /** Everything to learn before it: {@code /api/learning-path/{id}}; any node a plan can be made for. */
+        LEARNING_PATH("learning-path", EnumSet.of(Kind.TOPIC, Kind.TOOL, Kind.STAGE, Kind.CAREER, Kind.ROADMAP)),
+        /**
+         * Everything that depends on it: {@code /api/unlocks/{id}}; topics and tools, the nodes prerequisite edges
+         * join (a stage or career has no dependents to list).
+         */
+        UNLOCKS("unlocks", EnumSet.of(Kind.TOPIC, Kind.TOOL));
 
         private final String key;
+        private final Set<Kind> kinds;
 
-        Asks(String key) {
+        Asks(String key, Set<Kind> kinds) {
             this.key = key;
+            this.kinds = kinds;
         }
 
         /** The name the API gives the question. */
         String key() {
             return key;
         }
+
+        /** Whether a node of {@code kind} can be what the question is about. */
+        boolean about(Kind kind) {
+            return kinds.contains(kind);
+        }
     }
 
-    /**
-     * The words that ask rather than name: question words, pronouns, auxiliaries and modals, articles, learning verbs,
-     * and the nouns a learner asks about learning with ("topics", "things", "skills"). None of them names a topic.
-     */
-    static final Set<String> ASKING = Set.of(
+    /** A cue and the question it asks; {@code asked}: only after a question word. */
+    private record Cue(List<String> words, Asks asks, boolean asked) {
+
+        static Cue of(Asks asks, boolean asked, String words) {
+            return new Cue(List.of(words.split(" ")), asks, asked);
+        }
+    }
+
+    /** Question words: those that make a run of asking words a question ("what ... for", not "tools for"). */
+    private static final Set<String> QUESTION = Set.of(
             "what",
             "what's",
             "whats",
             "which",
-            "who",
             "how",
+            "where",
+            "when",
+            "who",
+            "should",
+            "must",
             "do",
             "does",
-            "did",
-            "i",
-            "i'm",
-            "im",
-            "we",
-            "you",
-            "should",
-            "shall",
-            "must",
-            "need",
-            "have",
-            "has",
-            "got",
-            "to",
-            "know",
-            "learn",
-            "study",
-            "master",
-            "understand",
-            "cover",
-            "read",
-            "first",
-            "the",
-            "a",
-            "an",
-            "is",
-            "are",
             "can",
             "could",
             "would",
-            "will",
-            "be",
-            "it",
-            "me",
-            "my",
-            "one",
-            "topics",
-            "topic",
-            "things",
-            "thing",
-            "skills",
-            "skill",
-            "concepts",
-            "subjects",
-            "stuff",
-            "come",
-            "comes",
-            "go",
-            "goes",
-            "next",
-            "then",
-            "please",
-            "tell",
-            "show",
-            "list",
-            "give",
-            "required",
+            "i",
+            "we",
+            "need",
+            "needs",
             "needed",
+            "required",
             "necessary",
-            "else",
-            "there",
-            "am",
-            "really",
-            "actually",
-            "so",
-            "ok",
-            "should've",
-            "want",
-            "wanna",
-            "learned",
-            "learnt",
-            "known");
+            "is",
+            "are");
+
+    /**
+     * The words that ask rather than name: question words, pronouns, auxiliaries and modals, articles, learning verbs,
+     * greetings, and the nouns a learner asks about learning with ("topics", "things", "skills", "steps"). None of
+     * them names a topic.
+     */
+    static final Set<String> ASKING = union(
+            QUESTION,
+            Set.of(
+                    "did",
+                    "i'm",
+                    "im",
+                    "you",
+                    "shall",
+                    "have",
+                    "has",
+                    "got",
+                    "to",
+                    "know",
+                    "learn",
+                    "study",
+                    "master",
+                    "understand",
+                    "cover",
+                    "read",
+                    "first",
+                    "the",
+                    "a",
+                    "an",
+                    "be",
+                    "it",
+                    "me",
+                    "my",
+                    "one",
+                    "topics",
+                    "topic",
+                    "things",
+                    "thing",
+                    "skills",
+                    "skill",
+                    "concepts",
+                    "subjects",
+                    "stuff",
+                    "steps",
+                    "step",
+                    "come",
+                    "comes",
+                    "go",
+                    "goes",
+                    "next",
+                    "then",
+                    "please",
+                    "pls",
+                    "plz",
+                    "tell",
+                    "show",
+                    "list",
+                    "give",
+                    "else",
+                    "there",
+                    "am",
+                    "really",
+                    "actually",
+                    "so",
+                    "ok",
+                    "okay",
+                    "hi",
+                    "hello",
+                    "hey",
+                    "want",
+                    "wanna",
+                    "learned",
+                    "learnt",
+                    "known",
+                    "was",
+                    "were",
+                    "will"));
 
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     private static final Set<String> NEED = Set.of("need", "needs", "needed", "required", "necessary");
 
-    /** Cues before the subject that ask for prerequisites, each as its words. */
-    private static final List<List<String>> BEFORE = List.of(
-            List.of("before"),
-            List.of("prior", "to"),
-            List.of("ahead", "of"),
-            List.of("prerequisites", "for"),
-            List.of("prerequisites", "of"),
-            List.of("prerequisites", "to"),
-            List.of("prerequisite", "for"),
-            List.of("prerequisite", "of"),
-            List.of("prereqs", "for"),
-            List.of("prereqs", "of"),
-            List.of("pre", "requisites", "for"),
-            List.of("requirements", "for"),
-            List.of("requirements", "of"),
-            List.of("path", "to"),
-            List.of("path", "for"),
-            List.of("path", "towards"),
-            List.of("path", "toward"),
-            List.of("path", "into"),
-            List.of("learning", "path", "to"),
-            List.of("learning", "path", "for"),
-            List.of("for"));
+    /** Cues before the subject, longest first where one begins another. */
+    private static final List<Cue> BEFORE_SUBJECT = List.of(
+            Cue.of(Asks.LEARNING_PATH, false, "before"),
+            Cue.of(Asks.LEARNING_PATH, false, "prior to"),
+            Cue.of(Asks.LEARNING_PATH, true, "ahead of"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisites for"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisites of"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisites to"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisite for"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisite of"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereqs for"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereqs of"),
+            Cue.of(Asks.LEARNING_PATH, false, "pre requisites for"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
+            Cue.of(Asks.LEARNING_PATH, true, "requirements for"),
+            Cue.of(Asks.LEARNING_PATH, true, "requirements of"),
+            Cue.of(Asks.LEARNING_PATH, false, "learning path to"),
+            Cue.of(Asks.LEARNING_PATH, false, "learning path for"),
+            Cue.of(Asks.LEARNING_PATH, false, "learning path towards"),
+            Cue.of(Asks.LEARNING_PATH, false, "learning path into"),
+            Cue.of(Asks.LEARNING_PATH, true, "path to"),
+            Cue.of(Asks.LEARNING_PATH, true, "path for"),
+            Cue.of(Asks.LEARNING_PATH, true, "path towards"),
+            Cue.of(Asks.LEARNING_PATH, true, "path into"),
+            Cue.of(Asks.LEARNING_PATH, true, "become"),
+            Cue.of(Asks.LEARNING_PATH, true, "becoming"),
+            Cue.of(Asks.LEARNING_PATH, true, "get to"),
+            Cue.of(Asks.LEARNING_PATH, true, "get into"),
+            Cue.of(Asks.UNLOCKS, false, "after"),
+            Cue.of(Asks.UNLOCKS, true, "beyond"),
+            // What depends on the subject: "what depends on python", "which topics are built on transformers".
+            Cue.of(Asks.UNLOCKS, true, "depends on"),
+            Cue.of(Asks.UNLOCKS, true, "depend on"),
+            Cue.of(Asks.UNLOCKS, true, "requires"),
+            Cue.of(Asks.UNLOCKS, true, "require"),
+            Cue.of(Asks.UNLOCKS, true, "builds on"),
+            Cue.of(Asks.UNLOCKS, true, "build on"),
+            Cue.of(Asks.UNLOCKS, true, "built on"),
+            Cue.of(Asks.UNLOCKS, true, "relies on"),
+            Cue.of(Asks.UNLOCKS, true, "rely on"));
 
-    /** Cues after the subject that ask for prerequisites. */
-    private static final List<List<String>> BEFORE_AFTERWARDS = List.of(
-            List.of("prerequisites"),
-            List.of("prerequisite"),
-            List.of("prereqs"),
-            List.of("pre", "requisites"),
-            List.of("requirements"),
-            List.of("learning", "path"));
+    /** Cues after the subject ("rag prerequisites"). */
+    private static final List<Cue> AFTER_SUBJECT = List.of(
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
+            Cue.of(Asks.LEARNING_PATH, false, "prerequisite"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
+            Cue.of(Asks.LEARNING_PATH, false, "pre requisites"),
+            Cue.of(Asks.LEARNING_PATH, false, "learning path"),
+            Cue.of(Asks.UNLOCKS, false, "unlocks"),
+            // Only with asking words between: "rag, what comes after?", not "step after step".
+            Cue.of(Asks.LEARNING_PATH, true, "before"),
+            Cue.of(Asks.UNLOCKS, true, "after"));
 
-    /** Verbs of "what does X ..." that ask for prerequisites; the others of that form ask what it unlocks. */
-    private static final List<List<String>> REQUIRES = List.of(
-            List.of("require"), List.of("need"), List.of("build", "on"), List.of("depend", "on"), List.of("assume"));
+    /** The verbs of "what does X ...", each asking for prerequisites or for what X unlocks. */
+    private static final List<Cue> DOES = List.of(
+            Cue.of(Asks.LEARNING_PATH, true, "require"),
+            Cue.of(Asks.LEARNING_PATH, true, "need"),
+            Cue.of(Asks.LEARNING_PATH, true, "build on"),
+            Cue.of(Asks.LEARNING_PATH, true, "depend on"),
+            Cue.of(Asks.LEARNING_PATH, true, "rely on"),
+            Cue.of(Asks.LEARNING_PATH, true, "assume"),
+            Cue.of(Asks.UNLOCKS, true, "unlock"),
+            Cue.of(Asks.UNLOCKS, true, "open up"),
+            Cue.of(Asks.UNLOCKS, true, "open"),
+            Cue.of(Asks.UNLOCKS, true, "lead to"),
+            Cue.of(Asks.UNLOCKS, true, "lead into"),
+            Cue.of(Asks.UNLOCKS, true, "enable"));
 
-    private static final List<List<String>> UNLOCKED_BY = List.of(
-            List.of("unlock"),
-            List.of("open", "up"),
-            List.of("lead", "to"),
-            List.of("enable"),
-            List.of("lead", "into"));
-
-    /** Cues before the subject that ask what it unlocks. */
-    private static final List<List<String>> AFTER = List.of(List.of("after"), List.of("beyond"));
-
-    /** The auxiliary of "what does X require". */
-    private static final Set<String> DOES = Set.of("does", "do");
-
-    /** Verbs of "what ... X" that ask what depends on X. */
-    private static final List<List<String>> DEPENDS =
-            List.of(List.of("needs"), List.of("requires"), List.of("builds", "on"), List.of("depends", "on"));
-
-    /** A learning verb between a cue and its subject, left out of the subject ("before learning", "after i finish"). */
-    private static final Set<String> BEFORE_SUBJECT = Set.of(
+    /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
+    private static final Set<String> LEADING = Set.of(
             "i",
             "you",
             "we",
@@ -239,77 +297,150 @@ record LearningQuestion(Asks asks, List<String> subject) {
             "learned",
             "learnt",
             "understand",
-            "understanding");
+            "understanding",
+            "using",
+            "use",
+            "becoming",
+            "become");
 
-    /** Asking words after the subject, left out of it ("... first", "... please"). */
-    private static final Set<String> AFTER_SUBJECT = Set.of("first", "next", "then", "please", "now");
+    /** Words that end a question without naming anything: politeness and what the learner asks next. */
+    private static final Set<String> TRAILING =
+            Set.of("first", "next", "then", "now", "please", "pls", "plz", "thanks", "thank", "thx", "ty", "cheers");
+
+    /** A kind word after a subject ("the data scientist career"), left out when something is left. */
+    private static final Set<String> KIND_WORDS = Set.of("career", "role", "job", "topic", "tool");
+
+    /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
+    private static final int TYPO_FROM = 4;
 
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
         int asking = 0;
-        while (asking < words.size() && ASKING.contains(words.get(asking))) {
+        while (asking < words.size() && asking(words.get(asking))) {
             asking++;
         }
         List<String> before = words.subList(0, asking);
         List<String> rest = words.subList(asking, words.size());
-        // "what does X unlock", "what does X require": the verb is the last words.
-        if (asking >= 2 && DOES.contains(words.get(asking - 1))) {
-            for (List<String> verb : UNLOCKED_BY) {
-                if (endsWith(rest, verb)) {
-                    return question(Asks.UNLOCKS, rest.subList(0, rest.size() - verb.size()));
-                }
-            }
-            for (List<String> verb : REQUIRES) {
-                if (endsWith(rest, verb)) {
-                    return question(Asks.LEARNING_PATH, rest.subList(0, rest.size() - verb.size()));
-                }
-            }
-        }
-        for (List<String> cue : AFTER) {
-            if (startsWith(rest, cue)) {
-                return question(Asks.UNLOCKS, rest.subList(cue.size(), rest.size()));
-            }
-        }
-        for (List<String> cue : BEFORE) {
-            // "for" asks for prerequisites only after a word of need: "tools for deployment" asks for tools.
-            if (startsWith(rest, cue)
-                    && (cue.size() > 1
-                            || !cue.get(0).equals("for")
-                            || before.stream().anyMatch(NEED::contains))) {
-                return question(Asks.LEARNING_PATH, rest.subList(cue.size(), rest.size()));
-            }
-        }
-        if (before.contains("what") || before.contains("which")) {
-            for (List<String> cue : DEPENDS) {
-                if (startsWith(rest, cue)) {
-                    return question(Asks.UNLOCKS, rest.subList(cue.size(), rest.size()));
+        boolean questioned = before.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
+        // "what does X unlock", "what does a cnn require": X from after the auxiliary to the verb.
+        int does = Math.max(before.lastIndexOf("does"), Math.max(before.lastIndexOf("do"), before.lastIndexOf("did")));
+        if (does >= 0) {
+            List<String> asked = withoutPoliteness(words.subList(does + 1, words.size()));
+            for (Cue verb : DOES) {
+                if (endsWith(asked, verb.words())) {
+                    Optional<LearningQuestion> question = question(
+                            verb.asks(),
+                            asked.subList(0, asked.size() - verb.words().size()));
+                    if (question.isPresent()) {
+                        return question;
+                    }
                 }
             }
         }
-        for (List<String> cue : BEFORE_AFTERWARDS) {
-            if (endsWith(rest, cue)) {
-                return question(Asks.LEARNING_PATH, rest.subList(0, rest.size() - cue.size()));
+        boolean needed = before.stream().anyMatch(NEED::contains);
+        for (Cue cue : BEFORE_SUBJECT) {
+            if (startsWith(rest, cue.words()) && (questioned || !cue.asked())) {
+                return question(cue.asks(), rest.subList(cue.words().size(), rest.size()));
             }
         }
-        if (endsWith(rest, List.of("unlocks"))) {
-            return question(Asks.UNLOCKS, rest.subList(0, rest.size() - 1));
+        if (needed && startsWith(rest, List.of("for"))) {
+            return question(Asks.LEARNING_PATH, rest.subList(1, rest.size()));
+        }
+        // "which topics need pandas": a word of need ends the question words, and no one needs it ("i need").
+        if (questioned
+                && !rest.isEmpty()
+                && (before.contains("what") || before.contains("which"))
+                && NEED.contains(before.get(before.size() - 1))
+                && !before.contains("i")
+                && !before.contains("we")
+                && !before.contains("you")) {
+            return question(Asks.UNLOCKS, rest);
+        }
+        List<String> ended = withoutTrailing(rest);
+        for (Cue cue : AFTER_SUBJECT) {
+            if (endsWith(ended, cue.words())) {
+                List<String> subject =
+                        ended.subList(0, ended.size() - cue.words().size());
+                int named = subject.size();
+                while (named > 0 && asking(subject.get(named - 1))) {
+                    named--;
+                }
+                if (!cue.asked() || named < subject.size()) {
+                    return question(cue.asks(), subject.subList(0, named));
+                }
+            }
         }
         return Optional.empty();
     }
 
-    /** The question about {@code subject} without its leading learning verbs and trailing asking words, if any is left. */
+    /** Whether {@code word} is an asking word, or one typo from one of {@value #TYPO_FROM} letters or more. */
+    private static boolean asking(String word) {
+        return ASKING.contains(word) || !canonical(word).equals(word);
+    }
+
+    /** The asking word {@code word} is one typo from ({@code waht}: what), or {@code word}. */
+    private static String canonical(String word) {
+        if (word.length() < TYPO_FROM || ASKING.contains(word)) {
+            return word;
+        }
+        int[][] rows = new int[3][word.length() + 2];
+        for (String known : ASKING) {
+            if (known.length() >= TYPO_FROM
+                    && Math.abs(known.length() - word.length()) <= 1
+                    && Vocabulary.distance(known, word, 1, rows) <= 1) {
+                return known;
+            }
+        }
+        return word;
+    }
+
+    /**
+     * The question about {@code subject} without the words before it that only lead to it and the words after it that
+     * only end the question, if any is left.
+     */
     private static Optional<LearningQuestion> question(Asks asks, List<String> subject) {
         int from = 0;
         int to = subject.size();
-        while (from < to && BEFORE_SUBJECT.contains(subject.get(from))) {
+        // An article before a lone letter is a letter too: "a/b testing" is split as "a b testing".
+        while (from < to
+                && LEADING.contains(subject.get(from))
+                && !(from + 1 < to
+                        && subject.get(from).length() == 1
+                        && subject.get(from + 1).length() == 1)) {
             from++;
         }
-        while (to > from && AFTER_SUBJECT.contains(subject.get(to - 1))) {
+        List<String> named = withoutTrailing(subject.subList(from, to));
+        if (named.size() > 1 && KIND_WORDS.contains(named.get(named.size() - 1))) {
+            named = named.subList(0, named.size() - 1);
+        }
+        return named.isEmpty() ? Optional.empty() : Optional.of(new LearningQuestion(asks, List.copyOf(named)));
+    }
+
+    /**
+     * {@code words} without what ends a question after its subject: politeness, "first", "next", and a run of asking
+     * words from a question word on ("docker what next", "transformers what should i learn").
+     */
+    private static List<String> withoutTrailing(List<String> words) {
+        List<String> polite = withoutPoliteness(words);
+        int asking = polite.size();
+        while (asking > 0 && ASKING.contains(polite.get(asking - 1))) {
+            asking--;
+        }
+        for (int i = asking; i < polite.size(); i++) {
+            if (QUESTION.contains(polite.get(i))) {
+                return polite.subList(0, i);
+            }
+        }
+        return polite;
+    }
+
+    /** {@code words} without the politeness and "first", "next" that end them. */
+    private static List<String> withoutPoliteness(List<String> words) {
+        int to = words.size();
+        while (to > 0 && TRAILING.contains(words.get(to - 1))) {
             to--;
         }
-        return from == to
-                ? Optional.empty()
-                : Optional.of(new LearningQuestion(asks, List.copyOf(subject.subList(from, to))));
+        return words.subList(0, to);
     }
 
     private static boolean startsWith(List<String> words, List<String> cue) {
@@ -321,15 +452,20 @@ record LearningQuestion(Asks asks, List<String> subject) {
                 && words.subList(words.size() - cue.size(), words.size()).equals(cue);
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        b.stream().filter(word -> !a.contains(word)).forEach(all::add);
+        return Set.copyOf(all);
+    }
+
     /**
      * The answer to {@code typed}, this question about {@code about}: {@code subjectAnswer}, the search of the
      * subject's words, saying that it is and which node the question is about.
      */
-    SearchResult answer(String typed, GraphNode about, SearchResult subjectAnswer) {
+    SearchResult answer(String typed, IndexedNode about, SearchResult subjectAnswer) {
+        GraphNode node = about.node();
         String read = "read as the question \""
-                + (asks == Asks.LEARNING_PATH
-                        ? "what must I learn before " + about.name()
-                        : "what does " + about.name() + " unlock")
+                + (asks == Asks.UNLOCKS ? "what does " + node.name() + " unlock" : "what must I learn " + goal(about))
                 + "?\"; these hits are for its words: " + subjectText();
         return new SearchResult(
                 typed,
@@ -340,7 +476,25 @@ record LearningQuestion(Asks asks, List<String> subject) {
                 didYouMean(typed, subjectAnswer.didYouMean()),
                 subjectAnswer.notice() == null ? read : read + "; " + subjectAnswer.notice(),
                 new SearchResult.Question(
-                        asks.key(), about.id(), about.name(), about.kind().key(), null));
+                        asks.key(), node.id(), node.name(), node.kind().key(), null));
+    }
+
+    /** The goal of a learning path in words: "before pandas", "for the career Data Scientist". */
+    private static String goal(IndexedNode about) {
+        GraphNode node = about.node();
+        return switch (node.kind()) {
+            case CAREER -> "for the career " + node.name();
+            case ROADMAP -> "for the " + node.name();
+            case STAGE -> "for the stage " + node.name()
+                    + (about.roadmaps().isEmpty()
+                            ? ""
+                            : " of the "
+                                    + about.roadmaps().stream()
+                                            .map(RoadmapRef::name)
+                                            .reduce((a, b) -> a + ", " + b)
+                                            .orElseThrow());
+            default -> "before " + node.name();
+        };
     }
 
     /**

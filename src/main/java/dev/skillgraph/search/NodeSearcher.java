@@ -1,21 +1,21 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
-import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * with highlights, the words each lacks, facets and a notice.
  */
 final class NodeSearcher {
+
+    /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
+    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
 
     private final IndexSearcher searcher;
     private final Analyzer exact;
@@ -51,6 +54,7 @@ final class NodeSearcher {
     private final Completions completions;
     private final @Nullable SemanticMatches semantic;
     private final ProtectedWords symbols;
+    private final Map<String, Integer> docs;
 
     /**
      * @param byDoc the node of every doc id
@@ -74,6 +78,7 @@ final class NodeSearcher {
             throws IOException {
         this.searcher = searcher;
         this.byDoc = byDoc;
+        this.docs = docs;
         this.exact = exact;
         this.symbols = symbols;
         this.spoken = symbols.protect(Analyzers.folded());
@@ -110,26 +115,32 @@ final class NodeSearcher {
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     SearchResult search(SearchQuery query) {
-        String placed = StagePlaces.asNumbers(query.text());
-        Optional<LearningQuestion> asked =
-                LearningQuestion.of(QueryWords.of(spoken, placed).all());
+        Optional<LearningQuestion> asked = question(query.text());
         if (asked.isPresent()) {
-            String subject = asked.get().subjectText();
-            Optional<IndexedNode> about = named(subject);
+            SearchQuery subject = query.withText(asked.get().subjectText());
+            Optional<IndexedNode> about = named(subject, asked.get().asks());
             if (about.isPresent()) {
-                return asked.get().answer(query.text(), about.get().node(), searchText(query.withText(subject)));
+                return asked.get().answer(query.text(), about.get(), searchText(subject));
             }
         }
         return searchText(query);
     }
 
+    /** The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one. */
+    private Optional<LearningQuestion> question(String text) {
+        return LearningQuestion.of(
+                QueryWords.of(spoken, StagePlaces.asNumbers(text)).all());
+    }
+
     /**
-     * The node {@code text} names by a whole name or alias ({@link NameKeys}: as typed, corrected, joined or apart),
-     * the one its search ranks first when several do; a learning resource or an FAQ answer is no subject of a
-     * learning-path question.
+     * The node the text of {@code subject} names, of a kind {@code asks} can be about: by a whole name or alias ({@link
+     * NameKeys}: as typed, corrected, joined or apart) or by words of a name or alias one after the other ({@link
+     * #inName}: "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of
+     * "Convolutional Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
+     * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
      */
-    private Optional<IndexedNode> named(String text) {
-        String placed = StagePlaces.asNumbers(text);
+    private Optional<IndexedNode> named(SearchQuery subject, LearningQuestion.Asks asks) {
+        String placed = StagePlaces.asNumbers(subject.text());
         QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
         if (words.isEmpty()) {
             return Optional.empty();
@@ -137,26 +148,46 @@ final class NodeSearcher {
         try {
             Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(words.distinct()));
             List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
-            Map<String, IndexedNode> named = new LinkedHashMap<>();
+            Set<String> named = new HashSet<>();
             for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
-                IndexedNode node = byDoc[doc.doc];
-                if (node.node().kind() != Kind.RESOURCE && node.node().kind() != Kind.FAQ) {
-                    named.put(node.node().id(), node);
+                if (asks.about(byDoc[doc.doc].node().kind())) {
+                    named.add(byDoc[doc.doc].node().id());
                 }
             }
-            if (named.size() < 2) {
-                return named.values().stream().findFirst();
+            SearchQuery ranked = subject.withPage(WordCoverage.WINDOW, 0);
+            List<SearchQuery> orders = subject.filtered() ? List.of(ranked, ranked.unfiltered()) : List.of(ranked);
+            for (SearchQuery order : orders) {
+                for (SearchResult.Hit hit : searchText(order).hits()) {
+                    Integer doc = docs.get(hit.id());
+                    IndexedNode node = doc == null ? null : byDoc[doc];
+                    if (node != null
+                            && asks.about(node.node().kind())
+                            && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
+                        return Optional.of(node);
+                    }
+                }
             }
-            return searchText(new SearchQuery(text, Optional.empty(), Optional.empty(), WordCoverage.WINDOW, 0))
-                    .hits()
-                    .stream()
-                    .filter(hit -> named.containsKey(hit.id()))
-                    .map(hit -> named.get(hit.id()))
-                    .findFirst()
-                    .or(() -> named.values().stream().findFirst());
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@code words} are words of {@code node}'s name or of one of its aliases, one after the other, stop words
+     * and words in brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing".
+     */
+    private boolean inName(GraphNode node, List<String> words) {
+        List<String> names = new ArrayList<>(node.aliases());
+        names.add(0, BRACKETS.matcher(node.name()).replaceAll(" "));
+        for (String name : names) {
+            List<String> named =
+                    QueryWords.of(exact, name).normalised(compounds, false).all();
+            if (Collections.indexOfSubList(named, words) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #search(SearchQuery)} of the text as typed. */
@@ -368,6 +399,8 @@ final class NodeSearcher {
 
     /** As-you-type completions ({@link Completions#suggest}). */
     List<Suggestion> suggest(String text, int limit) {
-        return completions.suggest(text, limit);
+        // A learning-path question being typed completes its subject: "prerequisites for tra" completes "tra".
+        return completions.suggest(
+                question(text).map(LearningQuestion::subjectText).orElse(text), limit);
     }
 }

@@ -30,6 +30,17 @@ public record SearchQuery(
         return new SearchQuery(text, kind, stage, roadmap, onlyIds, limit, offset);
     }
 
+    /** The same request for the page of {@code limit} hits from {@code offset}. */
+    SearchQuery withPage(int limit, int offset) {
+        return new SearchQuery(text, kind, stage, roadmap, onlyIds, limit, offset);
+    }
+
+    /** The same request without its filters. */
+    SearchQuery unfiltered() {
+        return new SearchQuery(
+                text, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), limit, offset);
+    }
+
     boolean filtered() {
         return kind.isPresent() || stage.isPresent() || roadmap.isPresent() || onlyIds.isPresent();
     }

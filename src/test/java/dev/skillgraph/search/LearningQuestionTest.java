@@ -50,7 +50,16 @@ class LearningQuestionTest {
                 "what do i need for transformers",
                 "learning path to transformers",
                 "what does transformers require",
-                "what is needed prior to transformers please")) {
+                "what is needed prior to transformers please",
+                "prerequisites transformers",
+                "transformers what should i learn before",
+                "hi what should i learn before transformers thanks",
+                // One typo in an asking word of four letters or more.
+                "what must i lern before transformers",
+                "what shuold i learn before transformers",
+                "what are the requirements for transformers",
+                "how do i get to transformers",
+                "transformers prerequisites please")) {
             assertThat(parsed(text))
                     .as(text)
                     .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("transformers")));
@@ -66,10 +75,31 @@ class LearningQuestionTest {
                 "what does linear regression lead to",
                 "what needs linear regression",
                 "what builds on linear regression",
-                "linear regression unlocks")) {
+                "linear regression unlocks",
+                "waht comes after linear regression",
+                "next steps after linear regression",
+                "where do i go after linear regression",
+                "after linear regression what next",
+                "linear regression what comes after",
+                "what does a linear regression unlock",
+                "which topics need linear regression",
+                "what topics depend on linear regression",
+                "what is built on linear regression")) {
             assertThat(parsed(text))
                     .as(text)
                     .contains(new LearningQuestion(LearningQuestion.Asks.UNLOCKS, List.of("linear", "regression")));
+        }
+    }
+
+    @Test
+    void aCareerIsBecome() {
+        for (String text : List.of(
+                "how to become a data scientist",
+                "what do i need to become a data scientist",
+                "what does the data scientist career need")) {
+            assertThat(parsed(text))
+                    .as(text)
+                    .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("data", "scientist")));
         }
     }
 
@@ -84,7 +114,12 @@ class LearningQuestionTest {
                 "what should i know before i start",
                 "prerequisites",
                 "before",
-                "layer norm before attention")) {
+                "layer norm before attention",
+                // Requirements of a system, a path of a model: no question without a question word.
+                "latency requirements",
+                "path to production",
+                "transformers before",
+                "what do i need to know")) {
             assertThat(parsed(text)).as(text).isEmpty();
         }
     }
@@ -126,5 +161,54 @@ class LearningQuestionTest {
         assertThat(search("prerequisites for python data science handbook").question())
                 .isNull();
         assertThat(search("what comes after kitchen renovation").question()).isNull();
+        // A stage has nothing that depends on it: no question of what it unlocks.
+        assertThat(search("what comes after stage 2").question()).isNull();
+    }
+
+    @Test
+    void aNameWithoutItsArticleOrBracketsNamesItsNode() {
+        assertThat(search("prerequisites for the transformer architecture")
+                        .question()
+                        .id())
+                .isEqualTo("transformer-architecture");
+        assertThat(search("what comes after transformer architecture")
+                        .question()
+                        .id())
+                .isEqualTo("transformer-architecture");
+        assertThat(search("prerequisites for retrieval-augmented generation")
+                        .question()
+                        .id())
+                .isEqualTo("retrieval-augmented-generation");
+        assertThat(search("how to become an ml engineer").question().kind()).isEqualTo("career");
+        // Words of a longer name, one after the other; the article before a lone letter is the letter "a".
+        SearchResult ab = search("what must I learn before A/B testing?");
+        assertThat(ab.question().id()).isEqualTo("hypothesis-testing-ab-testing");
+        assertThat(ab.notice()).endsWith("its words: a b testing");
+    }
+
+    @Test
+    void theRequestsFiltersChooseAmongNodesNamedAlike() {
+        SearchResult answer = seed.index()
+                .search(new SearchQuery(
+                        "what must i learn before stage 2",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("mlops-engineer-roadmap"),
+                        Optional.empty(),
+                        10,
+                        0));
+        assertThat(answer.question().id()).isEqualTo("mlops-stage-2-pipelines");
+        assertThat(answer.notice()).contains("of the MLOps Engineer Roadmap");
+    }
+
+    @Test
+    void aQuestionBeingTypedCompletesItsSubject() {
+        assertThat(seed.index().suggest("prerequisites for transfo", 5))
+                .extracting(Suggestion::id)
+                .contains("transformer-architecture");
+        assertThat(seed.index().suggest("what comes after linear reg", 5))
+                .extracting(Suggestion::id)
+                .first()
+                .isEqualTo("linear-logistic-regression");
     }
 }

@@ -35,13 +35,14 @@ final class McpText {
         text.append(result.hits().isEmpty() ? "." : ":");
         SearchResult.Question question = result.question();
         if (question != null) {
-            text.append("\nThis asks a learning-path question about ")
+            boolean unlocks = question.asks().equals("unlocks");
+            text.append(unlocks ? "\nThis asks what " : "\nThis asks what to learn before ")
                     .append(question.name())
                     .append(" [id ")
                     .append(question.id())
-                    .append("]: call ")
-                    .append(question.asks().equals("unlocks") ? "unlocks" : "learning_path")
-                    .append(" with that id for its answer.");
+                    .append(unlocks ? "] unlocks: call unlocks with that id" : "]: call learning_path with that id")
+                    .append(question.href() != null && question.href().contains("known=") ? " and the same known" : "")
+                    .append(" for its answer.");
         }
         int n = 1;
         for (SearchResult.Hit hit : result.hits()) {
