@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -124,11 +126,42 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
-     * {@code port} if it is free on {@code host}, or a free port when it is 0.
+     * The ports lately handed out for port 0, most recent last: a probe's port is free again once the probe closes,
+     * so the kernel may offer it to the next probe before the server it was meant for binds it (the HTTP port, then
+     * Bolt's, then Browser's, each probed before any binds); seen once in a test run as "HTTP port 0 is already in
+     * use".
+     */
+    private static final Deque<Integer> HANDED_OUT = new ArrayDeque<>();
+
+    /** How many handed-out ports are remembered; a start hands out three. */
+    private static final int REMEMBERED = 64;
+
+    /** How many probes a free port may take before the last one is taken whatever. */
+    private static final int PROBES = 16;
+
+    /**
+     * {@code port} if it is free on {@code host}, or, when it is 0, a free port not handed out lately by this process.
      *
      * @throws SkillGraphException naming the setting when the port is taken
      */
     public static int freePort(String host, int port, String what, String variable) {
+        int found = probe(host, port, what, variable);
+        if (port != 0) {
+            return found;
+        }
+        synchronized (HANDED_OUT) {
+            for (int probes = 1; probes < PROBES && HANDED_OUT.contains(found); probes++) {
+                found = probe(host, 0, what, variable);
+            }
+            HANDED_OUT.addLast(found);
+            if (HANDED_OUT.size() > REMEMBERED) {
+                HANDED_OUT.removeFirst();
+            }
+            return found;
+        }
+    }
+
+    private static int probe(String host, int port, String what, String variable) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));

@@ -22,20 +22,23 @@ import org.jspecify.annotations.Nullable;
  * state here. A question is
  *
  * <ul>
- *   <li>asking words ({@link #ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings; one typo
- *       allowed in those of four letters or more, "waht", "lern"), then a cue, then the subject. {@code before},
- *       {@code prior to}, {@code prerequisites for}, {@code prereqs for}, {@code learning path to} ask for
- *       prerequisites on their own; {@code requirements for}, {@code path to}, {@code become}, {@code get to} only
- *       after a question word ("what are the requirements for", not "latency requirements"), and {@code for} only
- *       after a word of need ("what do i need for kubernetes", not "tools for deployment"). {@code after} asks what
- *       the subject unlocks; {@code beyond} after a question word;
- *   <li>or the subject, then a cue, then asking words: {@code prerequisites}, {@code prereqs}, {@code learning path};
- *       {@code unlocks}; and, with asking words between ("rag: what comes after?"), {@code before} and {@code after};
- *   <li>or "what does <i>subject</i> require / need / build on / depend on" (prerequisites), "... unlock / open up /
- *       lead to / enable" (what it unlocks); "what / which ... depend on / need / require / build on / is built on
+ *   <li>asking words ({@link #ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings, the learner
+ *       ("my student"); one typo allowed in those of four letters or more, "waht", "lern"), then a cue, then the
+ *       subject. {@code before}, {@code prior to}, {@code prerequisites for}, {@code prereq(s) for}, {@code learning
+ *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become} only with a question word,
+ *       and {@code for} only after a word of need or "first" ("what do i need for kubernetes", not "tools for
+ *       deployment"); {@code after} asks what the subject unlocks, {@code beyond}, {@code depends on}, {@code built
+ *       on} only with a question word. A cue's first word of five letters or more may have one typo ("befor");
+ *   <li>or the subject, then a cue, then asking words: {@code prerequisites}, {@code prereq(s)}, {@code learning
+ *       path}; {@code unlocks}; and, with asking words between ("rag: what comes after?"), {@code before} and {@code
+ *       after};
+ *   <li>or "what does <i>subject</i> require / need to know / build on / depend on", "what is <i>subject</i> built
+ *       on" (prerequisites), "what does <i>subject</i> unlock / open up" (what it unlocks); "which topics need
  *       <i>subject</i>" (what it unlocks).
  * </ul>
  *
+ * Cues that as often mean something else are not read: "latency requirements", "path to production", "what does
+ * overfitting lead to", "what does a dockerfile need" (measured in two break tests of this grammar, issue #21).
  * Learning verbs and articles before the subject ({@code before learning}, {@code to become an}), and after it asking
  * words, politeness and a kind word ({@code first}, {@code what next}, {@code thanks}, {@code career}) are no part of
  * it. Whether the subject names a node is the searcher's to decide ({@link NodeSearcher#search}): "what should i know
@@ -69,9 +72,9 @@ record LearningQuestion(Asks asks, List<String> subject) {
             return key;
         }
 
-        /** Whether a node of {@code kind} can be what the question is about. */
-        boolean about(Kind kind) {
-            return kinds.contains(kind);
+        /** The kinds of node the question can be about. */
+        Set<Kind> kinds() {
+            return kinds;
         }
     }
 
@@ -185,7 +188,23 @@ record LearningQuestion(Asks asks, List<String> subject) {
                     "known",
                     "was",
                     "were",
-                    "will"));
+                    "will",
+                    "lies",
+                    "lie",
+                    "student",
+                    "students",
+                    "beginner",
+                    "beginners",
+                    "newbie",
+                    "mentee",
+                    "learner",
+                    "learners",
+                    "junior",
+                    "someone",
+                    "team",
+                    "kid",
+                    "son",
+                    "daughter"));
 
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     private static final Set<String> NEED = Set.of("need", "needs", "needed", "required", "necessary");
@@ -201,24 +220,19 @@ record LearningQuestion(Asks asks, List<String> subject) {
             Cue.of(Asks.LEARNING_PATH, false, "prerequisite for"),
             Cue.of(Asks.LEARNING_PATH, false, "prerequisite of"),
             Cue.of(Asks.LEARNING_PATH, false, "prereqs for"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereq for"),
+            Cue.of(Asks.LEARNING_PATH, false, "roadmap to"),
+            Cue.of(Asks.LEARNING_PATH, false, "roadmap for"),
             Cue.of(Asks.LEARNING_PATH, false, "prereqs of"),
             Cue.of(Asks.LEARNING_PATH, false, "pre requisites for"),
             Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
             Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
-            Cue.of(Asks.LEARNING_PATH, true, "requirements for"),
-            Cue.of(Asks.LEARNING_PATH, true, "requirements of"),
             Cue.of(Asks.LEARNING_PATH, false, "learning path to"),
             Cue.of(Asks.LEARNING_PATH, false, "learning path for"),
             Cue.of(Asks.LEARNING_PATH, false, "learning path towards"),
             Cue.of(Asks.LEARNING_PATH, false, "learning path into"),
-            Cue.of(Asks.LEARNING_PATH, true, "path to"),
-            Cue.of(Asks.LEARNING_PATH, true, "path for"),
-            Cue.of(Asks.LEARNING_PATH, true, "path towards"),
-            Cue.of(Asks.LEARNING_PATH, true, "path into"),
             Cue.of(Asks.LEARNING_PATH, true, "become"),
             Cue.of(Asks.LEARNING_PATH, true, "becoming"),
-            Cue.of(Asks.LEARNING_PATH, true, "get to"),
-            Cue.of(Asks.LEARNING_PATH, true, "get into"),
             Cue.of(Asks.UNLOCKS, false, "after"),
             Cue.of(Asks.UNLOCKS, true, "beyond"),
             // What depends on the subject: "what depends on python", "which topics are built on transformers".
@@ -237,6 +251,7 @@ record LearningQuestion(Asks asks, List<String> subject) {
             Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
             Cue.of(Asks.LEARNING_PATH, false, "prerequisite"),
             Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
+            Cue.of(Asks.LEARNING_PATH, false, "prereq"),
             Cue.of(Asks.LEARNING_PATH, false, "pre requisites"),
             Cue.of(Asks.LEARNING_PATH, false, "learning path"),
             Cue.of(Asks.UNLOCKS, false, "unlocks"),
@@ -244,20 +259,22 @@ record LearningQuestion(Asks asks, List<String> subject) {
             Cue.of(Asks.LEARNING_PATH, true, "before"),
             Cue.of(Asks.UNLOCKS, true, "after"));
 
+    /** The auxiliaries of "what does X require", "what is X built on". */
+    private static final Set<String> AUXILIARIES = Set.of("does", "do", "did", "is", "are");
+
     /** The verbs of "what does X ...", each asking for prerequisites or for what X unlocks. */
     private static final List<Cue> DOES = List.of(
             Cue.of(Asks.LEARNING_PATH, true, "require"),
-            Cue.of(Asks.LEARNING_PATH, true, "need"),
+            Cue.of(Asks.LEARNING_PATH, true, "need to know"),
+            Cue.of(Asks.LEARNING_PATH, true, "need to learn"),
+            Cue.of(Asks.LEARNING_PATH, true, "built on"),
+            Cue.of(Asks.LEARNING_PATH, true, "based on"),
             Cue.of(Asks.LEARNING_PATH, true, "build on"),
             Cue.of(Asks.LEARNING_PATH, true, "depend on"),
             Cue.of(Asks.LEARNING_PATH, true, "rely on"),
             Cue.of(Asks.LEARNING_PATH, true, "assume"),
             Cue.of(Asks.UNLOCKS, true, "unlock"),
-            Cue.of(Asks.UNLOCKS, true, "open up"),
-            Cue.of(Asks.UNLOCKS, true, "open"),
-            Cue.of(Asks.UNLOCKS, true, "lead to"),
-            Cue.of(Asks.UNLOCKS, true, "lead into"),
-            Cue.of(Asks.UNLOCKS, true, "enable"));
+            Cue.of(Asks.UNLOCKS, true, "open up"));
 
     /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
     private static final Set<String> LEADING = Set.of(
@@ -308,7 +325,7 @@ record LearningQuestion(Asks asks, List<String> subject) {
             Set.of("first", "next", "then", "now", "please", "pls", "plz", "thanks", "thank", "thx", "ty", "cheers");
 
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
-    private static final Set<String> KIND_WORDS = Set.of("career", "role", "job", "topic", "tool");
+    private static final Set<String> KIND_WORDS = Set.of("career", "role", "job", "topic", "tool", "stage");
 
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
@@ -321,9 +338,16 @@ record LearningQuestion(Asks asks, List<String> subject) {
         }
         List<String> before = words.subList(0, asking);
         List<String> rest = words.subList(asking, words.size());
-        boolean questioned = before.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
-        // "what does X unlock", "what does a cnn require": X from after the auxiliary to the verb.
-        int does = Math.max(before.lastIndexOf("does"), Math.max(before.lastIndexOf("do"), before.lastIndexOf("did")));
+        // A question word anywhere: "what ... beyond X", "beyond X, what should I learn".
+        boolean questioned = words.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
+        // "what does X unlock", "what does a cnn require", "what is vllm built on": X from after the auxiliary to the
+        // verb.
+        int does = -1;
+        for (int i = 0; i < before.size(); i++) {
+            if (AUXILIARIES.contains(before.get(i))) {
+                does = i;
+            }
+        }
         if (does >= 0) {
             List<String> asked = withoutPoliteness(words.subList(does + 1, words.size()));
             for (Cue verb : DOES) {
@@ -339,12 +363,18 @@ record LearningQuestion(Asks asks, List<String> subject) {
         }
         boolean needed = before.stream().anyMatch(NEED::contains);
         for (Cue cue : BEFORE_SUBJECT) {
-            if (startsWith(rest, cue.words()) && (questioned || !cue.asked())) {
+            if (startsWith(rest, cue.words(), cue.words().get(0).length() > TYPO_FROM)
+                    && (questioned || !cue.asked())) {
                 return question(cue.asks(), rest.subList(cue.words().size(), rest.size()));
             }
         }
-        if (needed && startsWith(rest, List.of("for"))) {
+        // "what do i need for kubernetes", "what should i learn first for deep learning".
+        if ((needed || before.contains("first")) && startsWith(rest, List.of("for"))) {
             return question(Asks.LEARNING_PATH, rest.subList(1, rest.size()));
+        }
+        // "what do i need to know to use langchain": a learning verb after the words of need leads to the subject.
+        if (needed && before.get(before.size() - 1).equals("to") && !rest.isEmpty() && LEADING.contains(rest.get(0))) {
+            return question(Asks.LEARNING_PATH, rest);
         }
         // "which topics need pandas": a word of need ends the question words, and no one needs it ("i need").
         if (questioned
@@ -444,7 +474,23 @@ record LearningQuestion(Asks asks, List<String> subject) {
     }
 
     private static boolean startsWith(List<String> words, List<String> cue) {
-        return words.size() > cue.size() && words.subList(0, cue.size()).equals(cue);
+        return startsWith(words, cue, false);
+    }
+
+    /**
+     * Whether {@code words} begin with {@code cue} and more; {@code typo}: the cue's first word may be typed with one
+     * typo ({@code befor}, {@code prerequisits}).
+     */
+    private static boolean startsWith(List<String> words, List<String> cue, boolean typo) {
+        if (words.size() <= cue.size() || !words.subList(1, cue.size()).equals(cue.subList(1, cue.size()))) {
+            return false;
+        }
+        String first = words.get(0);
+        String wanted = cue.get(0);
+        return first.equals(wanted)
+                || (typo
+                        && Math.abs(first.length() - wanted.length()) <= 1
+                        && Vocabulary.distance(wanted, first, 1, new int[3][first.length() + 2]) <= 1);
     }
 
     private static boolean endsWith(List<String> words, List<String> cue) {

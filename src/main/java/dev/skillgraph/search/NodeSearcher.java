@@ -1,12 +1,12 @@
 package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.error.SkillGraphException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -116,9 +116,10 @@ final class NodeSearcher {
      */
     SearchResult search(SearchQuery query) {
         Optional<LearningQuestion> asked = question(query.text());
-        if (asked.isPresent()) {
+        // A name that reads as a question names its node ("machine learning prerequisites", an FAQ's alias).
+        if (asked.isPresent() && !namesANode(query.text())) {
             SearchQuery subject = query.withText(asked.get().subjectText());
-            Optional<IndexedNode> about = named(subject, asked.get().asks());
+            Optional<IndexedNode> about = named(subject, asked.get().asks().kinds());
             if (about.isPresent()) {
                 return asked.get().answer(query.text(), about.get(), searchText(subject));
             }
@@ -133,13 +134,13 @@ final class NodeSearcher {
     }
 
     /**
-     * The node the text of {@code subject} names, of a kind {@code asks} can be about: by a whole name or alias ({@link
-     * NameKeys}: as typed, corrected, joined or apart) or by words of a name or alias one after the other ({@link
-     * #inName}: "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of
-     * "Convolutional Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
+     * The node of one of {@code kinds} the text of {@code subject} names: by a whole name or alias ({@link NameKeys}:
+     * as typed, corrected, joined or apart) or by words of a name or alias ({@link #inName}:
+     * "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of "Convolutional
+     * Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
      * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
      */
-    private Optional<IndexedNode> named(SearchQuery subject, LearningQuestion.Asks asks) {
+    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
         String placed = StagePlaces.asNumbers(subject.text());
         QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
         if (words.isEmpty()) {
@@ -150,7 +151,7 @@ final class NodeSearcher {
             List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
             Set<String> named = new HashSet<>();
             for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
-                if (asks.about(byDoc[doc.doc].node().kind())) {
+                if (kinds.contains(byDoc[doc.doc].node().kind())) {
                     named.add(byDoc[doc.doc].node().id());
                 }
             }
@@ -161,7 +162,7 @@ final class NodeSearcher {
                     Integer doc = docs.get(hit.id());
                     IndexedNode node = doc == null ? null : byDoc[doc];
                     if (node != null
-                            && asks.about(node.node().kind())
+                            && kinds.contains(node.node().kind())
                             && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
                         return Optional.of(node);
                     }
@@ -174,8 +175,22 @@ final class NodeSearcher {
     }
 
     /**
-     * Whether {@code words} are words of {@code node}'s name or of one of its aliases, one after the other, stop words
-     * and words in brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing".
+     * Whether {@code text} as typed, its stop words too, is a whole name or alias of a node (without them, "what do i
+     * need for kubernetes" would be "kubernetes").
+     */
+    private boolean namesANode(String text) {
+        List<String> typed = QueryWords.of(spoken, text).all();
+        try {
+            return !typed.isEmpty() && searcher.count(ranking.named(List.of(String.join(" ", typed)))) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether {@code words} are all words of {@code node}'s name or of one of its aliases, stop words and words in
+     * brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing", "time series forecasting" of "Time
+     * Series Analysis and Forecasting".
      */
     private boolean inName(GraphNode node, List<String> words) {
         List<String> names = new ArrayList<>(node.aliases());
@@ -183,7 +198,7 @@ final class NodeSearcher {
         for (String name : names) {
             List<String> named =
                     QueryWords.of(exact, name).normalised(compounds, false).all();
-            if (Collections.indexOfSubList(named, words) >= 0) {
+            if (named.containsAll(words)) {
                 return true;
             }
         }
@@ -399,8 +414,17 @@ final class NodeSearcher {
 
     /** As-you-type completions ({@link Completions#suggest}). */
     List<Suggestion> suggest(String text, int limit) {
-        // A learning-path question being typed completes its subject: "prerequisites for tra" completes "tra".
-        return completions.suggest(
-                question(text).map(LearningQuestion::subjectText).orElse(text), limit);
+        // A learning-path question being typed completes its subject ("prerequisites for tra": "tra") with the nodes
+        // it can be about.
+        Optional<LearningQuestion> asked = question(text);
+        if (asked.isEmpty()) {
+            return completions.suggest(text, limit);
+        }
+        Set<Kind> kinds = asked.get().asks().kinds();
+        return completions.suggest(asked.get().subjectText(), 2 * limit).stream()
+                .filter(suggestion ->
+                        Kind.fromKey(suggestion.kind()).filter(kinds::contains).isPresent())
+                .limit(limit)
+                .toList();
     }
 }

@@ -57,8 +57,13 @@ class LearningQuestionTest {
                 // One typo in an asking word of four letters or more.
                 "what must i lern before transformers",
                 "what shuold i learn before transformers",
-                "what are the requirements for transformers",
-                "how do i get to transformers",
+                "prereq for transformers",
+                "what should i learn befor transformers",
+                "waht shoud i lern befor transformers",
+                "what must my student learn before transformers",
+                "what should i learn first for transformers",
+                "what do i need to know to use transformers",
+                "what is transformers built on",
                 "transformers prerequisites please")) {
             assertThat(parsed(text))
                     .as(text)
@@ -72,7 +77,6 @@ class LearningQuestionTest {
                 "what comes after linear regression",
                 "what can i learn next after linear regression",
                 "what does linear regression unlock",
-                "what does linear regression lead to",
                 "what needs linear regression",
                 "what builds on linear regression",
                 "linear regression unlocks",
@@ -84,7 +88,9 @@ class LearningQuestionTest {
                 "what does a linear regression unlock",
                 "which topics need linear regression",
                 "what topics depend on linear regression",
-                "what is built on linear regression")) {
+                "what is built on linear regression",
+                "what lies beyond linear regression",
+                "beyond linear regression what should i learn")) {
             assertThat(parsed(text))
                     .as(text)
                     .contains(new LearningQuestion(LearningQuestion.Asks.UNLOCKS, List.of("linear", "regression")));
@@ -96,7 +102,7 @@ class LearningQuestionTest {
         for (String text : List.of(
                 "how to become a data scientist",
                 "what do i need to become a data scientist",
-                "what does the data scientist career need")) {
+                "what does the data scientist career need to know")) {
             assertThat(parsed(text))
                     .as(text)
                     .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("data", "scientist")));
@@ -119,7 +125,13 @@ class LearningQuestionTest {
                 "latency requirements",
                 "path to production",
                 "transformers before",
-                "what do i need to know")) {
+                "what do i need to know",
+                // A consequence, a file, a place, a rule: not what to learn.
+                "what does overfitting lead to",
+                "what does a dockerfile need",
+                "what is the path to the jupyter notebook",
+                "how do i get to the hugging face hub",
+                "what are the requirements for the eu ai act")) {
             assertThat(parsed(text)).as(text).isEmpty();
         }
     }
@@ -163,6 +175,8 @@ class LearningQuestionTest {
         assertThat(search("what comes after kitchen renovation").question()).isNull();
         // A stage has nothing that depends on it: no question of what it unlocks.
         assertThat(search("what comes after stage 2").question()).isNull();
+        // A whole alias that reads as a question names its node: an FAQ's.
+        assertThat(search("machine learning prerequisites").question()).isNull();
     }
 
     @Test
@@ -181,6 +195,13 @@ class LearningQuestionTest {
                 .isEqualTo("retrieval-augmented-generation");
         assertThat(search("how to become an ml engineer").question().kind()).isEqualTo("career");
         // Words of a longer name, one after the other; the article before a lone letter is the letter "a".
+        assertThat(search("what do i have to learn before time series forecasting")
+                        .question()
+                        .id())
+                .isEqualTo("time-series-analysis");
+        // A stage by its name and the kind word.
+        assertThat(parsed("prerequisites for the core ml stage"))
+                .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("core", "ml")));
         SearchResult ab = search("what must I learn before A/B testing?");
         assertThat(ab.question().id()).isEqualTo("hypothesis-testing-ab-testing");
         assertThat(ab.notice()).endsWith("its words: a b testing");
@@ -206,6 +227,11 @@ class LearningQuestionTest {
         assertThat(seed.index().suggest("prerequisites for transfo", 5))
                 .extracting(Suggestion::id)
                 .contains("transformer-architecture");
+        // Only nodes a learning path can be for: no resource, no FAQ answer.
+        assertThat(seed.index().suggest("prereqs for lan", 8))
+                .extracting(Suggestion::kind)
+                .isNotEmpty()
+                .doesNotContain("resource", "faq");
         assertThat(seed.index().suggest("what comes after linear reg", 5))
                 .extracting(Suggestion::id)
                 .first()
