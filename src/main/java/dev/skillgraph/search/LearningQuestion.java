@@ -4,6 +4,7 @@ import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.RoadmapRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,31 +88,9 @@ record LearningQuestion(Asks asks, List<String> subject) {
     }
 
     /** Question words: those that make a run of asking words a question ("what ... for", not "tools for"). */
-    private static final Set<String> QUESTION = Set.of(
-            "what",
-            "what's",
-            "whats",
-            "which",
-            "how",
-            "where",
-            "when",
-            "who",
-            "should",
-            "must",
-            "do",
-            "does",
-            "can",
-            "could",
-            "would",
-            "i",
-            "we",
-            "need",
-            "needs",
-            "needed",
-            "required",
-            "necessary",
-            "is",
-            "are");
+    private static final Set<String> QUESTION =
+            words("what what's whats which how where when who should must do does can could would i we need"
+                    + " needs needed required necessary is are");
 
     /**
      * The words that ask rather than name: question words, pronouns, auxiliaries and modals, articles, learning verbs,
@@ -120,212 +99,71 @@ record LearningQuestion(Asks asks, List<String> subject) {
      */
     static final Set<String> ASKING = union(
             QUESTION,
-            Set.of(
-                    "did",
-                    "i'm",
-                    "im",
-                    "you",
-                    "shall",
-                    "have",
-                    "has",
-                    "got",
-                    "to",
-                    "know",
-                    "learn",
-                    "study",
-                    "master",
-                    "understand",
-                    "cover",
-                    "read",
-                    "first",
-                    "the",
-                    "a",
-                    "an",
-                    "be",
-                    "it",
-                    "me",
-                    "my",
-                    "one",
-                    "topics",
-                    "topic",
-                    "things",
-                    "thing",
-                    "skills",
-                    "skill",
-                    "concepts",
-                    "subjects",
-                    "stuff",
-                    "steps",
-                    "step",
-                    "come",
-                    "comes",
-                    "go",
-                    "goes",
-                    "next",
-                    "then",
-                    "please",
-                    "pls",
-                    "plz",
-                    "tell",
-                    "show",
-                    "list",
-                    "give",
-                    "else",
-                    "there",
-                    "am",
-                    "really",
-                    "actually",
-                    "so",
-                    "ok",
-                    "okay",
-                    "hi",
-                    "hello",
-                    "hey",
-                    "want",
-                    "wanna",
-                    "learned",
-                    "learnt",
-                    "known",
-                    "was",
-                    "were",
-                    "will",
-                    "lies",
-                    "lie",
-                    "student",
-                    "students",
-                    "beginner",
-                    "beginners",
-                    "newbie",
-                    "mentee",
-                    "learner",
-                    "learners",
-                    "junior",
-                    "someone",
-                    "team",
-                    "kid",
-                    "son",
-                    "daughter"));
+            words("did i'm im you shall have has got to know learn study master understand cover read first"
+                    + " the a an be it me my one topics topic things thing skills skill concepts subjects stuff"
+                    + " steps step come comes go goes next then please pls plz tell show list give else there am"
+                    + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
+                    + " lies lie student students beginner beginners newbie mentee learner learners junior"
+                    + " someone team kid son daughter"));
 
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
-    private static final Set<String> NEED = Set.of("need", "needs", "needed", "required", "necessary");
+    private static final Set<String> NEED = words("need needs needed required necessary");
 
     /** Cues before the subject, longest first where one begins another. */
-    private static final List<Cue> BEFORE_SUBJECT = List.of(
-            Cue.of(Asks.LEARNING_PATH, false, "before"),
-            Cue.of(Asks.LEARNING_PATH, false, "prior to"),
-            Cue.of(Asks.LEARNING_PATH, true, "ahead of"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisites for"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisites of"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisites to"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisite for"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisite of"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereqs for"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereq for"),
-            Cue.of(Asks.LEARNING_PATH, false, "roadmap to"),
-            Cue.of(Asks.LEARNING_PATH, false, "roadmap for"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereqs of"),
-            Cue.of(Asks.LEARNING_PATH, false, "pre requisites for"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
-            Cue.of(Asks.LEARNING_PATH, false, "learning path to"),
-            Cue.of(Asks.LEARNING_PATH, false, "learning path for"),
-            Cue.of(Asks.LEARNING_PATH, false, "learning path towards"),
-            Cue.of(Asks.LEARNING_PATH, false, "learning path into"),
-            Cue.of(Asks.LEARNING_PATH, true, "become"),
-            Cue.of(Asks.LEARNING_PATH, true, "becoming"),
-            Cue.of(Asks.UNLOCKS, false, "after"),
-            Cue.of(Asks.UNLOCKS, true, "beyond"),
+    private static final List<Cue> BEFORE_SUBJECT = concat(
+            cues(Asks.LEARNING_PATH, false, "before, prior to"),
+            cues(Asks.LEARNING_PATH, true, "ahead of"),
+            cues(
+                    Asks.LEARNING_PATH,
+                    false,
+                    "prerequisites for, prerequisites of, prerequisites to,"
+                            + " prerequisite for, prerequisite of, prereqs for, prereq for, roadmap to,"
+                            + " roadmap for, prereqs of, pre requisites for, prerequisites, prereqs,"
+                            + " learning path to, learning path for, learning path towards,"
+                            + " learning path into"),
+            cues(Asks.LEARNING_PATH, true, "become, becoming"),
+            cues(Asks.UNLOCKS, false, "after"),
             // What depends on the subject: "what depends on python", "which topics are built on transformers".
-            Cue.of(Asks.UNLOCKS, true, "depends on"),
-            Cue.of(Asks.UNLOCKS, true, "depend on"),
-            Cue.of(Asks.UNLOCKS, true, "requires"),
-            Cue.of(Asks.UNLOCKS, true, "require"),
-            Cue.of(Asks.UNLOCKS, true, "builds on"),
-            Cue.of(Asks.UNLOCKS, true, "build on"),
-            Cue.of(Asks.UNLOCKS, true, "built on"),
-            Cue.of(Asks.UNLOCKS, true, "relies on"),
-            Cue.of(Asks.UNLOCKS, true, "rely on"));
+            cues(
+                    Asks.UNLOCKS,
+                    true,
+                    "beyond, depends on, depend on, requires, require, builds on, build on,"
+                            + " built on, relies on, rely on"));
 
     /** Cues after the subject ("rag prerequisites"). */
-    private static final List<Cue> AFTER_SUBJECT = List.of(
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisites"),
-            Cue.of(Asks.LEARNING_PATH, false, "prerequisite"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereqs"),
-            Cue.of(Asks.LEARNING_PATH, false, "prereq"),
-            Cue.of(Asks.LEARNING_PATH, false, "pre requisites"),
-            Cue.of(Asks.LEARNING_PATH, false, "learning path"),
-            Cue.of(Asks.UNLOCKS, false, "unlocks"),
+    private static final List<Cue> AFTER_SUBJECT = concat(
+            cues(
+                    Asks.LEARNING_PATH,
+                    false,
+                    "prerequisites, prerequisite, prereqs, prereq, pre requisites, learning path"),
+            cues(Asks.UNLOCKS, false, "unlocks"),
             // Only with asking words between: "rag, what comes after?", not "step after step".
-            Cue.of(Asks.LEARNING_PATH, true, "before"),
-            Cue.of(Asks.UNLOCKS, true, "after"));
+            cues(Asks.LEARNING_PATH, true, "before"),
+            cues(Asks.UNLOCKS, true, "after"));
 
     /** The auxiliaries of "what does X require", "what is X built on". */
-    private static final Set<String> AUXILIARIES = Set.of("does", "do", "did", "is", "are");
+    private static final Set<String> AUXILIARIES = words("does do did is are");
 
     /** The verbs of "what does X ...", each asking for prerequisites or for what X unlocks. */
-    private static final List<Cue> DOES = List.of(
-            Cue.of(Asks.LEARNING_PATH, true, "require"),
-            Cue.of(Asks.LEARNING_PATH, true, "need to know"),
-            Cue.of(Asks.LEARNING_PATH, true, "need to learn"),
-            Cue.of(Asks.LEARNING_PATH, true, "built on"),
-            Cue.of(Asks.LEARNING_PATH, true, "based on"),
-            Cue.of(Asks.LEARNING_PATH, true, "build on"),
-            Cue.of(Asks.LEARNING_PATH, true, "depend on"),
-            Cue.of(Asks.LEARNING_PATH, true, "rely on"),
-            Cue.of(Asks.LEARNING_PATH, true, "assume"),
-            Cue.of(Asks.UNLOCKS, true, "unlock"),
-            Cue.of(Asks.UNLOCKS, true, "open up"));
+    private static final List<Cue> DOES = concat(
+            cues(
+                    Asks.LEARNING_PATH,
+                    true,
+                    "require, need to know, need to learn, built on, based on, build on,"
+                            + " depend on, rely on, assume"),
+            cues(Asks.UNLOCKS, true, "unlock, open up"));
 
     /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
-    private static final Set<String> LEADING = Set.of(
-            "i",
-            "you",
-            "we",
-            "can",
-            "learn",
-            "learning",
-            "study",
-            "studying",
-            "start",
-            "starting",
-            "tackle",
-            "tackling",
-            "do",
-            "doing",
-            "know",
-            "knowing",
-            "finish",
-            "finishing",
-            "master",
-            "mastering",
-            "with",
-            "on",
-            "into",
-            "the",
-            "a",
-            "an",
-            "get",
-            "getting",
-            "move",
-            "moving",
-            "dive",
-            "diving",
-            "have",
-            "learned",
-            "learnt",
-            "understand",
-            "understanding",
-            "using",
-            "use",
-            "becoming",
-            "become");
+    private static final Set<String> LEADING =
+            words("i you we can learn learning study studying start starting tackle tackling do doing know"
+                    + " knowing finish finishing master mastering with on into the a an get getting move moving"
+                    + " dive diving have learned learnt understand understanding using use becoming become");
 
     /** Words that end a question without naming anything: politeness and what the learner asks next. */
-    private static final Set<String> TRAILING =
-            Set.of("first", "next", "then", "now", "please", "pls", "plz", "thanks", "thank", "thx", "ty", "cheers");
+    private static final Set<String> TRAILING = words("first next then now please pls plz thanks thank thx ty cheers");
 
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
-    private static final Set<String> KIND_WORDS = Set.of("career", "role", "job", "topic", "tool", "stage");
+    private static final Set<String> KIND_WORDS = words("career role job topic tool stage");
 
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
@@ -338,8 +176,9 @@ record LearningQuestion(Asks asks, List<String> subject) {
         }
         List<String> before = words.subList(0, asking);
         List<String> rest = words.subList(asking, words.size());
-        // A question word anywhere: "what ... beyond X", "beyond X, what should I learn".
-        boolean questioned = words.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
+        // A question word anywhere ("beyond X, what should I learn"); one typo only among the asking words.
+        boolean questioned = before.stream().anyMatch(word -> QUESTION.contains(canonical(word)))
+                || rest.stream().anyMatch(QUESTION::contains);
         // "what does X unlock", "what does a cnn require", "what is vllm built on": X from after the auxiliary to the
         // verb.
         int does = -1;
@@ -496,6 +335,24 @@ record LearningQuestion(Asks asks, List<String> subject) {
     private static boolean endsWith(List<String> words, List<String> cue) {
         return words.size() > cue.size()
                 && words.subList(words.size() - cue.size(), words.size()).equals(cue);
+    }
+
+    /** The cues of one question: {@code cues} separated by commas, each its words separated by spaces. */
+    private static List<Cue> cues(Asks asks, boolean asked, String cues) {
+        return Arrays.stream(cues.split(", "))
+                .map(cue -> Cue.of(asks, asked, cue))
+                .toList();
+    }
+
+    /** The cues of {@code groups}, in their order. */
+    @SafeVarargs
+    private static List<Cue> concat(List<Cue>... groups) {
+        return Arrays.stream(groups).flatMap(List::stream).toList();
+    }
+
+    /** The words of {@code text}, separated by spaces. */
+    private static Set<String> words(String text) {
+        return Set.of(text.split(" "));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
@@ -32,9 +31,6 @@ import org.jspecify.annotations.Nullable;
  * with highlights, the words each lacks, facets and a notice.
  */
 final class NodeSearcher {
-
-    /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
-    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
 
     private final IndexSearcher searcher;
     private final Analyzer exact;
@@ -54,7 +50,7 @@ final class NodeSearcher {
     private final Completions completions;
     private final @Nullable SemanticMatches semantic;
     private final ProtectedWords symbols;
-    private final Map<String, Integer> docs;
+    private final QuestionSubjects subjects;
 
     /**
      * @param byDoc the node of every doc id
@@ -78,7 +74,6 @@ final class NodeSearcher {
             throws IOException {
         this.searcher = searcher;
         this.byDoc = byDoc;
-        this.docs = docs;
         this.exact = exact;
         this.symbols = symbols;
         this.spoken = symbols.protect(Analyzers.folded());
@@ -101,6 +96,8 @@ final class NodeSearcher {
         this.lexicalRanking = new LexicalRanking(searcher, facetCounter);
         this.semantic =
                 encoder == null || vectors == null ? null : new SemanticMatches(searcher, encoder, vectors, docs);
+        this.subjects = new QuestionSubjects(
+                searcher, byDoc, docs, exact, spoken, compounds, spelling, nameKeys, ranking, this::searchText);
     }
 
     /** How many nodes have a sentence embedding; 0 when semantic retrieval is off. */
@@ -115,94 +112,17 @@ final class NodeSearcher {
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     SearchResult search(SearchQuery query) {
-        Optional<LearningQuestion> asked = question(query.text());
+        Optional<LearningQuestion> asked = subjects.question(query.text());
         // A name that reads as a question names its node ("machine learning prerequisites", an FAQ's alias).
-        if (asked.isPresent() && !namesANode(query.text())) {
+        if (asked.isPresent() && !subjects.namesANode(query.text())) {
             SearchQuery subject = query.withText(asked.get().subjectText());
-            Optional<IndexedNode> about = named(subject, asked.get().asks().kinds());
+            Optional<IndexedNode> about =
+                    subjects.named(subject, asked.get().asks().kinds());
             if (about.isPresent()) {
                 return asked.get().answer(query.text(), about.get(), searchText(subject));
             }
         }
         return searchText(query);
-    }
-
-    /** The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one. */
-    private Optional<LearningQuestion> question(String text) {
-        return LearningQuestion.of(
-                QueryWords.of(spoken, StagePlaces.asNumbers(text)).all());
-    }
-
-    /**
-     * The node of one of {@code kinds} the text of {@code subject} names: by a whole name or alias ({@link NameKeys}:
-     * as typed, corrected, joined or apart) or by words of a name or alias ({@link #inName}:
-     * "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of "Convolutional
-     * Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
-     * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
-     */
-    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
-        String placed = StagePlaces.asNumbers(subject.text());
-        QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
-        if (words.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(words.distinct()));
-            List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
-            Set<String> named = new HashSet<>();
-            for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
-                if (kinds.contains(byDoc[doc.doc].node().kind())) {
-                    named.add(byDoc[doc.doc].node().id());
-                }
-            }
-            SearchQuery ranked = subject.withPage(WordCoverage.WINDOW, 0);
-            List<SearchQuery> orders = subject.filtered() ? List.of(ranked, ranked.unfiltered()) : List.of(ranked);
-            for (SearchQuery order : orders) {
-                for (SearchResult.Hit hit : searchText(order).hits()) {
-                    Integer doc = docs.get(hit.id());
-                    IndexedNode node = doc == null ? null : byDoc[doc];
-                    if (node != null
-                            && kinds.contains(node.node().kind())
-                            && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
-                        return Optional.of(node);
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Whether {@code text} as typed, its stop words too, is a whole name or alias of a node (without them, "what do i
-     * need for kubernetes" would be "kubernetes").
-     */
-    private boolean namesANode(String text) {
-        List<String> typed = QueryWords.of(spoken, text).all();
-        try {
-            return !typed.isEmpty() && searcher.count(ranking.named(List.of(String.join(" ", typed)))) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Whether {@code words} are all words of {@code node}'s name or of one of its aliases, stop words and words in
-     * brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing", "time series forecasting" of "Time
-     * Series Analysis and Forecasting".
-     */
-    private boolean inName(GraphNode node, List<String> words) {
-        List<String> names = new ArrayList<>(node.aliases());
-        names.add(0, BRACKETS.matcher(node.name()).replaceAll(" "));
-        for (String name : names) {
-            List<String> named =
-                    QueryWords.of(exact, name).normalised(compounds, false).all();
-            if (named.containsAll(words)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@link #search(SearchQuery)} of the text as typed. */
@@ -416,7 +336,7 @@ final class NodeSearcher {
     List<Suggestion> suggest(String text, int limit) {
         // A learning-path question being typed completes its subject ("prerequisites for tra": "tra") with the nodes
         // it can be about.
-        Optional<LearningQuestion> asked = question(text);
+        Optional<LearningQuestion> asked = subjects.question(text);
         if (asked.isEmpty()) {
             return completions.suggest(text, limit);
         }

@@ -1,0 +1,146 @@
+package dev.skillgraph.search;
+
+import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The subjects of learning-path questions ({@link LearningQuestion}) as nodes of one index: the question a text asks,
+ * whether the text is rather a node's whole name, and the node a question's subject names.
+ */
+final class QuestionSubjects {
+
+    /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
+    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
+
+    private final IndexSearcher searcher;
+    private final IndexedNode[] byDoc;
+    private final Map<String, Integer> docs;
+    private final Analyzer exact;
+    private final Analyzer spoken;
+    private final CompoundWords compounds;
+    private final Spelling spelling;
+    private final NameKeys nameKeys;
+    private final RankedQueries ranking;
+    private final Function<SearchQuery, SearchResult> search;
+
+    /**
+     * @param byDoc the node of every doc id
+     * @param docs the doc id of every node id
+     * @param exact the analyzer of the names' exact words, stop words left out
+     * @param spoken the analyzer of the words as typed, stop words kept
+     * @param search the index's search of a text as typed, questions not read
+     */
+    QuestionSubjects(
+            IndexSearcher searcher,
+            IndexedNode[] byDoc,
+            Map<String, Integer> docs,
+            Analyzer exact,
+            Analyzer spoken,
+            CompoundWords compounds,
+            Spelling spelling,
+            NameKeys nameKeys,
+            RankedQueries ranking,
+            Function<SearchQuery, SearchResult> search) {
+        this.searcher = searcher;
+        this.byDoc = byDoc;
+        this.docs = docs;
+        this.exact = exact;
+        this.spoken = spoken;
+        this.compounds = compounds;
+        this.spelling = spelling;
+        this.nameKeys = nameKeys;
+        this.ranking = ranking;
+        this.search = search;
+    }
+
+    /** The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one. */
+    Optional<LearningQuestion> question(String text) {
+        return LearningQuestion.of(
+                QueryWords.of(spoken, StagePlaces.asNumbers(text)).all());
+    }
+
+    /**
+     * The node of one of {@code kinds} the text of {@code subject} names: by a whole name or alias ({@link NameKeys}:
+     * as typed, corrected, joined or apart) or by words of a name or alias ({@link #inName}:
+     * "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of "Convolutional
+     * Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
+     * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
+     */
+    Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
+        String placed = StagePlaces.asNumbers(subject.text());
+        QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(words.distinct()));
+            List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
+            Set<String> named = new HashSet<>();
+            for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
+                if (kinds.contains(byDoc[doc.doc].node().kind())) {
+                    named.add(byDoc[doc.doc].node().id());
+                }
+            }
+            SearchQuery ranked = subject.withPage(WordCoverage.WINDOW, 0);
+            List<SearchQuery> orders = subject.filtered() ? List.of(ranked, ranked.unfiltered()) : List.of(ranked);
+            for (SearchQuery order : orders) {
+                for (SearchResult.Hit hit : search.apply(order).hits()) {
+                    Integer doc = docs.get(hit.id());
+                    IndexedNode node = doc == null ? null : byDoc[doc];
+                    if (node != null
+                            && kinds.contains(node.node().kind())
+                            && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
+                        return Optional.of(node);
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether {@code text} as typed, its stop words too, is a whole name or alias of a node (without them, "what do i
+     * need for kubernetes" would be "kubernetes").
+     */
+    boolean namesANode(String text) {
+        List<String> typed = QueryWords.of(spoken, text).all();
+        try {
+            return !typed.isEmpty() && searcher.count(ranking.named(List.of(String.join(" ", typed)))) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether {@code words} are all words of {@code node}'s name or of one of its aliases, stop words and words in
+     * brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing", "time series forecasting" of "Time
+     * Series Analysis and Forecasting".
+     */
+    private boolean inName(GraphNode node, List<String> words) {
+        List<String> names = new ArrayList<>(node.aliases());
+        names.add(0, BRACKETS.matcher(node.name()).replaceAll(" "));
+        for (String name : names) {
+            List<String> named =
+                    QueryWords.of(exact, name).normalised(compounds, false).all();
+            if (named.containsAll(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
