@@ -28,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,14 +96,20 @@ public final class Answers {
             return result;
         }
         String id = URLEncoder.encode(question.id(), StandardCharsets.UTF_8);
+        // What the request's known= says and what the text says the learner knows ("... if I know python").
+        Set<String> knowing = new LinkedHashSet<>(known);
+        if (question.known() != null) {
+            knowing.addAll(question.known());
+        }
         return result.withQuestion(question.withHref(
                 question.asks().equals("unlocks")
                         ? "/api/unlocks/" + id
                         : "/api/learning-path/" + id
-                                + (known.isEmpty()
+                                + (knowing.isEmpty()
                                         ? ""
                                         : "?known="
-                                                + URLEncoder.encode(String.join(",", known), StandardCharsets.UTF_8))));
+                                                + URLEncoder.encode(
+                                                        String.join(",", knowing), StandardCharsets.UTF_8))));
     }
 
     /** {@code q}, {@code limit}. */

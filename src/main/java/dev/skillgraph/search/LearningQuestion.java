@@ -47,8 +47,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param asks what the question asks for
  * @param subject the words that name what it is about, lowercase, as the spoken analyzer split them
+ * @param known what the learner says they know, each as its words: "... if I (already) know python and numpy",
+ *     "since I know", "given I know", "as I have learned"
  */
-record LearningQuestion(Asks asks, List<String> subject) {
+record LearningQuestion(Asks asks, List<String> subject, List<List<String>> known) {
+
+    /** A question that says nothing of what the learner knows. */
+    LearningQuestion(Asks asks, List<String> subject) {
+        this(asks, subject, List.of());
+    }
 
     /** What a learning-path question asks for, each answered by one endpoint of the API. */
     enum Asks {
@@ -165,11 +172,65 @@ record LearningQuestion(Asks asks, List<String> subject) {
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
     private static final Set<String> KIND_WORDS = words("career role job topic tool stage");
 
+    /** The words that begin a clause of what the learner knows: "if", "since", "given", "as", "now that". */
+    private static final Set<String> CONDITIONS = words("if since given as because now");
+
+    private static final Set<String> LEARNERS = words("i we i've");
+    private static final Set<String> BEFORE_KNOWING = words("already have do also");
+    private static final Set<String> KNOWING = words("know knew learned learnt studied understand master use");
+
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
 
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
+        KnownClause clause = knownClause(words);
+        if (clause == null) {
+            return asked(words);
+        }
+        List<List<String>> known = new ArrayList<>();
+        List<String> phrase = new ArrayList<>();
+        for (String word : words.subList(clause.phrases(), words.size())) {
+            if (word.equals("and")) {
+                known.add(trimmed(phrase));
+                phrase = new ArrayList<>();
+            } else {
+                phrase.add(word);
+            }
+        }
+        known.add(trimmed(phrase));
+        List<List<String>> named =
+                known.stream().filter(said -> !said.isEmpty()).toList();
+        return asked(words.subList(0, clause.from()))
+                .map(question -> new LearningQuestion(question.asks(), question.subject(), named));
+    }
+
+    /** A clause of what the learner knows: where it begins ("if"), and where what it names begins (after "know"). */
+    private record KnownClause(int from, int phrases) {}
+
+    /** The clause of what the learner knows in {@code words}: "if (that) I (already) know X (and Y)"; else null. */
+    private static @Nullable KnownClause knownClause(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            if (!CONDITIONS.contains(words.get(i))) {
+                continue;
+            }
+            int at = i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1;
+            if (at >= words.size() || !LEARNERS.contains(words.get(at))) {
+                continue;
+            }
+            at++;
+            while (at < words.size() && BEFORE_KNOWING.contains(words.get(at))) {
+                at++;
+            }
+            if (at + 1 < words.size() && KNOWING.contains(words.get(at))) {
+                return new KnownClause(i, at + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The question {@code words} ask, said without what the learner knows. */
+    private static Optional<LearningQuestion> asked(List<String> words) {
         int asking = 0;
         while (asking < words.size() && asking(words.get(asking))) {
             asking++;
@@ -268,21 +329,30 @@ record LearningQuestion(Asks asks, List<String> subject) {
      * only end the question, if any is left.
      */
     private static Optional<LearningQuestion> question(Asks asks, List<String> subject) {
+        List<String> named = trimmed(subject);
+        return named.isEmpty() ? Optional.empty() : Optional.of(new LearningQuestion(asks, named));
+    }
+
+    /**
+     * {@code words} without the words before them that only lead to them ("the", "learning") and the words after them
+     * that only end the question ("first", "what next", "career").
+     */
+    private static List<String> trimmed(List<String> words) {
         int from = 0;
-        int to = subject.size();
+        int to = words.size();
         // An article before a lone letter is a letter too: "a/b testing" is split as "a b testing".
         while (from < to
-                && LEADING.contains(subject.get(from))
+                && LEADING.contains(words.get(from))
                 && !(from + 1 < to
-                        && subject.get(from).length() == 1
-                        && subject.get(from + 1).length() == 1)) {
+                        && words.get(from).length() == 1
+                        && words.get(from + 1).length() == 1)) {
             from++;
         }
-        List<String> named = withoutTrailing(subject.subList(from, to));
+        List<String> named = withoutTrailing(words.subList(from, to));
         if (named.size() > 1 && KIND_WORDS.contains(named.get(named.size() - 1))) {
             named = named.subList(0, named.size() - 1);
         }
-        return named.isEmpty() ? Optional.empty() : Optional.of(new LearningQuestion(asks, List.copyOf(named)));
+        return List.copyOf(named);
     }
 
     /**
@@ -362,13 +432,22 @@ record LearningQuestion(Asks asks, List<String> subject) {
     }
 
     /**
-     * The answer to {@code typed}, this question about {@code about}: {@code subjectAnswer}, the search of the
-     * subject's words, saying that it is and which node the question is about.
+     * The answer to {@code typed}, this question about {@code about} from a learner who says they know {@code
+     * knowing}: {@code subjectAnswer}, the search of the subject's words, saying that it is and which node the
+     * question is about.
      */
-    SearchResult answer(String typed, IndexedNode about, SearchResult subjectAnswer) {
+    SearchResult answer(String typed, IndexedNode about, List<IndexedNode> knowing, SearchResult subjectAnswer) {
         GraphNode node = about.node();
         String read = "read as the question \""
                 + (asks == Asks.UNLOCKS ? "what does " + node.name() + " unlock" : "what must I learn " + goal(about))
+                + (knowing.isEmpty()
+                        ? ""
+                        : ", knowing "
+                                + String.join(
+                                        ", ",
+                                        knowing.stream()
+                                                .map(known -> known.node().name())
+                                                .toList()))
                 + "?\"; these hits are for its words: " + subjectText();
         return new SearchResult(
                 typed,
@@ -379,7 +458,16 @@ record LearningQuestion(Asks asks, List<String> subject) {
                 didYouMean(typed, subjectAnswer.didYouMean()),
                 subjectAnswer.notice() == null ? read : read + "; " + subjectAnswer.notice(),
                 new SearchResult.Question(
-                        asks.key(), node.id(), node.name(), node.kind().key(), null));
+                        asks.key(),
+                        node.id(),
+                        node.name(),
+                        node.kind().key(),
+                        knowing.isEmpty()
+                                ? null
+                                : knowing.stream()
+                                        .map(known -> known.node().id())
+                                        .toList(),
+                        null));
     }
 
     /** The goal of a learning path in words: "before pandas", "for the career Data Scientist". */

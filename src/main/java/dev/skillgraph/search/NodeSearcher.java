@@ -119,7 +119,18 @@ final class NodeSearcher {
             Optional<IndexedNode> about =
                     subjects.named(subject, asked.get().asks().kinds());
             if (about.isPresent()) {
-                return asked.get().answer(query.text(), about.get(), searchText(subject));
+                // What the learner says they know, each phrase as the node it names (a plan's known ids).
+                List<IndexedNode> knowing = asked.get().asks() == LearningQuestion.Asks.LEARNING_PATH
+                        ? asked.get().known().stream()
+                                .flatMap(said -> subjects
+                                        .named(
+                                                query.withText(String.join(" ", said)),
+                                                LearningQuestion.Asks.LEARNING_PATH.kinds())
+                                        .stream())
+                                .distinct()
+                                .toList()
+                        : List.of();
+                return asked.get().answer(query.text(), about.get(), knowing, searchText(subject));
             }
         }
         return searchText(query);

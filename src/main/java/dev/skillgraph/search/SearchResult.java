@@ -134,15 +134,18 @@ public record SearchResult(
      * @param id the node's id
      * @param name the node's name
      * @param kind the node's kind
+     * @param known the ids of the nodes the text says the learner knows ("... if I know python and numpy"); absent
+     *     when it says none
      * @param href the API request that answers it, relative to the service's root ({@code
      *     /api/learning-path/transformer-architecture}); set by the API, absent in the index's own answer
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Question(String asks, String id, String name, String kind, @Nullable String href) {
+    public record Question(
+            String asks, String id, String name, String kind, @Nullable List<String> known, @Nullable String href) {
 
         /** This question with the request that answers it. */
         public Question withHref(String href) {
-            return new Question(asks, id, name, kind, href);
+            return new Question(asks, id, name, kind, known, href);
         }
     }
 }

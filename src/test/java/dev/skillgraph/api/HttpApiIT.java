@@ -138,6 +138,14 @@ class HttpApiIT {
         assertThat(plan.statusCode()).isEqualTo(200);
         assertThat(json(plan).get("goal").get("id").asText()).isEqualTo("transformer-architecture");
 
+        // What the text says the learner knows joins the request's known=.
+        JsonNode knowing =
+                json(get("/api/search?q=what%20must%20I%20learn%20before%20rag%20if%20I%20know%20numpy&known=python"));
+        assertThat(knowing.get("question").get("href").asText())
+                .isEqualTo("/api/learning-path/retrieval-augmented-generation?known=python%2Cnumpy");
+        assertThat(get(knowing.get("question").get("href").asText()).statusCode())
+                .isEqualTo(200);
+
         JsonNode after = json(get("/api/search?q=what%20comes%20after%20linear%20regression"));
         assertThat(after.get("question").get("href").asText()).isEqualTo("/api/unlocks/linear-logistic-regression");
         assertThat(get(after.get("question").get("href").asText()).statusCode()).isEqualTo(200);

@@ -98,6 +98,24 @@ class LearningQuestionTest {
     }
 
     @Test
+    void whatTheLearnerKnowsIsAClauseOfItsOwn() {
+        assertThat(parsed("what must i learn before transformers if i already know python and numpy"))
+                .contains(new LearningQuestion(
+                        LearningQuestion.Asks.LEARNING_PATH,
+                        List.of("transformers"),
+                        List.of(List.of("python"), List.of("numpy"))));
+        SearchResult answer = search("What should I learn before transformers, given that I know Python and NumPy?");
+        assertThat(answer.question().id()).isEqualTo("transformer-architecture");
+        assertThat(answer.question().known()).containsExactly("python", "numpy");
+        assertThat(answer.notice()).contains("knowing Python Programming");
+        // Words that name nothing are no known node.
+        assertThat(search("prerequisites for rag if i know the kitchen")
+                        .question()
+                        .known())
+                .isNull();
+    }
+
+    @Test
     void aCareerIsBecome() {
         for (String text : List.of(
                 "how to become a data scientist",
@@ -141,7 +159,12 @@ class LearningQuestionTest {
         SearchResult answer = search("What must I learn before transformers?");
         assertThat(answer.question())
                 .isEqualTo(new SearchResult.Question(
-                        "learning-path", "transformer-architecture", "The Transformer Architecture", "topic", null));
+                        "learning-path",
+                        "transformer-architecture",
+                        "The Transformer Architecture",
+                        "topic",
+                        null,
+                        null));
         assertThat(answer.hits()).first().extracting(SearchResult.Hit::id).isEqualTo("transformer-architecture");
         // The asking words are no words a hit lacks.
         assertThat(answer.hits()).allSatisfy(hit -> assertThat(hit.missing()).isNull());
