@@ -1,15 +1,14 @@
 package dev.skillgraph.search;
 
-import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
-import dev.skillgraph.domain.RoadmapRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * overfitting lead to", "what does a dockerfile need" (measured in two break tests of this grammar, issue #21).
  * Learning verbs and articles before the subject ({@code before learning}, {@code to become an}), and after it asking
  * words, politeness and a kind word ({@code first}, {@code what next}, {@code thanks}, {@code career}) are no part of
- * it. Whether the subject names a node is the searcher's to decide ({@link NodeSearcher#search}): "what should i know
+ * it. Whether the subject names a node is decided by {@link QuestionSubjects#answer}: "what should i know
  * before i start" has no subject left, and "before the kitchen" names nothing, so both are searched as typed.
  *
  * @param asks what the question asks for
@@ -426,84 +425,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        List<String> all = new ArrayList<>(a);
-        b.stream().filter(word -> !a.contains(word)).forEach(all::add);
-        return Set.copyOf(all);
-    }
-
-    /**
-     * The answer to {@code typed}, this question about {@code about} from a learner who says they know {@code
-     * knowing}: {@code subjectAnswer}, the search of the subject's words, saying that it is and which node the
-     * question is about.
-     */
-    SearchResult answer(String typed, IndexedNode about, List<IndexedNode> knowing, SearchResult subjectAnswer) {
-        GraphNode node = about.node();
-        String read = "read as the question \""
-                + (asks == Asks.UNLOCKS ? "what does " + node.name() + " unlock" : "what must I learn " + goal(about))
-                + (knowing.isEmpty()
-                        ? ""
-                        : ", knowing "
-                                + String.join(
-                                        ", ",
-                                        knowing.stream()
-                                                .map(known -> known.node().name())
-                                                .toList()))
-                + "?\"; these hits are for its words: " + subjectText();
-        return new SearchResult(
-                typed,
-                subjectAnswer.hits(),
-                subjectAnswer.total(),
-                subjectAnswer.totalRelation(),
-                subjectAnswer.facets(),
-                didYouMean(typed, subjectAnswer.didYouMean()),
-                subjectAnswer.notice() == null ? read : read + "; " + subjectAnswer.notice(),
-                new SearchResult.Question(
-                        asks.key(),
-                        node.id(),
-                        node.name(),
-                        node.kind().key(),
-                        knowing.isEmpty()
-                                ? null
-                                : knowing.stream()
-                                        .map(known -> known.node().id())
-                                        .toList(),
-                        null));
-    }
-
-    /** The goal of a learning path in words: "before pandas", "for the career Data Scientist". */
-    private static String goal(IndexedNode about) {
-        GraphNode node = about.node();
-        return switch (node.kind()) {
-            case CAREER -> "for the career " + node.name();
-            case ROADMAP -> "for the " + node.name();
-            case STAGE -> "for the stage " + node.name()
-                    + (about.roadmaps().isEmpty()
-                            ? ""
-                            : " of the "
-                                    + about.roadmaps().stream()
-                                            .map(RoadmapRef::name)
-                                            .reduce((a, b) -> a + ", " + b)
-                                            .orElseThrow());
-            default -> "before " + node.name();
-        };
-    }
-
-    /**
-     * The question as typed with its subject spelled as {@code subjectDidYouMean}, when the subject is written in it
-     * as searched ("prerequisites for transfomers": "prerequisites for transformers"); else none, since correcting
-     * only the subject would drop the question.
-     */
-    private @Nullable String didYouMean(String typed, @Nullable String subjectDidYouMean) {
-        if (subjectDidYouMean == null) {
-            return null;
-        }
-        String lower = typed.toLowerCase(Locale.ROOT);
-        int at = lower.lastIndexOf(subjectText());
-        return at < 0 || lower.length() != typed.length()
-                ? null
-                : typed.substring(0, at)
-                        + subjectDidYouMean
-                        + typed.substring(at + subjectText().length());
+        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The subject as one text to search. */

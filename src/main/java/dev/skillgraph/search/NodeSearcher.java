@@ -112,28 +112,7 @@ final class NodeSearcher {
      * @throws SkillGraphException invalid input when the text matches too many spellings to search
      */
     SearchResult search(SearchQuery query) {
-        Optional<LearningQuestion> asked = subjects.question(query.text());
-        // A name that reads as a question names its node ("machine learning prerequisites", an FAQ's alias).
-        if (asked.isPresent() && !subjects.namesANode(query.text())) {
-            SearchQuery subject = query.withText(asked.get().subjectText());
-            Optional<IndexedNode> about =
-                    subjects.named(subject, asked.get().asks().kinds());
-            if (about.isPresent()) {
-                // What the learner says they know, each phrase as the node it names (a plan's known ids).
-                List<IndexedNode> knowing = asked.get().asks() == LearningQuestion.Asks.LEARNING_PATH
-                        ? asked.get().known().stream()
-                                .flatMap(said -> subjects
-                                        .named(
-                                                query.withText(String.join(" ", said)),
-                                                LearningQuestion.Asks.LEARNING_PATH.kinds())
-                                        .stream())
-                                .distinct()
-                                .toList()
-                        : List.of();
-                return asked.get().answer(query.text(), about.get(), knowing, searchText(subject));
-            }
-        }
-        return searchText(query);
+        return subjects.answer(query).orElseGet(() -> searchText(query));
     }
 
     /** {@link #search(SearchQuery)} of the text as typed. */
