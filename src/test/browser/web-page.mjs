@@ -111,6 +111,10 @@ try {
   await page.locator('#question a').waitFor();
   seen.questionLink = await page.locator('#question a').getAttribute('href');
   seen.questionAsks = await page.locator('#question a').getAttribute('data-asks');
+  // A question with two goals links to both.
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('what must I learn before pandas and docker')}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#question a[href="#/node/docker"]').waitFor();
+  seen.questionGoals = await page.locator('#question a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   await page.goto(`${base}/#/node/pandas`, { waitUntil: 'domcontentloaded' });
   await page.locator('#node section:has(h2:text-is("Used in")) li').first().waitFor();
   seen.usedBy = await page.locator('#node section:has(h2:text-is("Used in")) li a').evaluateAll(

@@ -73,14 +73,25 @@ function renderResults(result, q, filters, offset) {
   renderPager(result.total, q, filters, offset);
 }
 
-/** A learning-path question the query asks: a link to the node, whose page answers it (its plan, what it unlocks). */
+/**
+ * A learning-path question the query asks: links to its nodes, whose pages answer it (a plan, what a node unlocks);
+ * for what can be learned next, marking them known makes searches say what is ready to learn.
+ */
 function renderQuestion(question) {
   $('question').hidden = !question;
   if (!question) return;
-  const link = h('a', { href: nodeHref(question.id), 'data-asks': question.asks }, question.name);
-  fill($('question'), question.asks === 'unlocks'
-    ? ['What does ', link, ' unlock? Its page lists what depends on it.']
-    : ['What must I learn before ', link, '? Its page has the learning plan.']);
+  const links = question.about.flatMap((node, i) => [
+    i === 0 ? null : i === question.about.length - 1 ? ' and ' : ', ',
+    h('a', { href: nodeHref(node.id), 'data-asks': question.asks }, node.name)]);
+  const several = question.about.length > 1;
+  fill($('question'), ...(question.asks === 'unlocks'
+    ? ['What does ', ...links, ' unlock? Its page lists what depends on it.']
+    : question.asks === 'next'
+      ? ['What can I learn next, knowing ', ...links, '? Mark ', several ? 'them' : 'it',
+        ' known on ', several ? 'their pages' : 'its page', ': searches then say what is ready to learn.']
+      : ['What must I learn before ', ...links, several
+        ? '? Each page has its learning plan.'
+        : '? Its page has the learning plan.']));
 }
 
 /** With known topics, how far a hit is: known, learnable now, or its plan's steps and hours. */

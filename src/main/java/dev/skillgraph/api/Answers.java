@@ -1,13 +1,13 @@
 package dev.skillgraph.api;
 
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.error.SkillGraphException;
 import dev.skillgraph.path.CaseExport;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeCatalog;
 import dev.skillgraph.path.NodeDetails;
-import dev.skillgraph.path.NodeRef;
 import dev.skillgraph.path.PlanExport;
 import dev.skillgraph.path.PlanFormat;
 import dev.skillgraph.path.PrerequisiteChain;
@@ -28,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,29 +88,39 @@ public final class Answers {
     }
 
     /**
-     * {@code result} with the request that answers its learning-path question, if it asks one: the learning path
-     * (without what the learner knows) or what the node unlocks.
+     * {@code result} with the request that answers its learning-path question, if it asks one: the learning path to
+     * its goal or goals, what its node unlocks, or what can be learned next; with what the request's {@code known}
+     * and the text say the learner knows.
      */
     private static SearchResult withHref(SearchResult result, Set<String> known) {
         SearchResult.Question question = result.question();
         if (question == null) {
             return result;
         }
-        String id = URLEncoder.encode(question.id(), StandardCharsets.UTF_8);
-        // What the request's known= says and what the text says the learner knows ("... if I know python").
         Set<String> knowing = new LinkedHashSet<>(known);
         if (question.known() != null) {
             knowing.addAll(question.known());
         }
-        return result.withQuestion(question.withHref(
-                question.asks().equals("unlocks")
-                        ? "/api/unlocks/" + id
-                        : "/api/learning-path/" + id
-                                + (knowing.isEmpty()
-                                        ? ""
-                                        : "?known="
-                                                + URLEncoder.encode(
-                                                        String.join(",", knowing), StandardCharsets.UTF_8))));
+        String knownParam = knowing.isEmpty() ? "" : "known=" + encoded(knowing);
+        String href =
+                switch (question.asks()) {
+                    case "unlocks" -> "/api/unlocks/" + encoded(List.of(question.id()));
+                    case "next" -> "/api/next?" + knownParam;
+                    default -> question.about().size() > 1
+                            ? "/api/learning-path?goals="
+                                    + encoded(question.about().stream()
+                                            .map(NodeRef::id)
+                                            .toList())
+                                    + (knowing.isEmpty() ? "" : "&" + knownParam)
+                            : "/api/learning-path/" + encoded(List.of(question.id()))
+                                    + (knowing.isEmpty() ? "" : "?" + knownParam);
+                };
+        return result.withQuestion(question.withHref(href));
+    }
+
+    /** {@code ids} joined by commas, URL-encoded. */
+    private static String encoded(Collection<String> ids) {
+        return URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8);
     }
 
     /** {@code q}, {@code limit}. */

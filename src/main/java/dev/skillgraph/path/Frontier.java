@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.path.PlanNodes.PlanNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.StageRef;
 import java.util.ArrayList;
 import java.util.List;

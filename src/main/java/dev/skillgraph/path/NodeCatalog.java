@@ -2,6 +2,7 @@ package dev.skillgraph.path;
 
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.StageRef;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

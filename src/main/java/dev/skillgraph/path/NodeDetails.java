@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.StageRef;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

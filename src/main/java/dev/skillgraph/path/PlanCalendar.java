@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import dev.skillgraph.domain.Hours;
+import dev.skillgraph.domain.NodeRef;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

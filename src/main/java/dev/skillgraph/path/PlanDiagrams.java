@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import dev.skillgraph.domain.Hours;
+import dev.skillgraph.domain.NodeRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

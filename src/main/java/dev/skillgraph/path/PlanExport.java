@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import dev.skillgraph.domain.Hours;
+import dev.skillgraph.domain.NodeRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.skillgraph.path;
 import static dev.skillgraph.path.PlanExport.count;
 
 import dev.skillgraph.domain.Hours;
+import dev.skillgraph.domain.NodeRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

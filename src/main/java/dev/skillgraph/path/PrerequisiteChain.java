@@ -1,6 +1,7 @@
 package dev.skillgraph.path;
 
 import dev.skillgraph.domain.GraphNode;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.error.SkillGraphException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

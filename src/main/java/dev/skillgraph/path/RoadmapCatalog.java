@@ -3,6 +3,7 @@ package dev.skillgraph.path;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

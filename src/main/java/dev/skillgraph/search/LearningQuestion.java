@@ -64,7 +64,12 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
          * Everything that depends on it: {@code /api/unlocks/{id}}; topics and tools, the nodes prerequisite edges
          * join (a stage or career has no dependents to list).
          */
-        UNLOCKS("unlocks", EnumSet.of(Kind.TOPIC, Kind.TOOL));
+        UNLOCKS("unlocks", EnumSet.of(Kind.TOPIC, Kind.TOOL)),
+        /**
+         * What can be learned next, knowing what the learner says they know: {@code /api/next}; the question has no
+         * subject, only {@link #known}, of the kinds a plan can be made for.
+         */
+        NEXT("next", LEARNING_PATH.kinds);
 
         private final String key;
         private final Set<Kind> kinds;
@@ -165,8 +170,9 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                     + " knowing finish finishing master mastering with on into the a an get getting move moving"
                     + " dive diving have learned learnt understand understanding using use becoming become");
 
-    /** Words that end a question without naming anything: politeness and what the learner asks next. */
-    private static final Set<String> TRAILING = words("first next then now please pls plz thanks thank thx ty cheers");
+    /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
+    private static final Set<String> TRAILING =
+            words("first next then now please pls plz thanks thank thx ty cheers and");
 
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
     private static final Set<String> KIND_WORDS = words("career role job topic tool stage");
@@ -175,6 +181,23 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static final Set<String> CONDITIONS = words("if since given as because now");
 
     private static final Set<String> LEARNERS = words("i we i've");
+
+    /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
+    private static final Set<String> WH = words("what what's whats which how where when who should can could must");
+
+    /** A word that says, first, what the learner knows: "knowing pandas, what can i learn". */
+    private static final Set<String> KNOWING_FIRST = words("knowing");
+
+    /**
+     * Words before "from ... to ..." that ask for a way from one to the other: "how do i get from python to
+     * transformers", "path from sql to rag", "switching from data analyst to ml engineer".
+     */
+    private static final Set<String> WAY = words("get getting go going move moving path route way roadmap learning"
+            + " switch switching transition transitioning progress journey plan");
+
+    /** The words that end the start of a way and begin its end: "from python <b>to</b> transformers". */
+    private static final Set<String> TOWARDS = words("to into towards toward");
+
     private static final Set<String> BEFORE_KNOWING = words("already have do also");
     private static final Set<String> KNOWING = words("know knew learned learnt studied understand master use");
 
@@ -183,25 +206,87 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
+        Optional<LearningQuestion> knowingFirst = knowingFirst(words);
+        if (knowingFirst.isPresent()) {
+            return knowingFirst;
+        }
         KnownClause clause = knownClause(words);
         if (clause == null) {
             return asked(words);
         }
-        List<List<String>> known = new ArrayList<>();
+        return knowing(words.subList(0, clause.from()), phrases(words.subList(clause.phrases(), words.size())));
+    }
+
+    /**
+     * The question {@code words} ask, from a learner who knows {@code known}: the question they ask with it, or what
+     * can be learned next when they ask no more ("what can i learn next", "what now").
+     */
+    private static Optional<LearningQuestion> knowing(List<String> words, List<List<String>> known) {
+        if (known.isEmpty()) {
+            return asked(words);
+        }
+        Optional<LearningQuestion> asked = asked(words)
+                .map(question ->
+                        new LearningQuestion(question.asks(), question.subject(), concat(known, question.known())));
+        if (asked.isPresent()) {
+            return asked;
+        }
+        List<String> said = withoutPoliteness(words);
+        return !words.isEmpty()
+                        && said.stream().allMatch(LearningQuestion::asking)
+                        && words.stream().anyMatch(word -> QUESTION.contains(canonical(word)) || word.equals("next"))
+                ? Optional.of(new LearningQuestion(Asks.NEXT, List.of(), known))
+                : Optional.empty();
+    }
+
+    /**
+     * A question after what the learner knows: "i know sql, what next", "i already know python and numpy, what must
+     * i learn before transformers", "knowing pandas, what can i learn"; else empty.
+     */
+    private static Optional<LearningQuestion> knowingFirst(List<String> words) {
+        int at = 0;
+        if (at < words.size() && LEARNERS.contains(words.get(at))) {
+            at++;
+            while (at < words.size() && BEFORE_KNOWING.contains(words.get(at))) {
+                at++;
+            }
+            if (at >= words.size() || !KNOWING.contains(words.get(at))) {
+                return Optional.empty();
+            }
+        } else if (at < words.size() && words.get(at).equals("having")) {
+            at++;
+            if (at >= words.size() || !KNOWING.contains(words.get(at))) {
+                return Optional.empty();
+            }
+        } else if (at >= words.size() || !KNOWING_FIRST.contains(words.get(at))) {
+            return Optional.empty();
+        }
+        int known = at + 1;
+        int question = known;
+        while (question < words.size() && !WH.contains(words.get(question))) {
+            question++;
+        }
+        List<String> said = withoutPoliteness(words.subList(known, question));
+        if (said.isEmpty() || question == words.size()) {
+            return Optional.empty();
+        }
+        return knowing(words.subList(question, words.size()), phrases(said));
+    }
+
+    /** {@code words} split at "and", each phrase without the words that only lead to it or end it; none empty. */
+    private static List<List<String>> phrases(List<String> words) {
+        List<List<String>> phrases = new ArrayList<>();
         List<String> phrase = new ArrayList<>();
-        for (String word : words.subList(clause.phrases(), words.size())) {
+        for (String word : words) {
             if (word.equals("and")) {
-                known.add(trimmed(phrase));
+                phrases.add(trimmed(phrase));
                 phrase = new ArrayList<>();
             } else {
                 phrase.add(word);
             }
         }
-        known.add(trimmed(phrase));
-        List<List<String>> named =
-                known.stream().filter(said -> !said.isEmpty()).toList();
-        return asked(words.subList(0, clause.from()))
-                .map(question -> new LearningQuestion(question.asks(), question.subject(), named));
+        phrases.add(trimmed(phrase));
+        return phrases.stream().filter(said -> !said.isEmpty()).toList();
     }
 
     /** A clause of what the learner knows: where it begins ("if"), and where what it names begins (after "know"). */
@@ -230,6 +315,10 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /** The question {@code words} ask, said without what the learner knows. */
     private static Optional<LearningQuestion> asked(List<String> words) {
+        Optional<LearningQuestion> way = way(words);
+        if (way.isPresent()) {
+            return way;
+        }
         int asking = 0;
         while (asking < words.size() && asking(words.get(asking))) {
             asking++;
@@ -300,6 +389,37 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A way from what the learner knows to a goal: asking words or words of a way, with a question word or a noun of
+     * one ("path", "roadmap"), then "from X to Y": the learning path to Y, knowing X ("how do i get from python to
+     * transformers"). X ends at the first "to" after it.
+     */
+    private static Optional<LearningQuestion> way(List<String> words) {
+        int from = words.indexOf("from");
+        if (from < 1) {
+            return Optional.empty();
+        }
+        List<String> before = words.subList(0, from);
+        boolean asks = before.stream().allMatch(word -> asking(word) || WAY.contains(word))
+                && before.stream()
+                        .anyMatch(word -> QUESTION.contains(canonical(word))
+                                || word.equals("path")
+                                || word.equals("roadmap")
+                                || word.equals("route")
+                                || word.equals("way"));
+        int to = from + 1;
+        while (to < words.size() && !TOWARDS.contains(words.get(to))) {
+            to++;
+        }
+        if (!asks || to == from + 1 || to >= words.size() - 1) {
+            return Optional.empty();
+        }
+        List<List<String>> known = phrases(words.subList(from + 1, to));
+        return question(Asks.LEARNING_PATH, words.subList(to + 1, words.size()))
+                .filter(goal -> !known.isEmpty())
+                .map(goal -> new LearningQuestion(goal.asks(), goal.subject(), known));
     }
 
     /** Whether {@code word} is an asking word, or one typo from one of {@value #TYPO_FROM} letters or more. */
@@ -413,9 +533,9 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                 .toList();
     }
 
-    /** The cues of {@code groups}, in their order. */
+    /** The elements of {@code groups}, in their order. */
     @SafeVarargs
-    private static List<Cue> concat(List<Cue>... groups) {
+    private static <T> List<T> concat(List<T>... groups) {
         return Arrays.stream(groups).flatMap(List::stream).toList();
     }
 
@@ -431,5 +551,10 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     /** The subject as one text to search. */
     String subjectText() {
         return String.join(" ", subject);
+    }
+
+    /** The subject split at "and" ("transformers and rag"): each part may name a goal of its own. */
+    List<List<String>> subjects() {
+        return phrases(subject);
     }
 }

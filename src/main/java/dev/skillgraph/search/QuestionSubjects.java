@@ -2,7 +2,9 @@ package dev.skillgraph.search;
 
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.RoadmapRef;
+import dev.skillgraph.search.LearningQuestion.Asks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,76 +74,99 @@ final class QuestionSubjects {
     }
 
     /**
-     * The answer to {@code query} when its text asks a learning-path question about a node it names: the search of
-     * the subject's words, saying how the text was read, with the question, its node and the nodes the learner says
-     * they know; empty when it asks none, or names no node, or is itself a whole name ("machine learning
-     * prerequisites", an FAQ's alias).
+     * The answer to {@code query} when its text asks a learning-path question about nodes it names: the search of the
+     * subject's words (of what the learner knows, for what to learn next), saying how the text was read, with the
+     * question, its nodes and the nodes the learner says they know; empty when it asks none, or names no node, or is
+     * itself a whole name ("machine learning prerequisites", an FAQ's alias).
      */
     Optional<SearchResult> answer(SearchQuery query) {
         Optional<LearningQuestion> asked = question(query.text());
         if (asked.isEmpty() || namesANode(query.text())) {
             return Optional.empty();
         }
-        SearchQuery subject = query.withText(asked.get().subjectText());
-        Optional<IndexedNode> about = named(subject, asked.get().asks().kinds());
+        LearningQuestion question = asked.get();
+        // What the learner says they know, each phrase as the node it names (a plan's known ids).
+        List<IndexedNode> knowing = question.asks() == Asks.UNLOCKS
+                ? List.of()
+                : question.known().stream()
+                        .flatMap(said -> named(query.withText(String.join(" ", said)), Asks.NEXT.kinds()).stream())
+                        .distinct()
+                        .toList();
+        List<IndexedNode> about = question.asks() == Asks.NEXT ? knowing : goals(query, question);
         if (about.isEmpty()) {
             return Optional.empty();
         }
-        // What the learner says they know, each phrase as the node it names (a plan's known ids).
-        Set<Kind> plannable = LearningQuestion.Asks.LEARNING_PATH.kinds();
-        List<IndexedNode> knowing = asked.get().asks() == LearningQuestion.Asks.LEARNING_PATH
-                ? asked.get().known().stream()
-                        .flatMap(said -> named(query.withText(String.join(" ", said)), plannable).stream())
-                        .distinct()
-                        .toList()
-                : List.of();
-        return Optional.of(answer(asked.get(), query.text(), about.get(), knowing, search.apply(subject)));
+        String searched = question.asks() == Asks.NEXT
+                ? question.known().stream().map(said -> String.join(" ", said)).collect(Collectors.joining(" "))
+                : question.subjectText();
+        return Optional.of(answer(question, query.text(), about, knowing, search.apply(query.withText(searched))));
+    }
+
+    /**
+     * The nodes {@code question}'s subject names: the one its whole text names, or, for a learning path, one for each
+     * of its parts joined by "and" ("transformers and rag") when every part names a different node; else none.
+     */
+    private List<IndexedNode> goals(SearchQuery query, LearningQuestion question) {
+        Set<Kind> kinds = question.asks().kinds();
+        List<List<String>> parts = question.subjects();
+        if (question.asks() == Asks.LEARNING_PATH && parts.size() > 1) {
+            List<IndexedNode> goals = parts.stream()
+                    .flatMap(part -> named(query.withText(String.join(" ", part)), kinds).stream())
+                    .distinct()
+                    .toList();
+            if (goals.size() == parts.size()) {
+                return goals;
+            }
+        }
+        return named(query.withText(question.subjectText()), kinds).stream().toList();
     }
 
     /**
      * The answer to {@code typed}, the question {@code asked} about {@code about} from a learner who says they know {@code
-     * knowing}: {@code subjectAnswer}, the search of the subject's words, saying that it is and which node the
+     * knowing}: {@code subjectAnswer}, the search of the subject's words, saying that it is and which nodes the
      * question is about.
      */
     private static SearchResult answer(
             LearningQuestion asked,
             String typed,
-            IndexedNode about,
+            List<IndexedNode> about,
             List<IndexedNode> knowing,
             SearchResult subjectAnswer) {
-        GraphNode node = about.node();
+        GraphNode node = about.get(0).node();
         String read = "read as the question \""
-                + (asked.asks() == LearningQuestion.Asks.UNLOCKS
-                        ? "what does " + node.name() + " unlock"
-                        : "what must I learn " + goal(about))
-                + (knowing.isEmpty()
-                        ? ""
-                        : ", knowing "
-                                + String.join(
-                                        ", ",
-                                        knowing.stream()
-                                                .map(known -> known.node().name())
-                                                .toList()))
-                + "?\"; these hits are for its words: " + asked.subjectText();
+                + switch (asked.asks()) {
+                    case UNLOCKS -> "what does " + node.name() + " unlock";
+                    case NEXT -> "what can I learn next";
+                    case LEARNING_PATH -> "what must I learn "
+                            + about.stream().map(QuestionSubjects::goal).collect(Collectors.joining(" and "));
+                }
+                + (knowing.isEmpty() ? "" : ", knowing " + names(knowing))
+                + "?\"; these hits are for its words: "
+                + subjectAnswer.query();
         return new SearchResult(
                 typed,
                 subjectAnswer.hits(),
                 subjectAnswer.total(),
                 subjectAnswer.totalRelation(),
                 subjectAnswer.facets(),
-                didYouMean(asked, typed, subjectAnswer.didYouMean()),
+                didYouMean(subjectAnswer.query(), typed, subjectAnswer.didYouMean()),
                 subjectAnswer.notice() == null ? read : read + "; " + subjectAnswer.notice(),
                 new SearchResult.Question(
                         asked.asks().key(),
                         node.id(),
                         node.name(),
                         node.kind().key(),
-                        knowing.isEmpty()
-                                ? null
-                                : knowing.stream()
-                                        .map(known -> known.node().id())
-                                        .toList(),
+                        about.stream().map(goal -> NodeRef.of(goal.node())).toList(),
+                        knowing.isEmpty() ? null : ids(knowing),
                         null));
+    }
+
+    private static String names(List<IndexedNode> nodes) {
+        return nodes.stream().map(known -> known.node().name()).collect(Collectors.joining(", "));
+    }
+
+    private static List<String> ids(List<IndexedNode> nodes) {
+        return nodes.stream().map(known -> known.node().id()).toList();
     }
 
     /** The goal of a learning path in words: "before pandas", "for the career Data Scientist". */
@@ -162,22 +188,19 @@ final class QuestionSubjects {
     }
 
     /**
-     * The question as typed with its subject spelled as {@code subjectDidYouMean}, when the subject is written in it
-     * as searched ("prerequisites for transfomers": "prerequisites for transformers"); else none, since correcting
-     * only the subject would drop the question.
+     * The question as typed with its searched words {@code searched} spelled as {@code subjectDidYouMean}, when they
+     * are written in it as searched ("prerequisites for transfomers": "prerequisites for transformers"); else none,
+     * since correcting only the subject would drop the question.
      */
-    private static @Nullable String didYouMean(
-            LearningQuestion asked, String typed, @Nullable String subjectDidYouMean) {
+    private static @Nullable String didYouMean(String searched, String typed, @Nullable String subjectDidYouMean) {
         if (subjectDidYouMean == null) {
             return null;
         }
         String lower = typed.toLowerCase(Locale.ROOT);
-        int at = lower.lastIndexOf(asked.subjectText());
+        int at = lower.lastIndexOf(searched);
         return at < 0 || lower.length() != typed.length()
                 ? null
-                : typed.substring(0, at)
-                        + subjectDidYouMean
-                        + typed.substring(at + asked.subjectText().length());
+                : typed.substring(0, at) + subjectDidYouMean + typed.substring(at + searched.length());
     }
 
     /** The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one. */

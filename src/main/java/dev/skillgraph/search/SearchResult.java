@@ -1,6 +1,7 @@
 package dev.skillgraph.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.StageRef;
 import java.util.List;
 import java.util.Map;
@@ -128,24 +129,35 @@ public record SearchResult(
     }
 
     /**
-     * A learning-path question the query asks about one node.
+     * A learning-path question the query asks about nodes it names.
      *
-     * @param asks {@code learning-path} (what must I learn before it) or {@code unlocks} (what does it open up)
-     * @param id the node's id
-     * @param name the node's name
-     * @param kind the node's kind
-     * @param known the ids of the nodes the text says the learner knows ("... if I know python and numpy"); absent
-     *     when it says none
+     * @param asks {@code learning-path} (what must I learn before it), {@code unlocks} (what does it open up) or {@code
+     *     next} (what can I learn next, knowing it)
+     * @param id the first of {@code about}'s ids
+     * @param name its name
+     * @param kind its kind
+     * @param about the nodes the question is about, at least one: the goal of a learning path, or its goals when it has
+     *     several ("what must I learn before transformers and rag"), the node whose unlocks it asks, or for {@code
+     *     next} the nodes known
+     * @param known the ids of the nodes the text says the learner knows ("... if I know python and numpy", "how do I
+     *     get from python to transformers", "I know sql, what next"); absent when it says none
      * @param href the API request that answers it, relative to the service's root ({@code
-     *     /api/learning-path/transformer-architecture}); set by the API, absent in the index's own answer
+     *     /api/learning-path/transformer-architecture}, {@code /api/learning-path?goals=a,b}, {@code
+     *     /api/next?known=sql}); set by the API, absent in the index's own answer
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(
-            String asks, String id, String name, String kind, @Nullable List<String> known, @Nullable String href) {
+            String asks,
+            String id,
+            String name,
+            String kind,
+            List<NodeRef> about,
+            @Nullable List<String> known,
+            @Nullable String href) {
 
         /** This question with the request that answers it. */
         public Question withHref(String href) {
-            return new Question(asks, id, name, kind, known, href);
+            return new Question(asks, id, name, kind, about, known, href);
         }
     }
 }

@@ -149,6 +149,19 @@ class HttpApiIT {
         JsonNode after = json(get("/api/search?q=what%20comes%20after%20linear%20regression"));
         assertThat(after.get("question").get("href").asText()).isEqualTo("/api/unlocks/linear-logistic-regression");
         assertThat(get(after.get("question").get("href").asText()).statusCode()).isEqualTo(200);
+        // Several goals: the plan toward all of them; what can be learned next, knowing what the text says.
+        JsonNode goals =
+                json(get("/api/search?q=what%20must%20I%20learn%20before%20transformers%20and%20rag&known=python"));
+        assertThat(goals.get("question").get("href").asText())
+                .isEqualTo("/api/learning-path?goals=transformer-architecture%2Cretrieval-augmented-generation"
+                        + "&known=python");
+        assertThat(json(get(goals.get("question").get("href").asText())).get("goals"))
+                .hasSize(2);
+        JsonNode next = json(get("/api/search?q=I%20know%20SQL%2C%20what%20next%3F&known=python"));
+        assertThat(next.get("question").get("href").asText())
+                .isEqualTo("/api/next?known=python%2Csql-data-manipulation");
+        assertThat(json(get(next.get("question").get("href").asText())).get("next"))
+                .isNotEmpty();
         // A query that asks nothing has no question.
         assertThat(json(get("/api/search?q=transformers")).has("question")).isFalse();
     }
@@ -718,7 +731,7 @@ class HttpApiIT {
                 Map.entry("StageRef", dev.skillgraph.domain.StageRef.class),
                 Map.entry("Suggestion", dev.skillgraph.search.Suggestion.class),
                 Map.entry("SuggestResponse", SuggestResponse.class),
-                Map.entry("NodeRef", dev.skillgraph.path.NodeRef.class),
+                Map.entry("NodeRef", dev.skillgraph.domain.NodeRef.class),
                 Map.entry("NodeDetails", dev.skillgraph.path.NodeDetails.class),
                 Map.entry("Requirement", dev.skillgraph.path.NodeDetails.Requirement.class),
                 Map.entry("Resource", dev.skillgraph.path.LearningPlan.Resource.class),

@@ -120,6 +120,9 @@ class WebPageIT {
             assertThat(seen.get("missing").findValuesAsText("missing")).contains("Missing: db");
             assertThat(seen.get("questionLink").asText()).isEqualTo("#/node/transformer-architecture");
             assertThat(seen.get("questionAsks").asText()).isEqualTo("learning-path");
+            assertThat(seen.get("questionGoals"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("#/node/pandas", "#/node/docker");
             assertThat(texts(seen.get("usedBy")))
                     .containsExactlyElementsOf(ids(get(app, "/api/nodes/pandas").get("usedBy")));
             assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));

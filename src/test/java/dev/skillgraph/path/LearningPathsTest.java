@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.skillgraph.domain.GraphEdge;
 import dev.skillgraph.domain.GraphNode;
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.RelType;
 import dev.skillgraph.error.SkillGraphException;
 import java.util.ArrayDeque;

@@ -97,6 +97,10 @@ class ApiFuzzIT {
                 // Learning-path questions about anything (LearningQuestion): the subject searched alone.
                 Arbitraries.strings().all().ofMaxLength(40).map(subject -> "what must I learn before " + subject),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40).map(s -> "what does " + s + " unlock"),
+                // Several goals, a way from one to another, what is next knowing something.
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30).map(s -> "before rag and " + s),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30).map(s -> "path from " + s + " to rag"),
+                Arbitraries.strings().all().ofMaxLength(30).map(s -> "i know " + s + ", what next?"),
                 Arbitraries.of(
                         "AND (",
                         "*",
@@ -144,7 +148,11 @@ class ApiFuzzIT {
                         "prerequisites for c++",
                         "what comes after gpt4",
                         "prerequisites for stage two",
-                        "what must I learn before 🚀"));
+                        "what must I learn before 🚀",
+                        "i know and and, what next",
+                        "path from to to to",
+                        "how do i get from from to to",
+                        "before and and and"));
     }
 
     private static String encode(String text) {

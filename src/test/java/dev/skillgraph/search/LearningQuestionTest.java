@@ -2,6 +2,7 @@ package dev.skillgraph.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.SeedGraph;
 import dev.skillgraph.graph.GraphData;
 import dev.skillgraph.graph.GraphState;
@@ -33,6 +34,11 @@ class LearningQuestionTest {
 
     private static Optional<LearningQuestion> parsed(String text) {
         return LearningQuestion.of(Arrays.asList(text.split(" ")));
+    }
+
+    /** The ids of the nodes {@code question} is about. */
+    private static List<String> about(SearchResult.Question question) {
+        return question.about().stream().map(NodeRef::id).toList();
     }
 
     private static SearchResult search(String text) {
@@ -116,6 +122,90 @@ class LearningQuestionTest {
     }
 
     @Test
+    void whatTheLearnerKnowsMayComeFirst() {
+        assertThat(parsed("i already know python and numpy what must i learn before transformers"))
+                .contains(new LearningQuestion(
+                        LearningQuestion.Asks.LEARNING_PATH,
+                        List.of("transformers"),
+                        List.of(List.of("python"), List.of("numpy"))));
+        // With no more asked than "what next": what can be learned next.
+        for (String text : List.of(
+                "i know sql what next",
+                "i learned sql now what",
+                "i've learnt sql what should i learn next",
+                "knowing sql what can i learn",
+                "having learned sql what now",
+                "what can i learn next if i know sql",
+                "what should i study now that i know sql")) {
+            assertThat(parsed(text))
+                    .as(text)
+                    .contains(new LearningQuestion(LearningQuestion.Asks.NEXT, List.of(), List.of(List.of("sql"))));
+        }
+        SearchResult next = search("I know SQL and pandas, what next?");
+        assertThat(next.question())
+                .extracting(SearchResult.Question::asks, SearchResult.Question::known, LearningQuestionTest::about)
+                .containsExactly(
+                        "next", List.of("sql-data-manipulation", "pandas"), List.of("sql-data-manipulation", "pandas"));
+        assertThat(next.notice()).contains("what can I learn next, knowing SQL and Data Manipulation, pandas");
+        // Knowing something and asking something else is no learning-path question.
+        for (String text : List.of(
+                "i know what a transformer is",
+                "i know python what is pandas",
+                "i know",
+                "what next",
+                "what can i learn next if i know the kitchen")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void aWayFromOneToAnotherIsTheLearningPathKnowingTheFirst() {
+        for (String text : List.of(
+                "how do i get from python to transformers",
+                "path from python to transformers",
+                "learning path from python to the transformers",
+                "what is the roadmap from python to transformers please")) {
+            assertThat(parsed(text))
+                    .as(text)
+                    .contains(new LearningQuestion(
+                            LearningQuestion.Asks.LEARNING_PATH, List.of("transformers"), List.of(List.of("python"))));
+        }
+        SearchResult career = search("how to switch from data analyst to ml engineer");
+        assertThat(career.question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("machine-learning-engineer", List.of("data-analyst"));
+        // "from" and "to" in what is sought, or no asking words before them.
+        for (String text : List.of(
+                "from zero to hero",
+                "how to get data from sql to pandas",
+                "how to convert from pytorch to onnx",
+                "tools from google to deploy models",
+                "path from")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void aLearningPathMayHaveSeveralGoals() {
+        SearchResult answer = search("what must I learn before transformers and rag");
+        assertThat(answer.question())
+                .extracting(SearchResult.Question::id, LearningQuestionTest::about)
+                .containsExactly(
+                        "transformer-architecture",
+                        List.of("transformer-architecture", "retrieval-augmented-generation"));
+        assertThat(answer.notice())
+                .contains("what must I learn before The Transformer Architecture and before Retrieval-Augmented");
+        // A name with "and" in it is one goal; so is a part that names no node of its own.
+        assertThat(search("what should i learn before time series analysis and forecasting")
+                        .question())
+                .extracting(SearchResult.Question::id, LearningQuestionTest::about)
+                .containsExactly("time-series-analysis", List.of("time-series-analysis"));
+        assertThat(search("prerequisites for docker and the kitchen").question())
+                .extracting(SearchResult.Question::id, LearningQuestionTest::about)
+                .containsExactly("docker", List.of("docker"));
+    }
+
+    @Test
     void aCareerIsBecome() {
         for (String text : List.of(
                 "how to become a data scientist",
@@ -163,6 +253,7 @@ class LearningQuestionTest {
                         "transformer-architecture",
                         "The Transformer Architecture",
                         "topic",
+                        List.of(new NodeRef("transformer-architecture", "topic", "The Transformer Architecture")),
                         null,
                         null));
         assertThat(answer.hits()).first().extracting(SearchResult.Hit::id).isEqualTo("transformer-architecture");

@@ -2,15 +2,17 @@ package dev.skillgraph.api.mcp;
 
 import dev.skillgraph.api.Answers;
 import dev.skillgraph.domain.Hours;
+import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.path.LearningPlan;
 import dev.skillgraph.path.NextSteps;
 import dev.skillgraph.path.NodeDetails;
-import dev.skillgraph.path.NodeRef;
 import dev.skillgraph.path.PlanExport;
 import dev.skillgraph.path.PlanFormat;
 import dev.skillgraph.path.PrerequisiteChain;
 import dev.skillgraph.path.Unlocks;
 import dev.skillgraph.search.SearchResult;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -35,14 +37,28 @@ final class McpText {
         text.append(result.hits().isEmpty() ? "." : ":");
         SearchResult.Question question = result.question();
         if (question != null) {
-            boolean unlocks = question.asks().equals("unlocks");
-            text.append(unlocks ? "\nThis asks what " : "\nThis asks what to learn before ")
-                    .append(question.name())
-                    .append(" [id ")
-                    .append(question.id())
-                    .append(unlocks ? "] unlocks: call unlocks with that id" : "]: call learning_path with that id")
-                    .append(question.href() != null && question.href().contains("known=") ? " and the same known" : "")
-                    .append(" for its answer.");
+            String nodes = question.about().stream()
+                    .map(node -> node.name() + " [id " + node.id() + "]")
+                    .collect(Collectors.joining(" and "));
+            String ids = question.about().stream().map(NodeRef::id).collect(Collectors.joining(","));
+            boolean knowing = question.href() != null && question.href().contains("known=");
+            text.append(
+                    switch (question.asks()) {
+                        case "unlocks" -> "\nThis asks what " + nodes + " unlocks: call unlocks with that id";
+                        case "next" -> "\nThis asks what can be learned next, knowing " + nodes
+                                + ": call next_topics with known "
+                                + URLDecoder.decode(
+                                        question.href() == null
+                                                ? ids
+                                                : question.href()
+                                                        .substring(
+                                                                question.href().indexOf("known=") + 6),
+                                        StandardCharsets.UTF_8);
+                        default -> "\nThis asks what to learn before " + nodes + ": call learning_path with "
+                                + (question.about().size() > 1 ? "goals " + ids : "that id")
+                                + (knowing ? " and the same known" : "");
+                    });
+            text.append(" for its answer.");
         }
         int n = 1;
         for (SearchResult.Hit hit : result.hits()) {

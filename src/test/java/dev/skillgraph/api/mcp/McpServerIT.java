@@ -145,6 +145,12 @@ class McpServerIT {
             // A learning-path question typed as search: the text names the tool that answers it.
             CallToolResult asked = call(client, "search", Map.of("query", "what must I learn before transformers"));
             assertThat(text(asked)).contains("call learning_path with that id", "transformer-architecture");
+            CallToolResult goals = call(client, "search", Map.of("query", "prerequisites for transformers and rag"));
+            assertThat(text(goals))
+                    .contains("call learning_path with goals transformer-architecture,retrieval-augmented-generation");
+            CallToolResult knowing =
+                    call(client, "search", Map.of("query", "I know SQL, what next?", "known", List.of("python")));
+            assertThat(text(knowing)).contains("call next_topics with known python,sql-data-manipulation");
 
             CallToolResult plan = call(
                     client,

@@ -1,7 +1,6 @@
-package dev.skillgraph.path;
+package dev.skillgraph.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.skillgraph.domain.GraphNode;
 
 /** A short reference to a node, as it appears inside answers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
