@@ -34,8 +34,18 @@ import org.jspecify.annotations.Nullable;
  *       after};
  *   <li>or "what does <i>subject</i> require / need to know / build on / depend on", "what is <i>subject</i> built
  *       on" (prerequisites), "what does <i>subject</i> unlock / open up" (what it unlocks); "which topics need
- *       <i>subject</i>" (what it unlocks).
+ *       <i>subject</i>" (what it unlocks);
+ *   <li>or a way: asking words or words of a way ("get", "switch", "path", "fastest") with a question
+ *       word, a noun of a way or wanting one, then "from <i>known</i> to <i>subject</i>": the learning path to the
+ *       subject, knowing what it comes from ("how do i get from python to transformers").
  * </ul>
+ *
+ * What the learner knows is a clause of its own, after the question ("... if / since / given (that) / now that i
+ * (already) know python and numpy") or before it, up to a question word or a question on its own ("i know sql, what
+ * next", "knowing pandas, what can i learn", "my student knows python; prerequisites for pytorch"); the learner may
+ * be "i", "we", a pronoun or "my student". Knowing something and asking no more than what next ("what next", "what
+ * can i learn", "now what") asks {@link Asks#NEXT}. A subject's parts joined by "and" may each name a goal ({@link
+ * #subjects}).
  *
  * Cues that as often mean something else are not read: "latency requirements", "path to production", "what does
  * overfitting lead to", "what does a dockerfile need" (measured in two break tests of this grammar, issue #21).
@@ -45,9 +55,10 @@ import org.jspecify.annotations.Nullable;
  * before i start" has no subject left, and "before the kitchen" names nothing, so both are searched as typed.
  *
  * @param asks what the question asks for
- * @param subject the words that name what it is about, lowercase, as the spoken analyzer split them
+ * @param subject the words that name what it is about, lowercase, as the spoken analyzer split them; none for {@link
+ *     Asks#NEXT}
  * @param known what the learner says they know, each as its words: "... if I (already) know python and numpy",
- *     "since I know", "given I know", "as I have learned"
+ *     "since I know", "given I know", "as I have learned", "I know sql, what next", "from python to transformers"
  */
 record LearningQuestion(Asks asks, List<String> subject, List<List<String>> known) {
 
@@ -115,7 +126,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                     + " steps step come comes go goes next then please pls plz tell show list give else there am"
                     + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
                     + " lies lie student students beginner beginners newbie mentee learner learners junior"
-                    + " someone team kid son daughter"));
+                    + " someone team kid son daughter she he they them her him his their teach teaching wants"));
 
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     private static final Set<String> NEED = words("need needs needed required necessary");
@@ -168,7 +179,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static final Set<String> LEADING =
             words("i you we can learn learning study studying start starting tackle tackling do doing know"
                     + " knowing finish finishing master mastering with on into the a an get getting move moving"
-                    + " dive diving have learned learnt understand understanding using use becoming become");
+                    + " dive diving have learned learnt understand understanding using use becoming become and also");
 
     /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
     private static final Set<String> TRAILING =
@@ -180,26 +191,30 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     /** The words that begin a clause of what the learner knows: "if", "since", "given", "as", "now that". */
     private static final Set<String> CONDITIONS = words("if since given as because now");
 
-    private static final Set<String> LEARNERS = words("i we i've");
+    /** Who knows, in a clause of what the learner knows: "i", "my student", "she". */
+    private static final Set<String> LEARNERS =
+            words("i we i've ive he she they student students mentee learner learners son daughter kid team junior");
 
     /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
     private static final Set<String> WH = words("what what's whats which how where when who should can could must");
-
-    /** A word that says, first, what the learner knows: "knowing pandas, what can i learn". */
-    private static final Set<String> KNOWING_FIRST = words("knowing");
 
     /**
      * Words before "from ... to ..." that ask for a way from one to the other: "how do i get from python to
      * transformers", "path from sql to rag", "switching from data analyst to ml engineer".
      */
-    private static final Set<String> WAY = words("get getting go going move moving path route way roadmap learning"
-            + " switch switching transition transitioning progress journey plan");
+    private static final Set<String> WAY = words(
+            "get getting go going move moving path route way roadmap learning"
+                    + " switch switching transition transitioning progress journey plan fastest quickest best easiest shortest");
+
+    /** The words that make words of a way ask for one: a noun of a way, or wanting one ("my student wants to get"). */
+    private static final Set<String> WAY_ASKED = words("path route way roadmap want wants wanna");
 
     /** The words that end the start of a way and begin its end: "from python <b>to</b> transformers". */
     private static final Set<String> TOWARDS = words("to into towards toward");
 
-    private static final Set<String> BEFORE_KNOWING = words("already have do also");
-    private static final Set<String> KNOWING = words("know knew learned learnt studied understand master use");
+    private static final Set<String> BEFORE_KNOWING = words("already have has do does also just now");
+    private static final Set<String> KNOWING = words("know knows knew learned learnt studied understand understands"
+            + " master use uses finished completed done took");
 
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
@@ -241,36 +256,51 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /**
      * A question after what the learner knows: "i know sql, what next", "i already know python and numpy, what must
-     * i learn before transformers", "knowing pandas, what can i learn"; else empty.
+     * i learn before transformers", "knowing pandas, what can i learn", "given i know statistics, what next", "my
+     * student knows python; prerequisites for pytorch"; else empty. What they know ends where a question word begins,
+     * or a question on its own.
      */
     private static Optional<LearningQuestion> knowingFirst(List<String> words) {
-        int at = 0;
-        if (at < words.size() && LEARNERS.contains(words.get(at))) {
-            at++;
-            while (at < words.size() && BEFORE_KNOWING.contains(words.get(at))) {
-                at++;
-            }
-            if (at >= words.size() || !KNOWING.contains(words.get(at))) {
-                return Optional.empty();
-            }
-        } else if (at < words.size() && words.get(at).equals("having")) {
-            at++;
-            if (at >= words.size() || !KNOWING.contains(words.get(at))) {
-                return Optional.empty();
-            }
-        } else if (at >= words.size() || !KNOWING_FIRST.contains(words.get(at))) {
+        int start = !words.isEmpty() && CONDITIONS.contains(words.get(0)) ? 1 : 0;
+        if (start < words.size() && words.get(start).equals("that")) {
+            start++;
+        }
+        int known = knowing(words, start);
+        if (known < 0) {
             return Optional.empty();
         }
-        int known = at + 1;
-        int question = known;
-        while (question < words.size() && !WH.contains(words.get(question))) {
-            question++;
+        for (int question = known + 1; question < words.size(); question++) {
+            List<String> rest = words.subList(question, words.size());
+            if (WH.contains(words.get(question)) || asked(rest).isPresent()) {
+                return knowing(rest, phrases(words.subList(known, question)));
+            }
         }
-        List<String> said = withoutPoliteness(words.subList(known, question));
-        if (said.isEmpty() || question == words.size()) {
-            return Optional.empty();
+        return Optional.empty();
+    }
+
+    /**
+     * Where what the learner knows begins, when {@code words} at {@code at} say that they know it: "(my) learner
+     * (already, have) know(s)", "knowing", "having learned"; else -1.
+     */
+    private static int knowing(List<String> words, int at) {
+        if (at < words.size() && words.get(at).equals("knowing")) {
+            return at + 1;
         }
-        return knowing(words.subList(question, words.size()), phrases(said));
+        if (at + 1 < words.size() && words.get(at).equals("having") && KNOWING.contains(words.get(at + 1))) {
+            return at + 2;
+        }
+        int learner = at < words.size()
+                        && (words.get(at).equals("my") || words.get(at).equals("our"))
+                ? at + 1
+                : at;
+        if (learner >= words.size() || !LEARNERS.contains(words.get(learner))) {
+            return -1;
+        }
+        int verb = learner + 1;
+        while (verb < words.size() && BEFORE_KNOWING.contains(words.get(verb))) {
+            verb++;
+        }
+        return verb < words.size() && KNOWING.contains(words.get(verb)) ? verb + 1 : -1;
     }
 
     /** {@code words} split at "and", each phrase without the words that only lead to it or end it; none empty. */
@@ -295,19 +325,12 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     /** The clause of what the learner knows in {@code words}: "if (that) I (already) know X (and Y)"; else null. */
     private static @Nullable KnownClause knownClause(List<String> words) {
         for (int i = 1; i < words.size(); i++) {
-            if (!CONDITIONS.contains(words.get(i))) {
-                continue;
-            }
-            int at = i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1;
-            if (at >= words.size() || !LEARNERS.contains(words.get(at))) {
-                continue;
-            }
-            at++;
-            while (at < words.size() && BEFORE_KNOWING.contains(words.get(at))) {
-                at++;
-            }
-            if (at + 1 < words.size() && KNOWING.contains(words.get(at))) {
-                return new KnownClause(i, at + 1);
+            if (CONDITIONS.contains(words.get(i))) {
+                int known =
+                        knowing(words, i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1);
+                if (known > 0 && known < words.size()) {
+                    return new KnownClause(i, known);
+                }
             }
         }
         return null;
@@ -403,12 +426,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
         List<String> before = words.subList(0, from);
         boolean asks = before.stream().allMatch(word -> asking(word) || WAY.contains(word))
-                && before.stream()
-                        .anyMatch(word -> QUESTION.contains(canonical(word))
-                                || word.equals("path")
-                                || word.equals("roadmap")
-                                || word.equals("route")
-                                || word.equals("way"));
+                && before.stream().anyMatch(word -> QUESTION.contains(canonical(word)) || WAY_ASKED.contains(word));
         int to = from + 1;
         while (to < words.size() && !TOWARDS.contains(words.get(to))) {
             to++;

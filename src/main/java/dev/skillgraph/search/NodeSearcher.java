@@ -324,14 +324,14 @@ final class NodeSearcher {
 
     /** As-you-type completions ({@link Completions#suggest}). */
     List<Suggestion> suggest(String text, int limit) {
-        // A learning-path question being typed completes its subject ("prerequisites for tra": "tra") with the nodes
-        // it can be about.
-        Optional<LearningQuestion> asked = subjects.question(text);
-        if (asked.isEmpty()) {
+        // A learning-path question being typed completes the part its last words type ("prerequisites for tra":
+        // "tra"; "before rag and tra", "if i know pyth") with the nodes that part can name.
+        Optional<QuestionSubjects.Typing> typing = subjects.typing(text);
+        if (typing.isEmpty()) {
             return completions.suggest(text, limit);
         }
-        Set<Kind> kinds = asked.get().asks().kinds();
-        return completions.suggest(asked.get().subjectText(), 2 * limit).stream()
+        Set<Kind> kinds = typing.get().kinds();
+        return completions.suggest(typing.get().text(), 2 * limit).stream()
                 .filter(suggestion ->
                         Kind.fromKey(suggestion.kind()).filter(kinds::contains).isPresent())
                 .limit(limit)

@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class QuestionSubjects {
 
+    /** What separates the items of a list: "pca, cnns and rnns", "python; sql", "rag & agents", "rag + agents". */
+    private static final Pattern LISTS = Pattern.compile("\\s*[,;&]\\s*|\\s+[+/\u2013\u2014]\\s+");
+
     /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
 
@@ -92,7 +95,12 @@ final class QuestionSubjects {
                         .flatMap(said -> named(query.withText(String.join(" ", said)), Asks.NEXT.kinds()).stream())
                         .distinct()
                         .toList();
-        List<IndexedNode> about = question.asks() == Asks.NEXT ? knowing : goals(query, question);
+        // A goal the learner knows is no goal: "how to go from csv to parquet" names one node twice.
+        List<IndexedNode> about = question.asks() == Asks.NEXT
+                ? knowing
+                : goals(query, question).stream()
+                        .filter(goal -> !knowing.contains(goal))
+                        .toList();
         if (about.isEmpty()) {
             return Optional.empty();
         }
@@ -103,19 +111,18 @@ final class QuestionSubjects {
     }
 
     /**
-     * The nodes {@code question}'s subject names: the one its whole text names, or, for a learning path, one for each
-     * of its parts joined by "and" ("transformers and rag") when every part names a different node; else none.
+     * The nodes {@code question}'s subject names: for a learning path whose parts joined by "and" each name a node
+     * ("transformers and rag"), those nodes, each once; else the one its whole text names, if any.
      */
     private List<IndexedNode> goals(SearchQuery query, LearningQuestion question) {
         Set<Kind> kinds = question.asks().kinds();
         List<List<String>> parts = question.subjects();
         if (question.asks() == Asks.LEARNING_PATH && parts.size() > 1) {
-            List<IndexedNode> goals = parts.stream()
-                    .flatMap(part -> named(query.withText(String.join(" ", part)), kinds).stream())
-                    .distinct()
+            List<Optional<IndexedNode>> goals = parts.stream()
+                    .map(part -> named(query.withText(String.join(" ", part)), kinds))
                     .toList();
-            if (goals.size() == parts.size()) {
-                return goals;
+            if (goals.stream().allMatch(Optional::isPresent)) {
+                return goals.stream().map(Optional::orElseThrow).distinct().toList();
             }
         }
         return named(query.withText(question.subjectText()), kinds).stream().toList();
@@ -203,10 +210,42 @@ final class QuestionSubjects {
                 : typed.substring(0, at) + subjectDidYouMean + typed.substring(at + searched.length());
     }
 
-    /** The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one. */
+    /** The words of a learning-path question being typed, and the kinds of node they can name. */
+    record Typing(String text, Set<Kind> kinds) {}
+
+    /**
+     * The part of the learning-path question {@code text} asks that its last words type: a goal after "and"
+     * ("before transformers and ra"), what the learner knows ("... if i know pyth"), or the subject; empty when it
+     * asks none.
+     */
+    Optional<Typing> typing(String text) {
+        return question(text).map(asked -> {
+            List<String> words = QueryWords.of(spoken, LISTS.matcher(text).replaceAll(" and "))
+                    .all();
+            List<List<String>> phrases = new ArrayList<>(asked.subjects());
+            phrases.addAll(asked.known());
+            return phrases.stream()
+                    .filter(phrase -> words.size() >= phrase.size()
+                            && words.subList(words.size() - phrase.size(), words.size())
+                                    .equals(phrase))
+                    .findFirst()
+                    .map(phrase -> new Typing(
+                            String.join(" ", phrase),
+                            asked.known().contains(phrase)
+                                    ? Asks.NEXT.kinds()
+                                    : asked.asks().kinds()))
+                    .orElse(new Typing(asked.subjectText(), asked.asks().kinds()));
+        });
+    }
+
+    /**
+     * The learning-path question {@code text} asks ({@link LearningQuestion}), if it asks one; commas, semicolons,
+     * ampersands and a spaced plus, slash or dash join a list as "and" does ("pca, cnns and rnns").
+     */
     Optional<LearningQuestion> question(String text) {
+        String listed = LISTS.matcher(text).replaceAll(" and ");
         return LearningQuestion.of(
-                QueryWords.of(spoken, StagePlaces.asNumbers(text)).all());
+                QueryWords.of(spoken, StagePlaces.asNumbers(listed)).all());
     }
 
     /**
@@ -217,6 +256,14 @@ final class QuestionSubjects {
      * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
      */
     private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
+        return named(subject, kinds, true);
+    }
+
+    /**
+     * {@link #named(SearchQuery, Set)}; {@code corrected}: when nothing is named, the subject as its search's "did you
+     * mean" spells it may name its node ("retreival augmented generation").
+     */
+    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds, boolean corrected) {
         String placed = StagePlaces.asNumbers(subject.text());
         QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
         if (words.isEmpty()) {
@@ -233,8 +280,11 @@ final class QuestionSubjects {
             }
             SearchQuery ranked = subject.withPage(WordCoverage.WINDOW, 0);
             List<SearchQuery> orders = subject.filtered() ? List.of(ranked, ranked.unfiltered()) : List.of(ranked);
+            @Nullable String didYouMean = null;
             for (SearchQuery order : orders) {
-                for (SearchResult.Hit hit : search.apply(order).hits()) {
+                SearchResult found = search.apply(order);
+                didYouMean = didYouMean == null ? found.didYouMean() : didYouMean;
+                for (SearchResult.Hit hit : found.hits()) {
                     Integer doc = docs.get(hit.id());
                     IndexedNode node = doc == null ? null : byDoc[doc];
                     if (node != null
@@ -244,7 +294,9 @@ final class QuestionSubjects {
                     }
                 }
             }
-            return Optional.empty();
+            return corrected && didYouMean != null
+                    ? named(subject.withText(didYouMean), kinds, false)
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

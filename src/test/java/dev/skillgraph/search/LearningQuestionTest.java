@@ -147,6 +147,26 @@ class LearningQuestionTest {
                 .containsExactly(
                         "next", List.of("sql-data-manipulation", "pandas"), List.of("sql-data-manipulation", "pandas"));
         assertThat(next.notice()).contains("what can I learn next, knowing SQL and Data Manipulation, pandas");
+        // Who knows: a mentor's student, a pronoun; the clause may open with a condition; a question on its own.
+        for (String text : List.of(
+                "My student already knows python. What should she learn next?",
+                "my mentee has learned python, what should i teach next",
+                "given i know python, what can i learn next?",
+                "ive learned python, what should i learn next",
+                "i finished python, whats next")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::known)
+                    .containsExactly("next", List.of("python"));
+        }
+        assertThat(search("I know python; prerequisites for llm agents?").question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("llm-agents", List.of("python"));
+        // A list with commas is a list: not one phrase whose every word is in a stage's name.
+        assertThat(search("I know python, sql and statistics, what can I learn now?")
+                        .question()
+                        .known())
+                .containsExactly("python", "sql-data-manipulation", "statistics-probability");
         // Knowing something and asking something else is no learning-path question.
         for (String text : List.of(
                 "i know what a transformer is",
@@ -174,12 +194,17 @@ class LearningQuestionTest {
         assertThat(career.question())
                 .extracting(SearchResult.Question::id, SearchResult.Question::known)
                 .containsExactly("machine-learning-engineer", List.of("data-analyst"));
-        // "from" and "to" in what is sought, or no asking words before them.
+        assertThat(search("my student wants to get from pandas to time series forecasting")
+                        .question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("time-series-analysis", List.of("pandas"));
+        // "from" and "to" in what is sought, or no asking words before them, or one node named twice.
         for (String text : List.of(
                 "from zero to hero",
                 "how to get data from sql to pandas",
                 "how to convert from pytorch to onnx",
                 "tools from google to deploy models",
+                "how to go from csv to parquet",
                 "path from")) {
             assertThat(search(text).question()).as(text).isNull();
         }
@@ -200,6 +225,15 @@ class LearningQuestionTest {
                         .question())
                 .extracting(SearchResult.Question::id, LearningQuestionTest::about)
                 .containsExactly("time-series-analysis", List.of("time-series-analysis"));
+        // Commas and an ampersand list goals too; a goal named twice is one goal.
+        assertThat(search("prereqs for pca, cnns & rnns").question())
+                .extracting(LearningQuestionTest::about)
+                .isEqualTo(List.of(
+                        "dimensionality-reduction", "convolutional-neural-networks", "recurrent-neural-networks"));
+        assertThat(search("what must I learn before transformers and transformers")
+                        .question())
+                .extracting(LearningQuestionTest::about)
+                .isEqualTo(List.of("transformer-architecture"));
         assertThat(search("prerequisites for docker and the kitchen").question())
                 .extracting(SearchResult.Question::id, LearningQuestionTest::about)
                 .containsExactly("docker", List.of("docker"));
@@ -279,6 +313,14 @@ class LearningQuestionTest {
     }
 
     @Test
+    void aSubjectTheSpellingCorrectsNamesItsNode() {
+        // Three words, one mistyped: no name as typed, but "did you mean" spells the node's.
+        SearchResult answer = search("prerequisites for retreival augmented generation");
+        assertThat(answer.question().id()).isEqualTo("retrieval-augmented-generation");
+        assertThat(answer.didYouMean()).isEqualTo("prerequisites for retrieval augmented generation");
+    }
+
+    @Test
     void aSubjectThatNamesNoNodeOrOnlyAResourceIsSearchedAsTyped() {
         // "start" names nothing: the query as typed, whose answer is the FAQ on prerequisites.
         SearchResult start = search("what should i know before i start");
@@ -350,5 +392,12 @@ class LearningQuestionTest {
                 .extracting(Suggestion::id)
                 .first()
                 .isEqualTo("linear-logistic-regression");
+        // The part being typed: a second goal, what the learner knows.
+        assertThat(seed.index().suggest("what must i learn before transformers and retrieval aug", 5))
+                .extracting(Suggestion::id)
+                .contains("retrieval-augmented-generation");
+        assertThat(seed.index().suggest("what can I learn next if I know nump", 5))
+                .extracting(Suggestion::id)
+                .contains("numpy");
     }
 }
