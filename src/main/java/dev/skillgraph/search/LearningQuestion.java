@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A learning-path question typed into the search box: "what must I learn before transformers", "prerequisites for
@@ -40,11 +39,9 @@ import org.jspecify.annotations.Nullable;
  *       subject, knowing what it comes from ("how do i get from python to transformers").
  * </ul>
  *
- * What the learner knows is a clause of its own, after the question ("... if / since / given (that) / now that i
- * (already) know python and numpy") or before it, up to a question word or a question on its own ("i know sql, what
- * next", "knowing pandas, what can i learn", "my student knows python; prerequisites for pytorch"); the learner may
- * be "i", "we", a pronoun or "my student". Knowing something and asking no more than what next ("what next", "what
- * can i learn", "now what") asks {@link Asks#NEXT}. A subject's parts joined by "and" may each name a goal ({@link
+ * What the learner knows is a clause of its own ({@link KnownClause}), after the question or before it ("i know sql,
+ * what next", "... if i already know python and numpy"). Knowing something and asking no more than what next ("what
+ * next", "what can i learn", "now what") asks {@link Asks#NEXT}. A subject's parts joined by "and" may each name a goal ({@link
  * #subjects}).
  *
  * Cues that as often mean something else are not read: "latency requirements", "path to production", "what does
@@ -121,7 +118,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
      */
     static final Set<String> ASKING = union(
             QUESTION,
-            words("did i'm im you shall have has got to know learn study master understand cover read first"
+            words("did i'm im you shall have has got to know learn study master understand cover read first and"
                     + " the a an be it me my one topics topic things thing skills skill concepts subjects stuff"
                     + " steps step come comes go goes next then please pls plz tell show list give else there am"
                     + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
@@ -176,10 +173,10 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             cues(Asks.UNLOCKS, true, "unlock, open up"));
 
     /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
-    private static final Set<String> LEADING =
-            words("i you we can learn learning study studying start starting tackle tackling do doing know"
+    private static final Set<String> LEADING = words(
+            "i you we can learn learning study studying start starting tackle tackling do doing know"
                     + " knowing finish finishing master mastering with on into the a an get getting move moving"
-                    + " dive diving have learned learnt understand understanding using use becoming become and also");
+                    + " dive diving have learned learnt understand understanding using use becoming become and also about");
 
     /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
     private static final Set<String> TRAILING =
@@ -188,15 +185,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
     private static final Set<String> KIND_WORDS = words("career role job topic tool stage");
 
-    /** The words that begin a clause of what the learner knows: "if", "since", "given", "as", "now that". */
-    private static final Set<String> CONDITIONS = words("if since given as because now");
-
-    /** Who knows, in a clause of what the learner knows: "i", "my student", "she". */
-    private static final Set<String> LEARNERS =
-            words("i we i've ive he she they student students mentee learner learners son daughter kid team junior");
-
     /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
-    private static final Set<String> WH = words("what what's whats which how where when who should can could must");
 
     /**
      * Words before "from ... to ..." that ask for a way from one to the other: "how do i get from python to
@@ -212,24 +201,16 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     /** The words that end the start of a way and begin its end: "from python <b>to</b> transformers". */
     private static final Set<String> TOWARDS = words("to into towards toward");
 
-    private static final Set<String> BEFORE_KNOWING = words("already have has do does also just now");
-    private static final Set<String> KNOWING = words("know knows knew learned learnt studied understand understands"
-            + " master use uses finished completed done took");
-
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
 
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
-        Optional<LearningQuestion> knowingFirst = knowingFirst(words);
-        if (knowingFirst.isPresent()) {
-            return knowingFirst;
-        }
-        KnownClause clause = knownClause(words);
-        if (clause == null) {
-            return asked(words);
-        }
-        return knowing(words.subList(0, clause.from()), phrases(words.subList(clause.phrases(), words.size())));
+        return KnownClause.before(words, rest -> asked(rest).isPresent())
+                .flatMap(clause -> knowing(clause.question(), phrases(clause.known())))
+                .or(() -> KnownClause.after(words, rest -> asked(rest).isPresent())
+                        .map(clause -> knowing(clause.question(), phrases(clause.known())))
+                        .orElseGet(() -> asked(words)));
     }
 
     /**
@@ -254,55 +235,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                 : Optional.empty();
     }
 
-    /**
-     * A question after what the learner knows: "i know sql, what next", "i already know python and numpy, what must
-     * i learn before transformers", "knowing pandas, what can i learn", "given i know statistics, what next", "my
-     * student knows python; prerequisites for pytorch"; else empty. What they know ends where a question word begins,
-     * or a question on its own.
-     */
-    private static Optional<LearningQuestion> knowingFirst(List<String> words) {
-        int start = !words.isEmpty() && CONDITIONS.contains(words.get(0)) ? 1 : 0;
-        if (start < words.size() && words.get(start).equals("that")) {
-            start++;
-        }
-        int known = knowing(words, start);
-        if (known < 0) {
-            return Optional.empty();
-        }
-        for (int question = known + 1; question < words.size(); question++) {
-            List<String> rest = words.subList(question, words.size());
-            if (WH.contains(words.get(question)) || asked(rest).isPresent()) {
-                return knowing(rest, phrases(words.subList(known, question)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Where what the learner knows begins, when {@code words} at {@code at} say that they know it: "(my) learner
-     * (already, have) know(s)", "knowing", "having learned"; else -1.
-     */
-    private static int knowing(List<String> words, int at) {
-        if (at < words.size() && words.get(at).equals("knowing")) {
-            return at + 1;
-        }
-        if (at + 1 < words.size() && words.get(at).equals("having") && KNOWING.contains(words.get(at + 1))) {
-            return at + 2;
-        }
-        int learner = at < words.size()
-                        && (words.get(at).equals("my") || words.get(at).equals("our"))
-                ? at + 1
-                : at;
-        if (learner >= words.size() || !LEARNERS.contains(words.get(learner))) {
-            return -1;
-        }
-        int verb = learner + 1;
-        while (verb < words.size() && BEFORE_KNOWING.contains(words.get(verb))) {
-            verb++;
-        }
-        return verb < words.size() && KNOWING.contains(words.get(verb)) ? verb + 1 : -1;
-    }
-
     /** {@code words} split at "and", each phrase without the words that only lead to it or end it; none empty. */
     private static List<List<String>> phrases(List<String> words) {
         List<List<String>> phrases = new ArrayList<>();
@@ -317,23 +249,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
         phrases.add(trimmed(phrase));
         return phrases.stream().filter(said -> !said.isEmpty()).toList();
-    }
-
-    /** A clause of what the learner knows: where it begins ("if"), and where what it names begins (after "know"). */
-    private record KnownClause(int from, int phrases) {}
-
-    /** The clause of what the learner knows in {@code words}: "if (that) I (already) know X (and Y)"; else null. */
-    private static @Nullable KnownClause knownClause(List<String> words) {
-        for (int i = 1; i < words.size(); i++) {
-            if (CONDITIONS.contains(words.get(i))) {
-                int known =
-                        knowing(words, i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1);
-                if (known > 0 && known < words.size()) {
-                    return new KnownClause(i, known);
-                }
-            }
-        }
-        return null;
     }
 
     /** The question {@code words} ask, said without what the learner knows. */
@@ -384,7 +299,11 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             return question(Asks.LEARNING_PATH, rest.subList(1, rest.size()));
         }
         // "what do i need to know to use langchain": a learning verb after the words of need leads to the subject.
-        if (needed && before.get(before.size() - 1).equals("to") && !rest.isEmpty() && LEADING.contains(rest.get(0))) {
+        // "what do i need to know to learn pytorch": the subject after "to", a learning verb and the words of need.
+        if (needed
+                && !rest.isEmpty()
+                && (before.get(before.size() - 1).equals("to") && LEADING.contains(rest.get(0))
+                        || before.contains("what") && before.lastIndexOf("to") > before.indexOf("need"))) {
             return question(Asks.LEARNING_PATH, rest);
         }
         // "which topics need pandas": a word of need ends the question words, and no one needs it ("i need").
@@ -485,7 +404,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                         && words.get(from + 1).length() == 1)) {
             from++;
         }
-        List<String> named = withoutTrailing(words.subList(from, to));
+        List<String> named = withoutPoliteness(withoutTrailing(words.subList(from, to)));
         if (named.size() > 1 && KIND_WORDS.contains(named.get(named.size() - 1))) {
             named = named.subList(0, named.size() - 1);
         }
@@ -558,7 +477,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     }
 
     /** The words of {@code text}, separated by spaces. */
-    private static Set<String> words(String text) {
+    static Set<String> words(String text) {
         return Set.of(text.split(" "));
     }
 

@@ -275,8 +275,8 @@ final class NodeSearcher {
                     didYouMean,
                     notice);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw SkillGraphException.invalidInput(
-                    "the query matches too many spellings to search; use fewer or longer words");
+            throw SkillGraphException.invalidParameter(
+                    "q", "the query matches too many spellings to search; use fewer or longer words");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,13 +88,18 @@ final class QuestionSubjects {
             return Optional.empty();
         }
         LearningQuestion question = asked.get();
-        // What the learner says they know, each phrase as the node it names (a plan's known ids).
-        List<IndexedNode> knowing = question.asks() == Asks.UNLOCKS
+        // What the learner says they know, each phrase as the node it names (a plan's known ids); a phrase that names
+        // none would leave out of the plan what they know ("how to get from a numpy array to a tensor"): no question.
+        List<Optional<IndexedNode>> said = question.asks() == Asks.UNLOCKS
                 ? List.of()
                 : question.known().stream()
-                        .flatMap(said -> named(query.withText(String.join(" ", said)), Asks.NEXT.kinds()).stream())
-                        .distinct()
+                        .map(phrase -> named(query.withText(String.join(" ", phrase)), Asks.NEXT.kinds()))
                         .toList();
+        if (!said.stream().allMatch(Optional::isPresent)) {
+            return Optional.empty();
+        }
+        List<IndexedNode> knowing =
+                said.stream().map(Optional::orElseThrow).distinct().toList();
         // A goal the learner knows is no goal: "how to go from csv to parquet" names one node twice.
         List<IndexedNode> about = question.asks() == Asks.NEXT
                 ? knowing
@@ -105,7 +110,9 @@ final class QuestionSubjects {
             return Optional.empty();
         }
         String searched = question.asks() == Asks.NEXT
-                ? question.known().stream().map(said -> String.join(" ", said)).collect(Collectors.joining(" "))
+                ? question.known().stream()
+                        .map(phrase -> String.join(" ", phrase))
+                        .collect(Collectors.joining(" "))
                 : question.subjectText();
         return Optional.of(answer(question, query.text(), about, knowing, search.apply(query.withText(searched))));
     }
@@ -118,6 +125,11 @@ final class QuestionSubjects {
         Set<Kind> kinds = question.asks().kinds();
         List<List<String>> parts = question.subjects();
         if (question.asks() == Asks.LEARNING_PATH && parts.size() > 1) {
+            // A name with "and" or commas in it, typed whole ("Statistics and Experimentation"), is one goal.
+            Optional<IndexedNode> whole = wholeName(query.withText(question.subjectText()), kinds);
+            if (whole.isPresent()) {
+                return List.of(whole.get());
+            }
             List<Optional<IndexedNode>> goals = parts.stream()
                     .map(part -> named(query.withText(String.join(" ", part)), kinds))
                     .toList();
@@ -219,9 +231,8 @@ final class QuestionSubjects {
      * asks none.
      */
     Optional<Typing> typing(String text) {
-        return question(text).map(asked -> {
-            List<String> words = QueryWords.of(spoken, LISTS.matcher(text).replaceAll(" and "))
-                    .all();
+        List<String> words = words(text);
+        return LearningQuestion.of(words).map(asked -> {
             List<List<String>> phrases = new ArrayList<>(asked.subjects());
             phrases.addAll(asked.known());
             return phrases.stream()
@@ -243,9 +254,13 @@ final class QuestionSubjects {
      * ampersands and a spaced plus, slash or dash join a list as "and" does ("pca, cnns and rnns").
      */
     Optional<LearningQuestion> question(String text) {
-        String listed = LISTS.matcher(text).replaceAll(" and ");
-        return LearningQuestion.of(
-                QueryWords.of(spoken, StagePlaces.asNumbers(listed)).all());
+        return LearningQuestion.of(words(text));
+    }
+
+    /** The words of {@code text} as the grammar reads them: lowercase, stop words kept, lists joined by "and". */
+    private List<String> words(String text) {
+        return QueryWords.of(spoken, StagePlaces.asNumbers(LISTS.matcher(text).replaceAll(" and ")))
+                .all();
     }
 
     /**
@@ -316,20 +331,47 @@ final class QuestionSubjects {
     }
 
     /**
+     * The node of one of {@code kinds} whose name or an alias, with or without the words in its brackets, has the very
+     * words of {@code subject}, stop words left out, the best ranked of them.
+     */
+    private Optional<IndexedNode> wholeName(SearchQuery subject, Set<Kind> kinds) {
+        List<String> words = QueryWords.of(exact, StagePlaces.asNumbers(subject.text()))
+                .normalised(compounds, false)
+                .all();
+        for (SearchResult.Hit hit :
+                search.apply(subject.withPage(WordCoverage.WINDOW, 0)).hits()) {
+            Integer doc = docs.get(hit.id());
+            IndexedNode node = doc == null ? null : byDoc[doc];
+            if (node != null
+                    && kinds.contains(node.node().kind())
+                    && nameWords(node.node()).stream()
+                            .anyMatch(name -> Set.copyOf(name).equals(Set.copyOf(words)))) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether {@code words} are all words of {@code node}'s name or of one of its aliases, stop words and words in
      * brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing", "time series forecasting" of "Time
      * Series Analysis and Forecasting".
      */
     private boolean inName(GraphNode node, List<String> words) {
+        return nameWords(node).stream().anyMatch(name -> name.containsAll(words));
+    }
+
+    /**
+     * The words of {@code node}'s name and aliases, stop words left out, each also without the words in its brackets
+     * ("Convolutional Neural Networks (CNNs)": with and without "cnns").
+     */
+    private List<List<String>> nameWords(GraphNode node) {
         List<String> names = new ArrayList<>(node.aliases());
-        names.add(0, BRACKETS.matcher(node.name()).replaceAll(" "));
-        for (String name : names) {
-            List<String> named =
-                    QueryWords.of(exact, name).normalised(compounds, false).all();
-            if (named.containsAll(words)) {
-                return true;
-            }
-        }
-        return false;
+        names.add(0, node.name());
+        names.add(1, BRACKETS.matcher(node.name()).replaceAll(" "));
+        return names.stream()
+                .map(name ->
+                        QueryWords.of(exact, name).normalised(compounds, false).all())
+                .toList();
     }
 }

@@ -114,10 +114,8 @@ class LearningQuestionTest {
         assertThat(answer.question().id()).isEqualTo("transformer-architecture");
         assertThat(answer.question().known()).containsExactly("python", "numpy");
         assertThat(answer.notice()).contains("knowing Python Programming");
-        // Words that name nothing are no known node.
-        assertThat(search("prerequisites for rag if i know the kitchen")
-                        .question()
-                        .known())
+        // What the learner knows must name nodes, or the plan would hold what they know: searched as typed.
+        assertThat(search("prerequisites for rag if i know the kitchen").question())
                 .isNull();
     }
 
@@ -167,6 +165,23 @@ class LearningQuestionTest {
                         .question()
                         .known())
                 .containsExactly("python", "sql-data-manipulation", "statistics-probability");
+        // After the question without "if": ", knowing X", "(I know X)", "? I already know X".
+        for (String text : List.of(
+                "prerequisites for transformers, knowing python",
+                "prerequisites for transformers (I know python)",
+                "what must I learn before transformers? I already know python")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                    .containsExactly("transformer-architecture", List.of("python"));
+        }
+        // A greeting and a comma before the question; a preposition before the subject.
+        assertThat(search("hey, what must I learn before mlops").question()).isNotNull();
+        assertThat(search("what must I learn before learning about text embeddings")
+                        .notice())
+                .endsWith("its words: text embeddings");
+        assertThat(search("what do I need to know to learn pytorch").question().id())
+                .isEqualTo("pytorch");
         // Knowing something and asking something else is no learning-path question.
         for (String text : List.of(
                 "i know what a transformer is",
@@ -205,6 +220,7 @@ class LearningQuestionTest {
                 "how to convert from pytorch to onnx",
                 "tools from google to deploy models",
                 "how to go from csv to parquet",
+                "how to get from a numpy array to a tensor",
                 "path from")) {
             assertThat(search(text).question()).as(text).isNull();
         }
@@ -234,6 +250,17 @@ class LearningQuestionTest {
                         .question())
                 .extracting(LearningQuestionTest::about)
                 .isEqualTo(List.of("transformer-architecture"));
+        // A whole name with "and" or commas in it is one goal, not its parts.
+        for (String[] named : new String[][] {
+            {"prerequisites for Statistics and Experimentation", "ds-stage-2-statistics-experimentation"},
+            {"prerequisites for PyTorch and TensorFlow/Keras", "pytorch-tensorflow-keras"},
+            {"what must I learn before Fine-tuning and PEFT (LoRA, QLoRA)", "fine-tuning-peft"}
+        }) {
+            assertThat(search(named[0]).question())
+                    .as(named[0])
+                    .extracting(LearningQuestionTest::about)
+                    .isEqualTo(List.of(named[1]));
+        }
         assertThat(search("prerequisites for docker and the kitchen").question())
                 .extracting(SearchResult.Question::id, LearningQuestionTest::about)
                 .containsExactly("docker", List.of("docker"));

@@ -41,22 +41,21 @@ final class McpText {
                     .map(node -> node.name() + " [id " + node.id() + "]")
                     .collect(Collectors.joining(" and "));
             String ids = question.about().stream().map(NodeRef::id).collect(Collectors.joining(","));
-            boolean knowing = question.href() != null && question.href().contains("known=");
+            // What the learner knows, from the request and the text alike: the href's known= (ids have no '&').
+            String href = question.href() == null ? "" : question.href();
+            String known = href.contains("known=")
+                    ? URLDecoder.decode(href.substring(href.indexOf("known=") + 6), StandardCharsets.UTF_8)
+                    : "";
             text.append(
                     switch (question.asks()) {
                         case "unlocks" -> "\nThis asks what " + nodes + " unlocks: call unlocks with that id";
                         case "next" -> "\nThis asks what can be learned next, knowing " + nodes
-                                + ": call next_topics with known "
-                                + URLDecoder.decode(
-                                        question.href() == null
-                                                ? ids
-                                                : question.href()
-                                                        .substring(
-                                                                question.href().indexOf("known=") + 6),
-                                        StandardCharsets.UTF_8);
-                        default -> "\nThis asks what to learn before " + nodes + ": call learning_path with "
+                                + ": call next_topics with known " + known;
+                        default -> "\nThis asks what to learn "
+                                + (question.kind().equals("career") ? "for the career " : "before ") + nodes
+                                + ": call learning_path with "
                                 + (question.about().size() > 1 ? "goals " + ids : "that id")
-                                + (knowing ? " and the same known" : "");
+                                + (known.isEmpty() ? "" : " and known " + known);
                     });
             text.append(" for its answer.");
         }

@@ -151,6 +151,8 @@ class McpServerIT {
             CallToolResult knowing =
                     call(client, "search", Map.of("query", "I know SQL, what next?", "known", List.of("python")));
             assertThat(text(knowing)).contains("call next_topics with known python,sql-data-manipulation");
+            CallToolResult way = call(client, "search", Map.of("query", "how do I get from python to transformers"));
+            assertThat(text(way)).contains("call learning_path with that id and known python");
 
             CallToolResult plan = call(
                     client,

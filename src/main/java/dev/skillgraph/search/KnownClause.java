@@ -1,0 +1,102 @@
+package dev.skillgraph.search;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What a learner says they know, in a learning-path question ({@link LearningQuestion}): the clause's words and the
+ * question's words around it. The clause comes after the question ("... if / since / given (that) / now that i
+ * (already) know python and numpy") or before it, up to a question word or a question on its own ("i know sql, what
+ * next", "knowing pandas, what can i learn", "given i know statistics, what next", "my student knows python;
+ * prerequisites for pytorch"). The learner may be "i", "we", a pronoun or "my student"; they know, have learned,
+ * studied, finished.
+ *
+ * @param question the words of the question without the clause, lowercase, as the spoken analyzer split them
+ * @param known the words the learner says they know, "and" between things (split by {@link LearningQuestion})
+ */
+record KnownClause(List<String> question, List<String> known) {
+
+    /** The words that open a clause of what the learner knows after the question: "if", "since", "given", "now". */
+    private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now");
+
+    /** Who knows: "i", "my student", "she". */
+    private static final Set<String> LEARNERS = LearningQuestion.words(
+            "i we i've ive he she they student students" + " mentee learner learners son daughter kid team junior");
+
+    /** Words between the learner and the verb: "i <b>already</b> know", "she <b>has</b> learned". */
+    private static final Set<String> BEFORE_KNOWING = LearningQuestion.words("already have has do does also just now");
+
+    /** The verbs of knowing. */
+    private static final Set<String> KNOWING = LearningQuestion.words("know knows knew learned learnt studied"
+            + " understand understands master use uses finished completed done took");
+
+    /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
+    private static final Set<String> QUESTION_WORDS =
+            LearningQuestion.words("what what's whats which how where when who should can could must");
+
+    /**
+     * The clause of what the learner knows that {@code words} begin with, up to a question word or to where {@code
+     * asks} says a question begins; else empty.
+     */
+    static Optional<KnownClause> before(List<String> words, Predicate<List<String>> asks) {
+        int start = !words.isEmpty() && CONDITIONS.contains(words.get(0)) ? 1 : 0;
+        if (start < words.size() && words.get(start).equals("that")) {
+            start++;
+        }
+        int known = knownFrom(words, start);
+        if (known < 0) {
+            return Optional.empty();
+        }
+        for (int question = known + 1; question < words.size(); question++) {
+            List<String> rest = words.subList(question, words.size());
+            if (QUESTION_WORDS.contains(words.get(question)) || asks.test(rest)) {
+                return Optional.of(new KnownClause(rest, words.subList(known, question)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The clause of what the learner knows that ends {@code words}: "... if (that) i (already) know X (and Y)", "...,
+     * knowing X", "... (i know X)" when {@code asks} says the words before it are a question.
+     */
+    static Optional<KnownClause> after(List<String> words, Predicate<List<String>> asks) {
+        for (int i = 1; i < words.size(); i++) {
+            boolean condition = CONDITIONS.contains(words.get(i));
+            int at = condition ? i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1 : i;
+            // Without "if", only after a question of its own: not "what should i know before i start".
+            int known = condition || asks.test(words.subList(0, i)) ? knownFrom(words, at) : -1;
+            if (known > 0 && known < words.size()) {
+                return Optional.of(new KnownClause(words.subList(0, i), words.subList(known, words.size())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where what the learner knows begins, when {@code words} at {@code at} say that they know it: "(my) learner
+     * (already, have) know(s)", "knowing", "having learned"; else -1.
+     */
+    private static int knownFrom(List<String> words, int at) {
+        if (at < words.size() && words.get(at).equals("knowing")) {
+            return at + 1;
+        }
+        if (at + 1 < words.size() && words.get(at).equals("having") && KNOWING.contains(words.get(at + 1))) {
+            return at + 2;
+        }
+        int learner = at < words.size()
+                        && (words.get(at).equals("my") || words.get(at).equals("our"))
+                ? at + 1
+                : at;
+        if (learner >= words.size() || !LEARNERS.contains(words.get(learner))) {
+            return -1;
+        }
+        int verb = learner + 1;
+        while (verb < words.size() && BEFORE_KNOWING.contains(words.get(verb))) {
+            verb++;
+        }
+        return verb < words.size() && KNOWING.contains(words.get(verb)) ? verb + 1 : -1;
+    }
+}
