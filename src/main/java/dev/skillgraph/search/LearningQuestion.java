@@ -172,6 +172,12 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                             + " depend on, rely on, assume"),
             cues(Asks.UNLOCKS, true, "unlock, open up"));
 
+    /** The words of every cue: never read as a typo of an asking word ("requires" is no typo of "required"). */
+    private static final Set<String> CUE_WORDS = Stream.of(BEFORE_SUBJECT, AFTER_SUBJECT, DOES)
+            .flatMap(List::stream)
+            .flatMap(cue -> cue.words().stream())
+            .collect(Collectors.toUnmodifiableSet());
+
     /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
     private static final Set<String> LEADING = words(
             "i you we can learn learning study studying start starting tackle tackling do doing know"
@@ -366,7 +372,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /** The asking word {@code word} is one typo from ({@code waht}: what), or {@code word}. */
     private static String canonical(String word) {
-        if (word.length() < TYPO_FROM || ASKING.contains(word)) {
+        if (word.length() < TYPO_FROM || ASKING.contains(word) || CUE_WORDS.contains(word)) {
             return word;
         }
         int[][] rows = new int[3][word.length() + 2];

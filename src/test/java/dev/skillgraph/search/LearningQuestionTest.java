@@ -330,6 +330,10 @@ class LearningQuestionTest {
         assertThat(search("prerequisites for rag").question().id()).isEqualTo("retrieval-augmented-generation");
         assertThat(search("what do i need for kubernetes").question().id()).isEqualTo("kubernetes");
         assertThat(search("what does pandas unlock").question().kind()).isEqualTo("tool");
+        // A cue is no typo of an asking word ("requires" is one letter from "required").
+        assertThat(search("which topics require linear algebra").question())
+                .extracting(SearchResult.Question::asks, SearchResult.Question::id)
+                .containsExactly("unlocks", "linear-algebra-calculus");
     }
 
     @Test
