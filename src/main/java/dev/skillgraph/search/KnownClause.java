@@ -22,19 +22,19 @@ record KnownClause(List<String> question, List<String> known) {
     private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now");
 
     /** Who knows: "i", "my student", "she". */
-    private static final Set<String> LEARNERS = LearningQuestion.words(
+    private static final Set<String> LEARNERS = QuestionWords.words(
             "i we i've ive he she they student students" + " mentee learner learners son daughter kid team junior");
 
     /** Words between the learner and the verb: "i <b>already</b> know", "she <b>has</b> learned". */
-    private static final Set<String> BEFORE_KNOWING = LearningQuestion.words("already have has do does also just now");
+    private static final Set<String> BEFORE_KNOWING = QuestionWords.words("already have has do does also just now");
 
     /** The verbs of knowing. */
-    private static final Set<String> KNOWING = LearningQuestion.words("know knows knew learned learnt studied"
+    private static final Set<String> KNOWING = QuestionWords.words("know knows knew learned learnt studied"
             + " understand understands master use uses finished completed done took");
 
     /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
     private static final Set<String> QUESTION_WORDS =
-            LearningQuestion.words("what what's whats which how where when who should can could must");
+            QuestionWords.words("what what's whats which how where when who should can could must");
 
     /**
      * The clause of what the learner knows that {@code words} begin with, up to a question word or to where {@code

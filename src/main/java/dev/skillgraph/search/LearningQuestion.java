@@ -1,14 +1,29 @@
 package dev.skillgraph.search;
 
+import static dev.skillgraph.search.QuestionWords.AFTER_SUBJECT;
+import static dev.skillgraph.search.QuestionWords.ASKING;
+import static dev.skillgraph.search.QuestionWords.AUXILIARIES;
+import static dev.skillgraph.search.QuestionWords.BEFORE_SUBJECT;
+import static dev.skillgraph.search.QuestionWords.CUE_WORDS;
+import static dev.skillgraph.search.QuestionWords.DOES;
+import static dev.skillgraph.search.QuestionWords.KIND_WORDS;
+import static dev.skillgraph.search.QuestionWords.LEADING;
+import static dev.skillgraph.search.QuestionWords.NEED;
+import static dev.skillgraph.search.QuestionWords.QUESTION;
+import static dev.skillgraph.search.QuestionWords.TOWARDS;
+import static dev.skillgraph.search.QuestionWords.TRAILING;
+import static dev.skillgraph.search.QuestionWords.WAY;
+import static dev.skillgraph.search.QuestionWords.WAY_ASKED;
+import static dev.skillgraph.search.QuestionWords.concat;
+import static dev.skillgraph.search.QuestionWords.words;
+
 import dev.skillgraph.domain.Kind;
+import dev.skillgraph.search.QuestionWords.Cue;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A learning-path question typed into the search box: "what must I learn before transformers", "prerequisites for
@@ -21,7 +36,7 @@ import java.util.stream.Stream;
  * state here. A question is
  *
  * <ul>
- *   <li>asking words ({@link #ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings, the learner
+ *   <li>asking words ({@link QuestionWords#ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings, the learner
  *       ("my student"); one typo allowed in those of four letters or more, "waht", "lern"), then a cue, then the
  *       subject. {@code before}, {@code prior to}, {@code prerequisites for}, {@code prereq(s) for}, {@code learning
  *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become} only with a question word,
@@ -97,115 +112,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             return kinds;
         }
     }
-
-    /** A cue and the question it asks; {@code asked}: only after a question word. */
-    private record Cue(List<String> words, Asks asks, boolean asked) {
-
-        static Cue of(Asks asks, boolean asked, String words) {
-            return new Cue(List.of(words.split(" ")), asks, asked);
-        }
-    }
-
-    /** Question words: those that make a run of asking words a question ("what ... for", not "tools for"). */
-    private static final Set<String> QUESTION =
-            words("what what's whats which how where when who should must do does can could would i we need"
-                    + " needs needed required necessary is are");
-
-    /**
-     * The words that ask rather than name: question words, pronouns, auxiliaries and modals, articles, learning verbs,
-     * greetings, and the nouns a learner asks about learning with ("topics", "things", "skills", "steps"). None of
-     * them names a topic.
-     */
-    static final Set<String> ASKING = union(
-            QUESTION,
-            words("did i'm im you shall have has got to know learn study master understand cover read first and"
-                    + " the a an be it me my one topics topic things thing skills skill concepts subjects stuff"
-                    + " steps step come comes go goes next then please pls plz tell show list give else there am"
-                    + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
-                    + " lies lie student students beginner beginners newbie mentee learner learners junior"
-                    + " someone team kid son daughter she he they them her him his their teach teaching wants"));
-
-    /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
-    private static final Set<String> NEED = words("need needs needed required necessary");
-
-    /** Cues before the subject, longest first where one begins another. */
-    private static final List<Cue> BEFORE_SUBJECT = concat(
-            cues(Asks.LEARNING_PATH, false, "before, prior to"),
-            cues(Asks.LEARNING_PATH, true, "ahead of"),
-            cues(
-                    Asks.LEARNING_PATH,
-                    false,
-                    "prerequisites for, prerequisites of, prerequisites to,"
-                            + " prerequisite for, prerequisite of, prereqs for, prereq for, roadmap to,"
-                            + " roadmap for, prereqs of, pre requisites for, prerequisites, prereqs,"
-                            + " learning path to, learning path for, learning path towards,"
-                            + " learning path into"),
-            cues(Asks.LEARNING_PATH, true, "become, becoming"),
-            cues(Asks.UNLOCKS, false, "after"),
-            // What depends on the subject: "what depends on python", "which topics are built on transformers".
-            cues(
-                    Asks.UNLOCKS,
-                    true,
-                    "beyond, depends on, depend on, requires, require, builds on, build on,"
-                            + " built on, relies on, rely on"));
-
-    /** Cues after the subject ("rag prerequisites"). */
-    private static final List<Cue> AFTER_SUBJECT = concat(
-            cues(
-                    Asks.LEARNING_PATH,
-                    false,
-                    "prerequisites, prerequisite, prereqs, prereq, pre requisites, learning path"),
-            cues(Asks.UNLOCKS, false, "unlocks"),
-            // Only with asking words between: "rag, what comes after?", not "step after step".
-            cues(Asks.LEARNING_PATH, true, "before"),
-            cues(Asks.UNLOCKS, true, "after"));
-
-    /** The auxiliaries of "what does X require", "what is X built on". */
-    private static final Set<String> AUXILIARIES = words("does do did is are");
-
-    /** The verbs of "what does X ...", each asking for prerequisites or for what X unlocks. */
-    private static final List<Cue> DOES = concat(
-            cues(
-                    Asks.LEARNING_PATH,
-                    true,
-                    "require, need to know, need to learn, built on, based on, build on,"
-                            + " depend on, rely on, assume"),
-            cues(Asks.UNLOCKS, true, "unlock, open up"));
-
-    /** The words of every cue: never read as a typo of an asking word ("requires" is no typo of "required"). */
-    private static final Set<String> CUE_WORDS = Stream.of(BEFORE_SUBJECT, AFTER_SUBJECT, DOES)
-            .flatMap(List::stream)
-            .flatMap(cue -> cue.words().stream())
-            .collect(Collectors.toUnmodifiableSet());
-
-    /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
-    private static final Set<String> LEADING = words(
-            "i you we can learn learning study studying start starting tackle tackling do doing know"
-                    + " knowing finish finishing master mastering with on into the a an get getting move moving"
-                    + " dive diving have learned learnt understand understanding using use becoming become and also about");
-
-    /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
-    private static final Set<String> TRAILING =
-            words("first next then now please pls plz thanks thank thx ty cheers and");
-
-    /** A kind word after a subject ("the data scientist career"), left out when something is left. */
-    private static final Set<String> KIND_WORDS = words("career role job topic tool stage");
-
-    /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
-
-    /**
-     * Words before "from ... to ..." that ask for a way from one to the other: "how do i get from python to
-     * transformers", "path from sql to rag", "switching from data analyst to ml engineer".
-     */
-    private static final Set<String> WAY = words(
-            "get getting go going move moving path route way roadmap learning"
-                    + " switch switching transition transitioning progress journey plan fastest quickest best easiest shortest");
-
-    /** The words that make words of a way ask for one: a noun of a way, or wanting one ("my student wants to get"). */
-    private static final Set<String> WAY_ASKED = words("path route way roadmap want wants wanna");
-
-    /** The words that end the start of a way and begin its end: "from python <b>to</b> transformers". */
-    private static final Set<String> TOWARDS = words("to into towards toward");
 
     /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
     private static final int TYPO_FROM = 4;
@@ -467,28 +373,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static boolean endsWith(List<String> words, List<String> cue) {
         return words.size() > cue.size()
                 && words.subList(words.size() - cue.size(), words.size()).equals(cue);
-    }
-
-    /** The cues of one question: {@code cues} separated by commas, each its words separated by spaces. */
-    private static List<Cue> cues(Asks asks, boolean asked, String cues) {
-        return Arrays.stream(cues.split(", "))
-                .map(cue -> Cue.of(asks, asked, cue))
-                .toList();
-    }
-
-    /** The elements of {@code groups}, in their order. */
-    @SafeVarargs
-    private static <T> List<T> concat(List<T>... groups) {
-        return Arrays.stream(groups).flatMap(List::stream).toList();
-    }
-
-    /** The words of {@code text}, separated by spaces. */
-    static Set<String> words(String text) {
-        return Set.of(text.split(" "));
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The subject as one text to search. */
