@@ -66,9 +66,10 @@ record KnownClause(List<String> question, List<String> known) {
         for (int i = 1; i < words.size(); i++) {
             boolean condition = CONDITIONS.contains(words.get(i));
             int at = condition ? i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1 : i;
-            // Without "if", only after a question of its own: not "what should i know before i start".
-            int known = condition || asks.test(words.subList(0, i)) ? knownFrom(words, at) : -1;
-            if (known > 0 && known < words.size()) {
+            int known = knownFrom(words, at);
+            // Without "if", only after a question of its own: not "what should i know before i start". (Asked last:
+            // every search's text is read, and few have a clause.)
+            if (known > 0 && known < words.size() && (condition || asks.test(words.subList(0, i)))) {
                 return Optional.of(new KnownClause(words.subList(0, i), words.subList(known, words.size())));
             }
         }
