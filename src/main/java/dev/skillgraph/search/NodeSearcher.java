@@ -97,7 +97,10 @@ final class NodeSearcher {
         this.semantic =
                 encoder == null || vectors == null ? null : new SemanticMatches(searcher, encoder, vectors, docs);
         this.subjects = new QuestionSubjects(
-                searcher, byDoc, docs, exact, spoken, compounds, spelling, nameKeys, ranking, this::searchText);
+                spoken,
+                new SubjectNodes(
+                        searcher, byDoc, docs, exact, spoken, compounds, spelling, nameKeys, ranking, this::searchText),
+                this::searchText);
     }
 
     /** How many nodes have a sentence embedding; 0 when semantic retrieval is off. */

@@ -5,74 +5,39 @@ import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.NodeRef;
 import dev.skillgraph.domain.RoadmapRef;
 import dev.skillgraph.search.LearningQuestion.Asks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Learning-path questions ({@link LearningQuestion}) typed as searches of one index: the question a text asks, whether
- * the text is rather a node's whole name, the nodes its subject and what the learner knows name, and the answer that
- * says so.
+ * the text is rather a node's whole name, the nodes its subject and what the learner knows name ({@link
+ * SubjectNodes}), the answer that says so, and the part of a question being typed.
  */
 final class QuestionSubjects {
 
     /** What separates the items of a list: "pca, cnns and rnns", "python; sql", "rag & agents", "rag + agents". */
     private static final Pattern LISTS = Pattern.compile("\\s*[,;&]\\s*|\\s+[+/\u2013\u2014]\\s+");
 
-    /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
-    private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
-
-    private final IndexSearcher searcher;
-    private final IndexedNode[] byDoc;
-    private final Map<String, Integer> docs;
-    private final Analyzer exact;
     private final Analyzer spoken;
-    private final CompoundWords compounds;
-    private final Spelling spelling;
-    private final NameKeys nameKeys;
-    private final RankedQueries ranking;
+    private final SubjectNodes nodes;
     private final Function<SearchQuery, SearchResult> search;
 
     /**
-     * @param byDoc the node of every doc id
-     * @param docs the doc id of every node id
-     * @param exact the analyzer of the names' exact words, stop words left out
      * @param spoken the analyzer of the words as typed, stop words kept
+     * @param nodes the nodes a question's phrases name
      * @param search the index's search of a text as typed, questions not read
      */
-    QuestionSubjects(
-            IndexSearcher searcher,
-            IndexedNode[] byDoc,
-            Map<String, Integer> docs,
-            Analyzer exact,
-            Analyzer spoken,
-            CompoundWords compounds,
-            Spelling spelling,
-            NameKeys nameKeys,
-            RankedQueries ranking,
-            Function<SearchQuery, SearchResult> search) {
-        this.searcher = searcher;
-        this.byDoc = byDoc;
-        this.docs = docs;
-        this.exact = exact;
+    QuestionSubjects(Analyzer spoken, SubjectNodes nodes, Function<SearchQuery, SearchResult> search) {
         this.spoken = spoken;
-        this.compounds = compounds;
-        this.spelling = spelling;
-        this.nameKeys = nameKeys;
-        this.ranking = ranking;
+        this.nodes = nodes;
         this.search = search;
     }
 
@@ -84,7 +49,7 @@ final class QuestionSubjects {
      */
     Optional<SearchResult> answer(SearchQuery query) {
         Optional<LearningQuestion> asked = question(query.text());
-        if (asked.isEmpty() || namesANode(query.text())) {
+        if (asked.isEmpty() || nodes.namesANode(query.text())) {
             return Optional.empty();
         }
         LearningQuestion question = asked.get();
@@ -93,7 +58,7 @@ final class QuestionSubjects {
         List<Optional<IndexedNode>> said = question.asks() == Asks.UNLOCKS
                 ? List.of()
                 : question.known().stream()
-                        .map(phrase -> named(query.withText(String.join(" ", phrase)), Asks.NEXT.kinds()))
+                        .map(phrase -> nodes.named(query.withText(String.join(" ", phrase)), Asks.NEXT.kinds()))
                         .toList();
         if (!said.stream().allMatch(Optional::isPresent)) {
             return Optional.empty();
@@ -126,18 +91,19 @@ final class QuestionSubjects {
         List<List<String>> parts = question.subjects();
         if (question.asks() == Asks.LEARNING_PATH && parts.size() > 1) {
             // A name with "and" or commas in it, typed whole ("Statistics and Experimentation"), is one goal.
-            Optional<IndexedNode> whole = wholeName(query.withText(question.subjectText()), kinds);
+            Optional<IndexedNode> whole = nodes.wholeName(query.withText(question.subjectText()), kinds);
             if (whole.isPresent()) {
                 return List.of(whole.get());
             }
             List<Optional<IndexedNode>> goals = parts.stream()
-                    .map(part -> named(query.withText(String.join(" ", part)), kinds))
+                    .map(part -> nodes.named(query.withText(String.join(" ", part)), kinds))
                     .toList();
             if (goals.stream().allMatch(Optional::isPresent)) {
                 return goals.stream().map(Optional::orElseThrow).distinct().toList();
             }
         }
-        return named(query.withText(question.subjectText()), kinds).stream().toList();
+        return nodes.named(query.withText(question.subjectText()), kinds).stream()
+                .toList();
     }
 
     /**
@@ -261,117 +227,5 @@ final class QuestionSubjects {
     private List<String> words(String text) {
         return QueryWords.of(spoken, StagePlaces.asNumbers(LISTS.matcher(text).replaceAll(" and ")))
                 .all();
-    }
-
-    /**
-     * The node of one of {@code kinds} the text of {@code subject} names: by a whole name or alias ({@link NameKeys}:
-     * as typed, corrected, joined or apart) or by words of a name or alias ({@link #inName}:
-     * "transformer architecture" of "The Transformer Architecture", "convolutional neural networks" of "Convolutional
-     * Neural Networks (CNNs)"). When several are named, the one the subject's search ranks first, with
-     * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
-     */
-    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
-        return named(subject, kinds, true);
-    }
-
-    /**
-     * {@link #named(SearchQuery, Set)}; {@code corrected}: when nothing is named, the subject as its search's "did you
-     * mean" spells it may name its node ("retreival augmented generation").
-     */
-    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds, boolean corrected) {
-        String placed = StagePlaces.asNumbers(subject.text());
-        QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
-        if (words.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, Map<String, Float>> variants = compounds.withApart(words, spelling.variants(words.distinct()));
-            List<String> keys = nameKeys.of(words, QueryWords.of(spoken, placed).all(), variants);
-            Set<String> named = new HashSet<>();
-            for (ScoreDoc doc : searcher.search(ranking.named(keys), WordCoverage.WINDOW).scoreDocs) {
-                if (kinds.contains(byDoc[doc.doc].node().kind())) {
-                    named.add(byDoc[doc.doc].node().id());
-                }
-            }
-            SearchQuery ranked = subject.withPage(WordCoverage.WINDOW, 0);
-            List<SearchQuery> orders = subject.filtered() ? List.of(ranked, ranked.unfiltered()) : List.of(ranked);
-            @Nullable String didYouMean = null;
-            for (SearchQuery order : orders) {
-                SearchResult found = search.apply(order);
-                didYouMean = didYouMean == null ? found.didYouMean() : didYouMean;
-                for (SearchResult.Hit hit : found.hits()) {
-                    Integer doc = docs.get(hit.id());
-                    IndexedNode node = doc == null ? null : byDoc[doc];
-                    if (node != null
-                            && kinds.contains(node.node().kind())
-                            && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
-                        return Optional.of(node);
-                    }
-                }
-            }
-            return corrected && didYouMean != null
-                    ? named(subject.withText(didYouMean), kinds, false)
-                    : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Whether {@code text} as typed, its stop words too, is a whole name or alias of a node (without them, "what do i
-     * need for kubernetes" would be "kubernetes").
-     */
-    private boolean namesANode(String text) {
-        List<String> typed = QueryWords.of(spoken, text).all();
-        try {
-            return !typed.isEmpty() && searcher.count(ranking.named(List.of(String.join(" ", typed)))) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The node of one of {@code kinds} whose name or an alias, with or without the words in its brackets, has the very
-     * words of {@code subject}, stop words left out, the best ranked of them.
-     */
-    private Optional<IndexedNode> wholeName(SearchQuery subject, Set<Kind> kinds) {
-        List<String> words = QueryWords.of(exact, StagePlaces.asNumbers(subject.text()))
-                .normalised(compounds, false)
-                .all();
-        for (SearchResult.Hit hit :
-                search.apply(subject.withPage(WordCoverage.WINDOW, 0)).hits()) {
-            Integer doc = docs.get(hit.id());
-            IndexedNode node = doc == null ? null : byDoc[doc];
-            if (node != null
-                    && kinds.contains(node.node().kind())
-                    && nameWords(node.node()).stream()
-                            .anyMatch(name -> Set.copyOf(name).equals(Set.copyOf(words)))) {
-                return Optional.of(node);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Whether {@code words} are all words of {@code node}'s name or of one of its aliases, stop words and words in
-     * brackets left out: "a/b testing" of "Hypothesis Testing and A/B Testing", "time series forecasting" of "Time
-     * Series Analysis and Forecasting".
-     */
-    private boolean inName(GraphNode node, List<String> words) {
-        return nameWords(node).stream().anyMatch(name -> name.containsAll(words));
-    }
-
-    /**
-     * The words of {@code node}'s name and aliases, stop words left out, each also without the words in its brackets
-     * ("Convolutional Neural Networks (CNNs)": with and without "cnns").
-     */
-    private List<List<String>> nameWords(GraphNode node) {
-        List<String> names = new ArrayList<>(node.aliases());
-        names.add(0, node.name());
-        names.add(1, BRACKETS.matcher(node.name()).replaceAll(" "));
-        return names.stream()
-                .map(name ->
-                        QueryWords.of(exact, name).normalised(compounds, false).all())
-                .toList();
     }
 }
