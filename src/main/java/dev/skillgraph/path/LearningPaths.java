@@ -73,9 +73,13 @@ public final class LearningPaths {
         return new Reach(planNodes, knowledge(knownIds));
     }
 
-    /** The frontier: see {@link Frontier#next}. */
+    /**
+     * The frontier: see {@link Frontier#next}.
+     *
+     * @throws SkillGraphException invalid input when the goal is a resource or an FAQ answer, as for a plan
+     */
     public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
-        Optional<GraphNode> goal = goalId.map(graph::require);
+        Optional<GraphNode> goal = goalId.map(this::requireGoal);
         return frontier.next(knowledge(knownIds), goal, limit);
     }
 
@@ -87,11 +91,12 @@ public final class LearningPaths {
     /**
      * The shortest chain of {@code REQUIRES} hops leading from {@code fromId} up to {@code toId}.
      *
-     * @throws SkillGraphException not found when {@code toId} does not depend on {@code fromId}
+     * @throws SkillGraphException not found when {@code toId} does not depend on {@code fromId}; invalid input when
+     *     either is a resource or an FAQ answer, which no prerequisite edge joins
      */
     public PrerequisiteChain chain(String fromId, String toId) {
-        GraphNode from = graph.require(fromId);
-        GraphNode to = graph.require(toId);
+        GraphNode from = requireGoal(fromId);
+        GraphNode to = requireGoal(toId);
         if (fromId.equals(toId)) {
             throw SkillGraphException.invalidInput(
                     "'from' and 'to' are both '" + fromId + "'; name two different nodes");

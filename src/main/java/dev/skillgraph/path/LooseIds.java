@@ -26,8 +26,9 @@ import java.util.function.Function;
  *   <li>the node's name with its separators left out: {@code deeplearningfundamentals}.
  * </ol>
  *
- * Separators are spaces, hyphens, underscores, dots and the punctuation of a sentence ({@code ? ! , : ; ' " ( ) /},
- * and the curly apostrophes):
+ * Separators are spaces, hyphens and every other dash (the en dash and the Unicode hyphen that rich text pastes, the
+ * minus sign), underscores, dots and the punctuation of a sentence ({@code ? ! , : ; ' " ( ) /}, and the curly
+ * apostrophes and quotes):
  * an FAQ's question names it with or without its question mark. {@code + # &} are letters here ({@code C++}). An
  * alias is no id: {@code transformer} may mean the architecture or the paper, so it gets a "did you mean" (issue #21).
  */
@@ -82,7 +83,8 @@ final class LooseIds {
      */
     static String loose(String id) {
         String folded = Normalizer.normalize(id, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]", "");
-        String lower = folded.toLowerCase(Locale.ROOT).replaceAll("[\\s_.\\-?!,:;'\"()/\u2018\u2019`\u00B4]+", "-");
+        String lower = folded.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s_.\\p{Pd}\u2212?!,:;'\"()/\u2018\u2019\u201C\u201D`\u00B4]+", "-");
         int from = lower.startsWith("-") ? 1 : 0;
         int to = lower.endsWith("-") && lower.length() > from ? lower.length() - 1 : lower.length();
         return lower.substring(from, Math.max(from, to));

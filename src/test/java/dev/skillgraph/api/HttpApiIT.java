@@ -518,6 +518,14 @@ class HttpApiIT {
         assertThat(ids.get(0)).isEqualTo("backpropagation");
         assertThat(ids.get(ids.size() - 1)).isEqualTo("fine-tuning-peft");
         assertProblem(get("/api/learning-path?from=fine-tuning-peft&to=python"), 404, "does not depend on");
+        // An FAQ answer or a resource is no goal of any learning-path question: the same 400 for each.
+        for (String path : List.of(
+                "/api/learning-path?goals=faq-salary",
+                "/api/next?known=python&goal=faq-salary",
+                "/api/learning-path?from=python&to=faq-salary",
+                "/api/learning-path?from=think-stats&to=python")) {
+            assertProblem(get(path), 400, "not a learning goal");
+        }
 
         JsonNode next = json(get("/api/next?known=python,linear-algebra-calculus,statistics-probability"));
         assertThat(next.get("next").findValuesAsText("id")).contains("linear-logistic-regression");

@@ -31,6 +31,17 @@ class LooseIdsTest {
     }
 
     @Test
+    void everyDashIsASeparator() {
+        // As rich text pastes them: the Unicode hyphen, the non-breaking hyphen, the en and em dash, the minus sign.
+        assertThat(IDS.resolve("scikit\u2010learn")).contains("scikit-learn");
+        assertThat(IDS.resolve("scikit\u2011learn")).contains("scikit-learn");
+        assertThat(IDS.resolve("hugging\u2013face")).contains("hugging-face");
+        assertThat(IDS.resolve("hugging \u2014 face")).contains("hugging-face");
+        assertThat(IDS.resolve("ml\u2212ops")).contains("ml-ops");
+        assertThat(IDS.resolve("\u201CPython Programming\u201D")).contains("python");
+    }
+
+    @Test
     void aNameWithOrWithoutItsPunctuationNamesTheNodeButAnAliasDoesNot() {
         assertThat(IDS.resolve("sklearn")).isEmpty(); // an alias gets a "did you mean" instead
         assertThat(IDS.resolve("Visualisation")).isEmpty();
