@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -114,6 +116,28 @@ final class AnalyzedText extends TokenStream {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * How many ways there are through the token graph ({@link #paths()} has one list for each), counted without
+     * listing them, up to {@code cap}: with synonyms on many words they multiply ("rag lora peft llm nlp cnn": 1,024).
+     */
+    int readings(int cap) {
+        PositionIncrementAttribute increment = getAttribute(PositionIncrementAttribute.class);
+        PositionLengthAttribute length = getAttribute(PositionLengthAttribute.class);
+        // The ways to reach each position; tokens come in order of their start. A position no token ends at (after a
+        // stop word left out) is reached as the one before it.
+        TreeMap<Integer, Long> ways = new TreeMap<>();
+        int position = -1;
+        reset();
+        while (incrementToken()) {
+            position = Math.max(0, position + increment.getPositionIncrement());
+            Map.Entry<Integer, Long> before = ways.floorEntry(position);
+            long from = before == null ? 1 : before.getValue();
+            int end = position + Math.max(1, length.getPositionLength());
+            ways.merge(end, from, (a, b) -> Math.min(cap, a + b));
+        }
+        return ways.isEmpty() ? 0 : (int) Math.min(cap, ways.lastEntry().getValue());
     }
 
     /** Whether any token spans or follows another position: only then are there paths of several terms. */

@@ -57,8 +57,18 @@ final class Fields {
      */
     static final String[] OWN_TEXT_AT_PLACE = {NAME, ALIASES, SUMMARY, ROADMAP_NAMES};
 
+    /**
+     * What a node is: a resource's format ("book", "course", "paper"). A learner adds it to what they look for
+     * ("statistics book"), so it counts as a word the node has ({@link #OTHER_TEXT}); it is never searched for, so it
+     * completes a match of the node's own words and makes none ("book" alone is not every book). The names of the
+     * roadmaps a node is on were tried here too ("fine tuning llm": the LLM roadmap's) and left out: their common
+     * words ("engineer", "machine learning") became every topic's, and {@code prompt engineering llm} lost Prompt
+     * Engineering from the first twelve.
+     */
+    static final String CONTEXT = "context";
+
     /** The text fields beyond {@link #OWN_TEXT}: where a word a node lacks there may still be. */
-    static final String[] OTHER_TEXT = {DESCRIPTION, RELATED};
+    static final String[] OTHER_TEXT = {DESCRIPTION, RELATED, CONTEXT};
 
     static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};
 

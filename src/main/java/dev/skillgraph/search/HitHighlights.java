@@ -45,12 +45,15 @@ final class HitHighlights {
      * @param parts the words split from one word as typed, as bit masks over {@code distinct} ({@link
      *     QueryWords#parts}): marked only together, as a phrase ({@code computervision} marks "computer vision", never
      *     "vision" alone)
+     * @param spanSynonyms the synonyms of several words of the query, by each word ({@link MatchQueries#spanSynonyms}):
+     *     {@code retrieval augmented generation} marks "RAG"
      */
     Highlighter.Marked marked(
             List<String> distinct,
             Map<String, Map<String, Float>> variants,
             Function<String, List<List<String>>> searchedPaths,
-            List<Integer> parts) {
+            List<Integer> parts,
+            Map<String, Set<List<String>>> spanSynonyms) {
         Set<String> words = new LinkedHashSet<>();
         Set<String> stems = new LinkedHashSet<>();
         List<List<String>> phrases = new ArrayList<>();
@@ -77,7 +80,9 @@ final class HitHighlights {
                     words.add(path.get(0));
                 }
             }
-            for (List<String> path : searchedPaths.apply(word)) {
+            List<List<String>> searched = new ArrayList<>(searchedPaths.apply(word));
+            searched.addAll(spanSynonyms.getOrDefault(word, Set.of()));
+            for (List<String> path : searched) {
                 if (path.size() == 1) {
                     stems.add(path.get(0));
                 } else if (!phrases.contains(path)) {

@@ -2,6 +2,8 @@ package dev.skillgraph.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,15 @@ import org.jspecify.annotations.Nullable;
  * here is checked by the relevance suite (RelevanceIT).
  */
 final class MatchQueries {
+
+    /** The most words a synonym of several words has, in the seed's synonyms ("long short term memory"). */
+    static final int MAX_SPAN = 4;
+
+    /**
+     * The most readings of a text with its synonyms ({@link AnalyzedText#readings}) its phrase boost is built for: each
+     * is a phrase on three fields, and a search has at most 1,024 clauses (Lucene's {@code IndexSearcher}).
+     */
+    static final int MAX_PHRASE_READINGS = 64;
 
     private final TermQueries terms;
     private final Spelling spelling;
@@ -86,7 +97,11 @@ final class MatchQueries {
             }
         }
         Query termsQuery = builder.createBooleanQuery(first, text, Occur.SHOULD);
-        Query phrase = words.size() > 1 ? builder.createPhraseQuery(first, text, 2) : null;
+        // A sloppy phrase is one phrase per reading of the text (Lucene's QueryBuilder): with synonyms on many words
+        // they multiply past what a search may have, and the phrase of a list of names ranks nothing anyway.
+        Query phrase = words.size() > 1 && analyzed.readings(MAX_PHRASE_READINGS + 1) <= MAX_PHRASE_READINGS
+                ? builder.createPhraseQuery(first, text, 2)
+                : null;
         for (int i = 0; i < Fields.TEXT.length; i++) {
             String field = Fields.TEXT[i];
             Query termsOnField =
@@ -219,6 +234,7 @@ final class MatchQueries {
         }
         List<String> distinct = words.distinct();
         String last = words.all().get(words.all().size() - 1);
+        Map<String, Set<List<String>>> together = spanSynonyms(words.all(), paths);
         List<Query> queries = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             String word = distinct.get(i);
@@ -247,6 +263,11 @@ final class MatchQueries {
                     any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
                 }
             }
+            for (List<String> path : together.getOrDefault(word, Set.of())) {
+                for (String field : fields) {
+                    any.add(terms.path(field, path), Occur.SHOULD);
+                }
+            }
             if (word.equals(last) && QueryWords.beginsWords(word)) {
                 List<String> completions =
                         own ? spelling.completions(word, TermQueries.MAX_PREFIX_TERMS + 1) : List.of();
@@ -268,6 +289,45 @@ final class MatchQueries {
             queries.add(any.build());
         }
         return queries;
+    }
+
+    /**
+     * The synonyms of several consecutive words of {@code words} (at most {@link #MAX_SPAN}), by each word they stand
+     * for: "machine learning" is "ml", so a node with "ml" has both "machine" and "learning", as one with "svm" has
+     * "support vector machine". Each is a path of terms as the text fields are searched (a phrase); a path of the span
+     * that its words' own paths, one after the other, make is no synonym of the span ({@code paths} of "machine
+     * learning" are {@code [ml]} and {@code [machin, learn]}: only {@code [ml]} is). Without this a learner who writes
+     * the long form missed every node that has only the short one, though the synonyms go both ways.
+     */
+    static Map<String, Set<List<String>>> spanSynonyms(List<String> words, Function<String, List<List<String>>> paths) {
+        Map<String, Set<List<String>>> synonyms = new HashMap<>();
+        for (int from = 0; from < words.size() - 1; from++) {
+            Set<List<String>> own = Set.copyOf(paths.apply(words.get(from)));
+            for (int to = from + 1; to < Math.min(words.size(), from + MAX_SPAN); to++) {
+                own = followedBy(own, paths.apply(words.get(to)));
+                List<String> span = words.subList(from, to + 1);
+                for (List<String> path : paths.apply(String.join(" ", span))) {
+                    if (!own.contains(path)) {
+                        span.forEach(word -> synonyms.computeIfAbsent(word, w -> new LinkedHashSet<>())
+                                .add(path));
+                    }
+                }
+            }
+        }
+        return synonyms;
+    }
+
+    /** Every path of {@code first} followed by one of {@code then}. */
+    private static Set<List<String>> followedBy(Set<List<String>> first, List<List<String>> then) {
+        Set<List<String>> joined = new HashSet<>();
+        for (List<String> a : first) {
+            for (List<String> b : then) {
+                List<String> path = new ArrayList<>(a);
+                path.addAll(b);
+                joined.add(List.copyOf(path));
+            }
+        }
+        return joined;
     }
 
     /**

@@ -88,6 +88,9 @@ final class NodeDocuments {
         for (String related : indexed.related()) {
             doc.add(new TextField(Fields.RELATED, related, Field.Store.NO));
         }
+        if (node.format() != null) {
+            doc.add(new TextField(Fields.CONTEXT, node.format(), Field.Store.NO));
+        }
         doc.add(new TextField(Fields.SPELL, name, Field.Store.NO));
         doc.add(new TextField(Fields.SPELL, orEmpty(node.summary()), Field.Store.NO));
         doc.add(new TextField(Fields.SUGGEST, name, Field.Store.NO));

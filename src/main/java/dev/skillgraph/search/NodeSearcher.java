@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.MultiTerms;
@@ -210,6 +211,7 @@ final class NodeSearcher {
 
             Map<Integer, List<String>> missing = MissingWords.of(
                     searcher, distinct, words.shown(), page, coverage, byWords, near.unmatched(), otherText);
+            Map<String, Set<List<String>>> spans = MatchQueries.spanSynonyms(words.all(), paths);
             // The words no node has (pls, thx): named once in the notice, not as what each hit lacks.
             List<String> unheard = words.isEmpty()
                     ? List.of()
@@ -217,9 +219,10 @@ final class NodeSearcher {
                             distinct,
                             words.shown(),
                             variants,
-                            words.all().get(words.all().size() - 1));
+                            words.all().get(words.all().size() - 1),
+                            synonymous(spans, paths));
             Map<Integer, List<String>> lacking = MissingWords.without(missing, unheard);
-            Highlighter.Marked marked = highlights.marked(distinct, variants, paths, words.parts());
+            Highlighter.Marked marked = highlights.marked(distinct, variants, paths, words.parts(), spans);
             List<SearchResult.Hit> hits = new ArrayList<>(page.length);
             for (ScoreDoc doc : page) {
                 IndexedNode node = byDoc[doc.doc];
@@ -317,6 +320,15 @@ final class NodeSearcher {
         LexicalRanking.Answer whole = lexicalRanking.rank(ranked, null, WordCoverage.WINDOW);
         return SemanticMatches.wanted(
                 !words.isEmpty(), coverage.rank(whole.hits()).bestCoverage(), whole.total().value);
+    }
+
+    /**
+     * Whether a word has a synonym, alone ({@code paths}: more than its own) or with the words beside it ({@code
+     * spans}, {@link MatchQueries#spanSynonyms}).
+     */
+    private static Predicate<String> synonymous(
+            Map<String, Set<List<String>>> spans, Function<String, List<List<String>>> paths) {
+        return word -> spans.containsKey(word) || paths.apply(word).size() > 1;
     }
 
     /** An answer that searched nothing, saying why. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -238,12 +239,19 @@ final class Spelling {
      * position): "pls" and "thx" in {@code pls explain rag thx}.
      *
      * @param last the query's last word, which may be a word begun
+     * @param synonymous whether a word has a synonym, alone or with the words beside it ("dl": deep learning;
+     *     "artificial" of "artificial intelligence": ai), which nodes may have instead
      */
     List<String> unheard(
-            List<String> distinct, List<String> shown, Map<String, Map<String, Float>> variants, String last) {
+            List<String> distinct,
+            List<String> shown,
+            Map<String, Map<String, Float>> variants,
+            String last,
+            Predicate<String> synonymous) {
         List<String> unheard = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i++) {
             if (!anyNodeHas(distinct.get(i), variants, distinct.get(i).equals(last))
+                    && !synonymous.test(distinct.get(i))
                     && !unheard.contains(shown.get(i))) {
                 unheard.add(shown.get(i));
             }

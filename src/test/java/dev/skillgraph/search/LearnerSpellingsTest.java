@@ -415,6 +415,64 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void aSynonymOfSeveralWordsCountsForEachOfThemTheOtherWayToo() {
+        // The long form typed, a node with only the short one ("ML Coding Interviews"): it has every word.
+        for (Projection projection : List.of(words, meaning)) {
+            for (var expected : Map.of(
+                            "machine learning coding interviews", "ml-coding-interviews",
+                            "machine learning system design", "ml-system-design-interviews",
+                            "large language model security", "llm-security",
+                            "long short term memory", "recurrent-neural-networks")
+                    .entrySet()) {
+                SearchResult answer = search(projection, expected.getKey());
+                assertThat(answer.hits()).as(expected.getKey()).first().satisfies(hit -> {
+                    assertThat(hit.id()).isEqualTo(expected.getValue());
+                    assertThat(hit.missing()).isNull();
+                    assertThat(hit.similarity()).isNull(); // found by its words, not by meaning
+                });
+            }
+            assertThat(search(projection, "retrieval augmented generation").hits())
+                    .filteredOn(hit -> hit.id().equals("retrieval-augmented-generation"))
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.highlights().get("name")).contains("<mark>RAG</mark>"));
+            // Nor is a word with a synonym one that no node has: the hits are for it.
+            for (String text : List.of("dl", "doctorate", "what is artificial intelligence")) {
+                String notice = search(projection, text).notice();
+                assertThat(notice == null ? "" : notice).as(text).doesNotContain("no node has");
+            }
+        }
+    }
+
+    @Test
+    void aListOfNamesWithManySynonymsIsSearchedNotRefused() {
+        // Each acronym has two to four readings: a phrase of every reading together was 1,024 phrases and more.
+        for (Projection projection : List.of(words, meaning)) {
+            for (String text : List.of(
+                    "rag lora peft llm nlp cnn rnn pca",
+                    "python sql rag pandas numpy docker kubernetes transformers pca cnns rnns lora")) {
+                assertThat(search(projection, text).hits()).as(text).hasSize(10);
+            }
+        }
+        assertThat(AnalyzedText.of(
+                                Analyzers.stemmedWithSynonyms(Synonyms.load(Path.of("graph-seed/synonyms.txt"))),
+                                "rag lora peft llm nlp cnn")
+                        .readings(10_000))
+                .isEqualTo(2 * 4 * 4 * 4 * 2 * 4);
+    }
+
+    @Test
+    void aResourcesFormatIsAWordItHas() {
+        // "book" is no word of Think Stats' text, yet it is a book; nor does "book" alone find every book.
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(search(projection, "statistics book").hits())
+                    .filteredOn(hit -> hit.id().equals("think-stats"))
+                    .singleElement()
+                    .satisfies(hit -> assertThat(hit.missing()).isNull());
+        }
+        assertThat(ids(words, "book")).doesNotContain("think-stats");
+    }
+
+    @Test
     void theHitWithMoreOfTheQueryWordsComesFirst() throws Exception {
         assertThat(ids(words, "light gbm")).first().isEqualTo("lightgbm");
         // Vector databases, then RAG (its alias "vector database": db is database), then Support Vector Machines.
