@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -28,6 +29,15 @@ final class CompoundWords {
     /** Underscores, or dots or colons between letters: how code and file names join words. */
     private static final Pattern DELIMITERS = Pattern.compile("(_|(?<=\\p{L})[.:](?=\\p{L}))+");
 
+    /** A run of letters and digits: a word as typed, before the analyzer lowercases it. */
+    private static final Pattern TYPED_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * Where camel case joins words: a lowercase letter then a capital ({@code gridSearch}), or a capital then a
+     * capitalised word ({@code CVSplitter}: {@code CV Splitter}).
+     */
+    private static final Pattern CAMEL_CASE = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+
     private final Vocabulary vocabulary;
     private final Predicate<String> inText;
     private final Predicate<List<String>> writtenApart;
@@ -47,6 +57,22 @@ final class CompoundWords {
         this.inText = inText;
         this.writtenApart = writtenApart;
         this.splits = new WordSplits(vocabulary, writtenApart);
+    }
+
+    /**
+     * {@code text} with the words written in camel case that the index lacks parted where their case changes, as class
+     * names join words ({@code GridSearchCV}: {@code Grid Search CV}, {@code RandomForestClassifier}); a word the index
+     * has stays whole whatever its case ({@code PyTorch}, {@code LightGBM}, {@code XGBoost}). Before the analyzer, which
+     * lowercases the case away.
+     */
+    String camelCaseApart(String text) {
+        return TYPED_WORD.matcher(text).replaceAll(match -> {
+            String word = match.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            return !CAMEL_CASE.matcher(word).find() || vocabulary.contains(lower) || inText.test(lower)
+                    ? word
+                    : String.join(" ", CAMEL_CASE.split(word));
+        });
     }
 
     /**

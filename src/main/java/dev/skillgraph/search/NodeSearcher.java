@@ -140,10 +140,14 @@ final class NodeSearcher {
      */
     private SearchResult search(SearchQuery query, boolean byMeaning) {
         // A stage's place as the index has it ("second stage": "stage 2"); meaning is searched as typed.
-        String text = StagePlaces.asNumbers(query.text());
-        QueryWords words = QueryWords.of(exact, text).normalised(compounds, false);
+        String text = compounds.camelCaseApart(StagePlaces.asNumbers(query.text()));
         // The words with their stop words: what a whole name is typed as, and what a query of only them was made of.
         List<String> common = QueryWords.of(spoken, text).all();
+        // A question of asking words alone names nothing ("what should i study"): only common words, as "how do i
+        // start" is.
+        QueryWords words = QuestionWords.asksOnly(common)
+                ? QueryWords.of(List.of())
+                : QueryWords.of(exact, text).normalised(compounds, false);
         String notice = null;
         if (words.isEmpty()) {
             // Only common words (how, what, learn, ...), which the index leaves out: never answer that silently.

@@ -43,6 +43,25 @@ final class QuestionWords {
                     + " lies lie student students beginner beginners newbie mentee learner learners junior"
                     + " someone team kid son daughter she he they them her him his their teach teaching wants"));
 
+    /** The verbs of a learner asking how to go on, beyond {@link #ASKING}'s: "how do i get started". */
+    private static final Set<String> GOING_ON =
+            words("start started starting begin beginning help practice practise prepare studying reading");
+
+    /**
+     * Whether {@code words} (lowercase, stop words kept) are a question of only asking words: a question word first,
+     * then words that ask, stop words or verbs of going on ("what should i study", "how do i get started", "what
+     * next"). Such a question names nothing, so its words are common words; searched by their other words, it found
+     * whatever text said "case studies" or "next-token".
+     */
+    static boolean asksOnly(List<String> words) {
+        return words.size() >= 2
+                && QUESTION.contains(words.get(0))
+                && words.stream()
+                        .allMatch(word -> ASKING.contains(word)
+                                || GOING_ON.contains(word)
+                                || Analyzers.STOP_WORDS.contains(word));
+    }
+
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     static final Set<String> NEED = words("need needs needed required necessary");
 

@@ -444,6 +444,36 @@ class LearnerSpellingsTest {
     }
 
     @Test
+    void aQuestionOfOnlyAskingWordsIsOneOfCommonWords() {
+        // Searched by "study" and "started", these found "case studies" and "Storytelling starts from...".
+        for (Projection projection : List.of(words, meaning)) {
+            for (String text : List.of("what should i study", "how do i get started", "what should I practice")) {
+                assertThat(search(projection, text).notice()).as(text).startsWith("only common words");
+            }
+            // One of them with a word that names something is searched by that word.
+            for (String text : List.of("what should i study for nlp", "next token prediction")) {
+                String notice = search(projection, text).notice();
+                assertThat(notice == null ? "" : notice).as(text).doesNotContain("only common words");
+            }
+        }
+    }
+
+    @Test
+    void aWordInCamelCaseTheIndexLacksIsItsParts() {
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(search(projection, "RandomForestClassifier").hits())
+                    .first()
+                    .satisfies(hit -> {
+                        assertThat(hit.id()).isEqualTo("decision-trees-gradient-boosting");
+                        assertThat(hit.missing()).containsExactly("classifier");
+                    });
+            // A name the index has whole stays whole, whatever its case.
+            assertThat(ids(projection, "PyTorch")).first().isEqualTo("pytorch");
+            assertThat(ids(projection, "XGBoost")).first().isEqualTo("xgboost");
+        }
+    }
+
+    @Test
     void aListOfNamesWithManySynonymsIsSearchedNotRefused() {
         // Each acronym has two to four readings: a phrase of every reading together was 1,024 phrases and more.
         for (Projection projection : List.of(words, meaning)) {
