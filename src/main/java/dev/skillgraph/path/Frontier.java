@@ -30,14 +30,19 @@ final class Frontier {
 
     /**
      * Topics and tools not known (ticked or implied) whose prerequisites are all known, ranked by how much they
-     * unlock, or by how much of the plan for {@code goal} they open up when a goal is given.
+     * unlock, or by how much of the plan for {@code goal} they open up when a goal is given: then only the plan's
+     * steps and the goal itself (a goal whose prerequisites are all known is what to learn next).
      */
     NextSteps next(Knowledge knowledge, Optional<GraphNode> goal, int limit) {
         BitSet known = knowledge.all();
         BitSet planSteps = planNodes.newSet();
+        // The goal is a step toward itself: once its prerequisites are known, it is what to learn next.
         goal.map(g -> planNodes.require(g.id()))
                 .filter(g -> !knowledge.knows(g))
-                .ifPresent(g -> LearningPaths.closure(List.of(g), known, planSteps));
+                .ifPresent(g -> {
+                    planSteps.set(g.index);
+                    LearningPaths.closure(List.of(g), known, planSteps);
+                });
         List<PlanNode> frontier = new ArrayList<>();
         for (PlanNode node : planNodes.all()) {
             if (isNext(node, known) && (goal.isEmpty() || planSteps.get(node.index))) {

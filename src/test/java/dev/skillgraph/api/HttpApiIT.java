@@ -529,6 +529,13 @@ class HttpApiIT {
 
         JsonNode next = json(get("/api/next?known=python,linear-algebra-calculus,statistics-probability"));
         assertThat(next.get("next").findValuesAsText("id")).contains("linear-logistic-regression");
+        // A goal whose prerequisites are all known is itself what to learn next.
+        JsonNode goalReady = json(
+                get(
+                        "/api/next?known=python,linear-algebra-calculus,statistics-probability&goal=linear-logistic-regression"));
+        assertThat(goalReady.get("next").findValuesAsText("id")).containsExactly("linear-logistic-regression");
+        assertThat(json(get("/api/next?goal=python")).get("next").findValuesAsText("id"))
+                .containsExactly("python");
 
         JsonNode unlocks = json(get("/api/unlocks/backpropagation"));
         assertThat(unlocks.get("dependents").findValuesAsText("id")).contains("transformer-architecture");
