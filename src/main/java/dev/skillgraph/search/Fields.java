@@ -70,6 +70,9 @@ final class Fields {
     /** The text fields beyond {@link #OWN_TEXT}: where a word a node lacks there may still be. */
     static final String[] OTHER_TEXT = {DESCRIPTION, RELATED, CONTEXT};
 
+    /** {@link #OTHER_TEXT} but the names of related nodes: what the node itself says beyond name, aliases, summary. */
+    static final String[] PROSE = {DESCRIPTION, CONTEXT};
+
     static final float[] WEIGHT = {8f, 6f, 3f, 1.5f, 0.7f};
 
     private Fields() {}

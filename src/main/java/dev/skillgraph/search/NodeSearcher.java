@@ -194,7 +194,12 @@ final class NodeSearcher {
                     naming.telling(distinct, words.shown(), variants));
             IntFunction<List<Query>> otherText =
                     wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
-            WordCoverage.Ranked byWords = coverage.rank(lexical.hits(), otherText);
+            WordCoverage.Ranked byWords = coverage.rank(
+                    lexical.hits(),
+                    otherText,
+                    wanted -> queries.perWord(words, variants, Fields.PROSE, wanted, paths),
+                    doc -> byDoc[doc].node().kind() == Kind.STAGE
+                            || byDoc[doc].node().kind() == Kind.RESOURCE);
             SemanticMatches.Joined near = semantic != null
                             && meaningWanted(words, ranked, filter, lexical, byWords, coverage)
                     ? semantic.join(

@@ -59,6 +59,32 @@ final class Spelling {
     }
 
     /**
+     * Whether {@code word}, which some text may have stemmed ({@link #inText}), is rather a typo of one of {@code
+     * variants} that stems like a text's word by chance: it is no English word, and a close word of the index differs
+     * from it before its last two letters ({@code recurent} stems as "recurring" does, and is "recurrent" with a letter
+     * left out). A close word that differs only in its ending is another form of it, as stemming would have it
+     * ({@code encodes}: "encoder", {@code autoscaled}: "autoscaler", {@code tutorial}: "tutorials"). It is still
+     * searched as typed too.
+     */
+    private boolean typoStemmedAlike(String word, Map<String, Float> variants) {
+        if (EnglishWords.contains(word) || !inText(word)) {
+            return false;
+        }
+        return variants.keySet().stream()
+                .anyMatch(variant -> variant.indexOf(' ') < 0
+                        && !variant.equals(word)
+                        && commonPrefix(word, variant) < Math.min(word.length(), variant.length()) - 2);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
      * For each word long enough to carry a typo, the indexed words within its edit distance and their similarity
      * (1 for the word itself), the {@value #MAX_EXPANSIONS} most similar at most, but those "did you mean" would not
      * offer ({@link #fitting}). Resolved once per word per search and shared by matching, highlighting and "did you
@@ -89,7 +115,11 @@ final class Spelling {
                                 Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             }
             similar = new LinkedHashMap<>(similar);
-            fitting(queryWords, i, similar, similar.containsKey(word) || inText(word));
+            fitting(
+                    queryWords,
+                    i,
+                    similar,
+                    similar.containsKey(word) || (inText(word) && !typoStemmedAlike(word, similar)));
             variants.put(word, similar);
         }
         return variants;
@@ -162,8 +192,10 @@ final class Spelling {
         List<String> corrected = new ArrayList<>(queryWords.size());
         for (int i = 0; i < queryWords.size(); i++) {
             String word = queryWords.get(i);
-            String best =
-                    reader.docFreq(new Term(Fields.SPELL, word)) == 0 && !inText(word) ? closest(word, variants) : word;
+            String best = reader.docFreq(new Term(Fields.SPELL, word)) == 0
+                            && (!inText(word) || typoStemmedAlike(word, variants.getOrDefault(word, Map.of())))
+                    ? closest(word, variants)
+                    : word;
             if (!best.equals(word)) {
                 corrections.put(word, best);
             }

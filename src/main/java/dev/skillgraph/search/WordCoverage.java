@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -135,7 +136,7 @@ final class WordCoverage {
      * @return the hits and, by position, which words each has
      */
     Ranked rank(ScoreDoc[] hits) throws IOException {
-        return rank(hits, null);
+        return rank(hits, null, null, doc -> false);
     }
 
     /**
@@ -154,8 +155,18 @@ final class WordCoverage {
      *
      * @param elsewhere for the words of a bit mask, one query per word over the other fields ({@link Fields#OTHER_TEXT};
      *     the other words match nothing); null to look at name, aliases and summary only
+     * @param prose as {@code elsewhere}, over the node's own fields beyond them ({@link Fields#PROSE}): what makes a hit
+     *     that {@code linksMany} one with most of the words ({@link Ranked#mostWords}), which the names of the nodes
+     *     it links do not
+     * @param linksMany whether the node of a doc id has the names of many others as its related names (a stage its
+     *     topics, a resource what it teaches)
      */
-    Ranked rank(ScoreDoc[] hits, @Nullable IntFunction<List<Query>> elsewhere) throws IOException {
+    Ranked rank(
+            ScoreDoc[] hits,
+            @Nullable IntFunction<List<Query>> elsewhere,
+            @Nullable IntFunction<List<Query>> prose,
+            IntPredicate linksMany)
+            throws IOException {
         int[] own = matched(hits);
         int[] anywhere = elsewhere == null ? own : anywhere(hits, own, elsewhere);
         int window = Math.min(WINDOW, hits.length);
@@ -194,11 +205,30 @@ final class WordCoverage {
             most = i < WINDOW ? Math.max(most, typed(own[order[i]])) : most;
         }
         int all = (1 << words.size()) - 1;
-        // Three quarters of the words, as the match's own coverage clause counts "most of a long query".
+        // Three quarters of the words, as the match's own coverage clause counts "most of a long query"; for a stage or
+        // resource in its own text, not only as the names of the topics it links, one word from each ("random forest
+        // regression": "Random Forests", "Linear Regression"). A topic's related names are its stage and tools: its
+        // context ("llm" of an LLM stage's topic).
         Set<Integer> mostWords = new HashSet<>();
+        List<Integer> linked = new ArrayList<>();
+        int linkedWords = 0;
         for (int i = 0; i < Math.min(WINDOW, ranked.length); i++) {
             if (typed(rankedAnywhere[i]) * 4 >= typed(all) * 3) {
-                mostWords.add(ranked[i].doc);
+                if (prose == null || !linksMany.test(ranked[i].doc) || typed(rankedOwn[i]) * 4 >= typed(all) * 3) {
+                    mostWords.add(ranked[i].doc);
+                } else {
+                    linked.add(i);
+                    linkedWords |= rankedAnywhere[i] & ~rankedOwn[i];
+                }
+            }
+        }
+        if (prose != null && !linked.isEmpty()) {
+            ScoreDoc[] docs = linked.stream().map(i -> ranked[i]).toArray(ScoreDoc[]::new);
+            int[] inProse = new WordCoverage(searcher, prose.apply(linkedWords)).matched(docs);
+            for (int j = 0; j < docs.length; j++) {
+                if (typed(together(rankedOwn[linked.get(j)] | inProse[j])) * 4 >= typed(all) * 3) {
+                    mostWords.add(docs[j].doc);
+                }
             }
         }
         return new Ranked(

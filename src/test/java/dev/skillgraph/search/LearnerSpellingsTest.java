@@ -268,6 +268,10 @@ class LearnerSpellingsTest {
             assertThat(search(words, word).didYouMean()).as(word).isNull();
         }
         assertThat(search(words, "transfomer").didYouMean()).isEqualTo("transformer");
+        // A word of no language that stems like a text's word by chance ("recurring") is still a typo of a close word
+        // that differs before its ending.
+        assertThat(search(words, "recurent").didYouMean()).isEqualTo("recurrent");
+        assertThat(ids(words, "recurent neural networks")).first().isEqualTo("recurrent-neural-networks");
         // An English word the graph lacks is corrected only where the correction fits in next to another word.
         assertThat(search(words, "neutral networks").didYouMean()).isEqualTo("neural networks");
         for (String question : List.of(
@@ -470,6 +474,22 @@ class LearnerSpellingsTest {
             // A name the index has whole stays whole, whatever its case.
             assertThat(ids(projection, "PyTorch")).first().isEqualTo("pytorch");
             assertThat(ids(projection, "XGBoost")).first().isEqualTo("xgboost");
+        }
+    }
+
+    @Test
+    void aStageOrResourceIsNoHitWithMostWordsForTheNamesOfTheTopicsItLinks() {
+        // Its related names are "Decision Trees, Random Forests and Gradient Boosting" and "Linear and Logistic
+        // Regression": a word from each is not most of the query in its own text.
+        for (Projection projection : List.of(words, meaning)) {
+            assertThat(ids(projection, "random forest regression"))
+                    .as(projection == words ? "words" : "meaning")
+                    .first()
+                    .isEqualTo("decision-trees-gradient-boosting");
+            // A topic's related names are its stage and tools: "llm" of its LLM stage still counts.
+            assertThat(ids(projection, "llm nondeterminism temperature"))
+                    .first()
+                    .isEqualTo("llm-sampling-decoding");
         }
     }
 
