@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
@@ -138,6 +140,22 @@ final class AnalyzedText extends TokenStream {
             ways.merge(end, from, (a, b) -> Math.min(cap, a + b));
         }
         return ways.isEmpty() ? 0 : (int) Math.min(cap, ways.lastEntry().getValue());
+    }
+
+    /**
+     * Whether a synonym spans several positions: a synonym of several words ("ml" of "machine learning"), not the word a
+     * synonym of several words stands for ("svm", which spans "support vector machine").
+     */
+    boolean spansPositions() {
+        PositionLengthAttribute length = getAttribute(PositionLengthAttribute.class);
+        TypeAttribute type = getAttribute(TypeAttribute.class);
+        reset();
+        while (incrementToken()) {
+            if (length.getPositionLength() > 1 && SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any token spans or follows another position: only then are there paths of several terms. */

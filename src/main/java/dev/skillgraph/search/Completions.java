@@ -269,6 +269,12 @@ final class Completions {
                                     true),
                             Occur.SHOULD);
                 }
+                // Too short for a typo, but two letters swapped (pnad: pand...), as search takes a short word.
+                if (Spelling.edits(word) == 0 && word.length() >= 3) {
+                    for (String swapped : spelling.vocabulary().transposedStarts(word)) {
+                        start.add(new PrefixQuery(new Term(Fields.SPELL, swapped)), Occur.SHOULD);
+                    }
+                }
                 typos.add(new ConstantScoreQuery(start.build()), Occur.MUST);
             } else {
                 // The closest spelling counts, once: a node whose text happens to hold two near spellings

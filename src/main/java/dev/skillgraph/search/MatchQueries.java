@@ -180,13 +180,14 @@ final class MatchQueries {
             Query match,
             QueryWords words,
             Map<String, Map<String, Float>> variants,
-            Function<String, List<List<String>>> paths) {
+            Function<String, List<List<String>>> paths,
+            Map<String, Set<List<String>>> spans) {
         if (words.parts().isEmpty()
                 && words.withoutBoundNumbers(words.distinct()).size()
                         == words.distinct().size()) {
             return match;
         }
-        List<Query> each = perWord(words, variants, Fields.TEXT, -1, paths);
+        List<Query> each = perWord(words, variants, Fields.TEXT, -1, paths, spans);
         int split = 0;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (int part : words.parts()) {
@@ -222,19 +223,20 @@ final class MatchQueries {
      * @param wanted the words to build, by bit ({@code i}: the {@code i}-th distinct word); the others match nothing
      * @param paths a spelling's terms as the text fields are searched ({@link AnalyzedText#paths} of the query
      *     analyzer), memoised by the caller for one search
+     * @param spans the synonyms of several of the words, by each word ({@link #spanSynonyms})
      */
     List<Query> perWord(
             QueryWords words,
             Map<String, Map<String, Float>> variants,
             String[] fields,
             int wanted,
-            Function<String, List<List<String>>> paths) {
+            Function<String, List<List<String>>> paths,
+            Map<String, Set<List<String>>> spans) {
         if (words.isEmpty()) {
             return List.of();
         }
         List<String> distinct = words.distinct();
         String last = words.all().get(words.all().size() - 1);
-        Map<String, Set<List<String>>> together = spanSynonyms(words.all(), paths);
         List<Query> queries = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             String word = distinct.get(i);
@@ -263,7 +265,7 @@ final class MatchQueries {
                     any.add(terms.of(new Term(Fields.SPELL, spelling)), Occur.SHOULD);
                 }
             }
-            for (List<String> path : together.getOrDefault(word, Set.of())) {
+            for (List<String> path : spans.getOrDefault(word, Set.of())) {
                 for (String field : fields) {
                     any.add(terms.path(field, path), Occur.SHOULD);
                 }
@@ -298,9 +300,16 @@ final class MatchQueries {
      * that its words' own paths, one after the other, make is no synonym of the span ({@code paths} of "machine
      * learning" are {@code [ml]} and {@code [machin, learn]}: only {@code [ml]} is). Without this a learner who writes
      * the long form missed every node that has only the short one, though the synonyms go both ways.
+     *
+     * @param analyzed the query's words analysed with synonyms: only when a token of it spans several positions can
+     *     a span have a synonym, so most searches look no further
      */
-    static Map<String, Set<List<String>>> spanSynonyms(List<String> words, Function<String, List<List<String>>> paths) {
+    static Map<String, Set<List<String>>> spanSynonyms(
+            List<String> words, AnalyzedText analyzed, Function<String, List<List<String>>> paths) {
         Map<String, Set<List<String>>> synonyms = new HashMap<>();
+        if (words.size() < 2 || !analyzed.spansPositions()) {
+            return synonyms; // no synonym of several words, nor of one: each span is its words
+        }
         for (int from = 0; from < words.size() - 1; from++) {
             Set<List<String>> own = Set.copyOf(paths.apply(words.get(from)));
             for (int to = from + 1; to < Math.min(words.size(), from + MAX_SPAN); to++) {

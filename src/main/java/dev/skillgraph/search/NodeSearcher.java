@@ -164,9 +164,11 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
+            Map<String, Set<List<String>>> spans = MatchQueries.spanSynonyms(words.all(), analyzed, paths);
             List<String> keys = nameKeys.of(words, common, variants);
             Query match = !words.isEmpty()
-                    ? queries.partsTogether(queries.match(words, keys, variants, analyzed), words, variants, paths)
+                    ? queries.partsTogether(
+                            queries.match(words, keys, variants, analyzed), words, variants, paths, spans)
                     : byMeaning
                             // Of two words or more, three quarters as typed, or none: a name saying them comes first
                             // (who is it for: "Who is this roadmap for?"); one word alone is searched by meaning.
@@ -189,15 +191,16 @@ final class NodeSearcher {
                             variants,
                             StagePlaces.namesAPlace(common) ? Fields.OWN_TEXT_AT_PLACE : Fields.OWN_TEXT,
                             -1,
-                            paths),
+                            paths,
+                            spans),
                     words.parts(),
                     naming.telling(distinct, words.shown(), variants));
             IntFunction<List<Query>> otherText =
-                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths);
+                    wanted -> queries.perWord(words, variants, Fields.OTHER_TEXT, wanted, paths, spans);
             WordCoverage.Ranked byWords = coverage.rank(
                     lexical.hits(),
                     otherText,
-                    wanted -> queries.perWord(words, variants, Fields.PROSE, wanted, paths),
+                    wanted -> queries.perWord(words, variants, Fields.PROSE, wanted, paths, spans),
                     doc -> byDoc[doc].node().kind() == Kind.STAGE
                             || byDoc[doc].node().kind() == Kind.RESOURCE);
             SemanticMatches.Joined near = semantic != null
@@ -220,7 +223,6 @@ final class NodeSearcher {
 
             Map<Integer, List<String>> missing = MissingWords.of(
                     searcher, distinct, words.shown(), page, coverage, byWords, near.unmatched(), otherText);
-            Map<String, Set<List<String>>> spans = MatchQueries.spanSynonyms(words.all(), paths);
             // The words no node has (pls, thx): named once in the notice, not as what each hit lacks.
             List<String> unheard = words.isEmpty()
                     ? List.of()

@@ -59,7 +59,7 @@ final class Spelling {
     }
 
     /**
-     * Whether {@code word}, which some text may have stemmed ({@link #inText}), is rather a typo of one of {@code
+     * Whether {@code word}, which some text has stemmed ({@link #inText}), is rather a typo of one of {@code
      * variants} that stems like a text's word by chance: it is no English word, and a close word of the index differs
      * from it before its last two letters ({@code recurent} stems as "recurring" does, and is "recurrent" with a letter
      * left out). A close word that differs only in its ending is another form of it, as stemming would have it
@@ -67,13 +67,11 @@ final class Spelling {
      * searched as typed too.
      */
     private boolean typoStemmedAlike(String word, Map<String, Float> variants) {
-        if (EnglishWords.contains(word) || !inText(word)) {
-            return false;
-        }
-        return variants.keySet().stream()
-                .anyMatch(variant -> variant.indexOf(' ') < 0
-                        && !variant.equals(word)
-                        && commonPrefix(word, variant) < Math.min(word.length(), variant.length()) - 2);
+        return !EnglishWords.contains(word)
+                && variants.keySet().stream()
+                        .anyMatch(variant -> variant.indexOf(' ') < 0
+                                && !variant.equals(word)
+                                && commonPrefix(word, variant) < Math.min(word.length(), variant.length()) - 2);
     }
 
     private static int commonPrefix(String a, String b) {

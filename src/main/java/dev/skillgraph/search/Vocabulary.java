@@ -76,6 +76,29 @@ final class Vocabulary {
         return found;
     }
 
+    /**
+     * {@code prefix} with two neighbouring letters swapped, where that begins some word and the prefix itself begins
+     * none ({@code pnad}: "pand" of "pandas"): the start of a word typed with a swap, as {@link #transpositions} is a
+     * whole word typed so.
+     */
+    List<String> transposedStarts(String prefix) {
+        if (!startingWith(prefix, 1).isEmpty()) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 1 < prefix.length(); i++) {
+            if (prefix.charAt(i) == prefix.charAt(i + 1)) {
+                continue;
+            }
+            String candidate =
+                    prefix.substring(0, i) + prefix.charAt(i + 1) + prefix.charAt(i) + prefix.substring(i + 2);
+            if (!startingWith(candidate, 1).isEmpty() && !found.contains(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
     /** The first {@code max} words starting with {@code prefix}, in index order. */
     List<String> startingWith(String prefix, int max) {
         List<String> found = new ArrayList<>();

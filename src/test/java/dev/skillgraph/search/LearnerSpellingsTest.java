@@ -195,6 +195,9 @@ class LearnerSpellingsTest {
         assertThat(words.index().suggest("tranf", 5))
                 .extracting(Suggestion::id)
                 .contains("transformer-architecture", "transfer-learning");
+        // Too short for a typo, but two letters swapped, as search takes a short word (pnad: pand...).
+        assertThat(words.index().suggest("pnad", 5)).extracting(Suggestion::id).contains("pandas");
+        assertThat(words.index().suggest("dokc", 5)).extracting(Suggestion::id).contains("docker");
         assertThat(words.index().suggest("deep xyzzy", 5))
                 .extracting(Suggestion::name)
                 .first()
