@@ -45,7 +45,7 @@ final class HitHighlights {
      * @param parts the words split from one word as typed, as bit masks over {@code distinct} ({@link
      *     QueryWords#parts}): marked only together, as a phrase ({@code computervision} marks "computer vision", never
      *     "vision" alone)
-     * @param spanSynonyms the synonyms of several words of the query, by each word ({@link MatchQueries#spanSynonyms}):
+     * @param spanSynonyms the synonyms of several words of the query, by each word ({@link SpanSynonyms#of}):
      *     {@code retrieval augmented generation} marks "RAG"
      */
     Highlighter.Marked marked(

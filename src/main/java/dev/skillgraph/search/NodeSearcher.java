@@ -164,7 +164,7 @@ final class NodeSearcher {
             Map<String, List<List<String>>> memo = new HashMap<>();
             Function<String, List<List<String>>> paths = spelling -> memo.computeIfAbsent(
                     spelling, s -> AnalyzedText.of(queryAnalyzer, s).paths());
-            Map<String, Set<List<String>>> spans = MatchQueries.spanSynonyms(words.all(), analyzed, paths);
+            Map<String, Set<List<String>>> spans = SpanSynonyms.of(words.all(), analyzed, paths);
             List<String> keys = nameKeys.of(words, common, variants);
             Query match = !words.isEmpty()
                     ? queries.partsTogether(
@@ -335,7 +335,7 @@ final class NodeSearcher {
 
     /**
      * Whether a word has a synonym, alone ({@code paths}: more than its own) or with the words beside it ({@code
-     * spans}, {@link MatchQueries#spanSynonyms}).
+     * spans}, {@link SpanSynonyms#of}).
      */
     private static Predicate<String> synonymous(
             Map<String, Set<List<String>>> spans, Function<String, List<List<String>>> paths) {
