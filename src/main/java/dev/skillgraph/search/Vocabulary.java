@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -57,23 +58,7 @@ final class Vocabulary {
      * since a swap keeps every letter and so rarely turns one real word into another.
      */
     List<String> transpositions(String word) {
-        List<String> found = new ArrayList<>();
-        char[] letters = word.toCharArray();
-        for (int i = 0; i + 1 < letters.length; i++) {
-            if (letters[i] == letters[i + 1]) {
-                continue;
-            }
-            char swapped = letters[i];
-            letters[i] = letters[i + 1];
-            letters[i + 1] = swapped;
-            String candidate = new String(letters);
-            letters[i + 1] = letters[i];
-            letters[i] = swapped;
-            if (contains(candidate) && !found.contains(candidate)) {
-                found.add(candidate);
-            }
-        }
-        return found;
+        return swaps(word, this::contains);
     }
 
     /**
@@ -82,18 +67,21 @@ final class Vocabulary {
      * whole word typed so.
      */
     List<String> transposedStarts(String prefix) {
-        if (!startingWith(prefix, 1).isEmpty()) {
-            return List.of();
-        }
+        return startingWith(prefix, 1).isEmpty()
+                ? swaps(prefix, swapped -> !startingWith(swapped, 1).isEmpty())
+                : List.of();
+    }
+
+    /** {@code word} with two different neighbouring letters swapped, each spelling once, those {@code kept}. */
+    private static List<String> swaps(String word, Predicate<String> kept) {
         List<String> found = new ArrayList<>();
-        for (int i = 0; i + 1 < prefix.length(); i++) {
-            if (prefix.charAt(i) == prefix.charAt(i + 1)) {
+        for (int i = 0; i + 1 < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i + 1)) {
                 continue;
             }
-            String candidate =
-                    prefix.substring(0, i) + prefix.charAt(i + 1) + prefix.charAt(i) + prefix.substring(i + 2);
-            if (!startingWith(candidate, 1).isEmpty() && !found.contains(candidate)) {
-                found.add(candidate);
+            String swapped = word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2);
+            if (!found.contains(swapped) && kept.test(swapped)) {
+                found.add(swapped);
             }
         }
         return found;
