@@ -19,18 +19,32 @@ import java.util.function.Predicate;
 record KnownClause(List<String> question, List<String> known) {
 
     /** The words that open a clause of what the learner knows after the question: "if", "since", "given", "now". */
-    private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now");
+    private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now", "for");
 
-    /** Who knows: "i", "my student", "she". */
-    private static final Set<String> LEARNERS = QuestionWords.words(
-            "i we i've ive he she they student students" + " mentee learner learners son daughter kid team junior");
+    /** Who knows: "i", "my student", "she", "someone (who)". */
+    private static final Set<String> LEARNERS = QuestionWords.words("i we i've ive i'm im we're he she they student"
+            + " students mentee learner learners son daughter kid team junior someone somebody person people");
 
-    /** Words between the learner and the verb: "i <b>already</b> know", "she <b>has</b> learned". */
-    private static final Set<String> BEFORE_KNOWING = QuestionWords.words("already have has do does also just now");
+    /**
+     * Words between the learner and the verb: "i <b>already</b> know", "she <b>has</b> learned", "someone <b>who</b>
+     * knows", "i <b>am</b> comfortable with".
+     */
+    private static final Set<String> BEFORE_KNOWING =
+            QuestionWords.words("already have has do does also just now who that am is are pretty quite very really");
 
     /** The verbs of knowing. */
     private static final Set<String> KNOWING = QuestionWords.words("know knows knew learned learnt studied"
             + " understand understands master use uses finished completed done took");
+
+    /**
+     * What the learner is with what they know, before a word of {@link #AT}: "i'm <b>comfortable</b> with", "she is
+     * <b>good</b> at", "i have <b>experience</b> in".
+     */
+    private static final Set<String> AT_HOME = QuestionWords.words("comfortable familiar good proficient fluent"
+            + " experienced confident competent solid strong experience skilled versed");
+
+    /** The prepositions after a word of {@link #AT_HOME}. */
+    private static final Set<String> AT = QuestionWords.words("with in at on");
 
     /** Words that begin a question after what the learner knows: "i know sql, <b>what</b> next". */
     private static final Set<String> QUESTION_WORDS =
@@ -55,7 +69,11 @@ record KnownClause(List<String> question, List<String> known) {
                 return Optional.of(new KnownClause(rest, words.subList(known, question)));
             }
         }
-        return Optional.empty();
+        // The clause alone, of things rather than of a question ("i know what a transformer is"): no question words.
+        List<String> said = words.subList(known, words.size());
+        return said.isEmpty() || said.stream().anyMatch(QUESTION_WORDS::contains)
+                ? Optional.empty()
+                : Optional.of(new KnownClause(List.of(), said));
     }
 
     /**
@@ -78,7 +96,7 @@ record KnownClause(List<String> question, List<String> known) {
 
     /**
      * Where what the learner knows begins, when {@code words} at {@code at} say that they know it: "(my) learner
-     * (already, have) know(s)", "knowing", "having learned"; else -1.
+     * (already, have) know(s)", "knowing", "having learned", "i'm (very) comfortable with"; else -1.
      */
     private static int knownFrom(List<String> words, int at) {
         if (at < words.size() && words.get(at).equals("knowing")) {
@@ -98,6 +116,11 @@ record KnownClause(List<String> question, List<String> known) {
         while (verb < words.size() && BEFORE_KNOWING.contains(words.get(verb))) {
             verb++;
         }
-        return verb < words.size() && KNOWING.contains(words.get(verb)) ? verb + 1 : -1;
+        if (verb < words.size() && KNOWING.contains(words.get(verb))) {
+            return verb + 1;
+        }
+        return verb + 1 < words.size() && AT_HOME.contains(words.get(verb)) && AT.contains(words.get(verb + 1))
+                ? verb + 2
+                : -1;
     }
 }

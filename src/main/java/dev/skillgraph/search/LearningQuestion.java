@@ -39,10 +39,10 @@ import java.util.Set;
  *   <li>asking words ({@link QuestionWords#ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings, the learner
  *       ("my student"); one typo allowed in those of four letters or more, "waht", "lern"), then a cue, then the
  *       subject. {@code before}, {@code prior to}, {@code prerequisites for}, {@code prereq(s) for}, {@code learning
- *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become} only with a question word,
- *       and {@code for} only after a word of need or "first" ("what do i need for kubernetes", not "tools for
+ *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become} and {@code path to} only
+ *       with a question word, and {@code for} only after a word of need or "first" ("what do i need for kubernetes", not "tools for
  *       deployment"); {@code after} asks what the subject unlocks, {@code beyond}, {@code depends on}, {@code built
- *       on} only with a question word. A cue's first word of five letters or more may have one typo ("befor");
+ *       on (top of)} only with a question word. A cue's first word of five letters or more may have one typo ("befor");
  *   <li>or the subject, then a cue, then asking words: {@code prerequisites}, {@code prereq(s)}, {@code learning
  *       path}; {@code unlocks}; and, with asking words between ("rag: what comes after?"), {@code before} and {@code
  *       after};
@@ -50,16 +50,19 @@ import java.util.Set;
  *       on" (prerequisites), "what does <i>subject</i> unlock / open up" (what it unlocks); "which topics need
  *       <i>subject</i>" (what it unlocks);
  *   <li>or a way: asking words or words of a way ("get", "switch", "path", "fastest") with a question
- *       word, a noun of a way or wanting one, then "from <i>known</i> to <i>subject</i>": the learning path to the
- *       subject, knowing what it comes from ("how do i get from python to transformers").
+ *       word, a noun of a way or wanting one, then "from <i>known</i> to <i>subject</i>", or the other way round: the
+ *       learning path to the subject, knowing what it comes from ("how do i get from python to transformers", "from
+ *       python to transformers, what's the path?").
  * </ul>
  *
  * What the learner knows is a clause of its own ({@link KnownClause}), after the question or before it ("i know sql,
- * what next", "... if i already know python and numpy"). Knowing something and asking no more than what next ("what
+ * what next", "... if i already know python and numpy"), or all the text says ("i'm comfortable with python": what
+ * next). Knowing something and asking no more than what next ("what
  * next", "what can i learn", "now what") asks {@link Asks#NEXT}. A subject's parts joined by "and" may each name a goal ({@link
  * #subjects}).
  *
- * Cues that as often mean something else are not read: "latency requirements", "path to production", "what does
+ * Cues that as often mean something else are not read: "latency requirements", "path to production" (without a
+ * question word; with one, "production" names no node), "what does
  * overfitting lead to", "what does a dockerfile need" (measured in two break tests of this grammar, issue #21).
  * Learning verbs and articles before the subject ({@code before learning}, {@code to become an}), and after it asking
  * words, politeness and a kind word ({@code first}, {@code what next}, {@code thanks}, {@code career}) are no part of
@@ -71,8 +74,15 @@ import java.util.Set;
  *     Asks#NEXT}
  * @param known what the learner says they know, each as its words: "... if I (already) know python and numpy",
  *     "since I know", "given I know", "as I have learned", "I know sql, what next", "from python to transformers"
+ * @param kinds the kinds of node the subject may name: those of {@code asks}, or fewer for a cue that asks about only
+ *     some ("what's the path to": a career or roadmap, named by a whole name or alias)
  */
-record LearningQuestion(Asks asks, List<String> subject, List<List<String>> known) {
+record LearningQuestion(Asks asks, List<String> subject, List<List<String>> known, Set<Kind> kinds) {
+
+    /** A question about any node it can be about, from a learner who says they know {@code known}. */
+    LearningQuestion(Asks asks, List<String> subject, List<List<String>> known) {
+        this(asks, subject, known, asks.kinds());
+    }
 
     /** A question that says nothing of what the learner knows. */
     LearningQuestion(Asks asks, List<String> subject) {
@@ -134,15 +144,17 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             return asked(words);
         }
         Optional<LearningQuestion> asked = asked(words)
-                .map(question ->
-                        new LearningQuestion(question.asks(), question.subject(), concat(known, question.known())));
+                .map(question -> new LearningQuestion(
+                        question.asks(), question.subject(), concat(known, question.known()), question.kinds()));
         if (asked.isPresent()) {
             return asked;
         }
         List<String> said = withoutPoliteness(words);
-        return !words.isEmpty()
-                        && said.stream().allMatch(LearningQuestion::asking)
-                        && words.stream().anyMatch(word -> QUESTION.contains(canonical(word)) || word.equals("next"))
+        // What the learner knows, said alone ("i'm comfortable with python"), asks what follows from it.
+        return words.isEmpty()
+                        || (said.stream().allMatch(LearningQuestion::asking)
+                                && words.stream()
+                                        .anyMatch(word -> QUESTION.contains(canonical(word)) || word.equals("next")))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of(), known))
                 : Optional.empty();
     }
@@ -203,7 +215,9 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         for (Cue cue : BEFORE_SUBJECT) {
             if (startsWith(rest, cue.words(), cue.words().get(0).length() > TYPO_FROM)
                     && (questioned || !cue.asked())) {
-                return question(cue.asks(), rest.subList(cue.words().size(), rest.size()));
+                return question(cue.asks(), rest.subList(cue.words().size(), rest.size()))
+                        .map(question ->
+                                new LearningQuestion(question.asks(), question.subject(), List.of(), cue.kinds()));
             }
         }
         // "what do i need for kubernetes", "what should i learn first for deep learning".
@@ -247,28 +261,54 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /**
      * A way from what the learner knows to a goal: asking words or words of a way, with a question word or a noun of
-     * one ("path", "roadmap"), then "from X to Y": the learning path to Y, knowing X ("how do i get from python to
-     * transformers"). X ends at the first "to" after it.
+     * one ("path", "roadmap"), then "from X to Y", or "from X to Y" then those words ("from python to transformers,
+     * what's the path?"): the learning path to Y, knowing X ("how do i get from python to transformers"). X ends at
+     * the first "to" after it.
      */
     private static Optional<LearningQuestion> way(List<String> words) {
         int from = words.indexOf("from");
-        if (from < 1) {
+        if (from < 0) {
             return Optional.empty();
         }
-        List<String> before = words.subList(0, from);
-        boolean asks = before.stream().allMatch(word -> asking(word) || WAY.contains(word))
-                && before.stream().anyMatch(word -> QUESTION.contains(canonical(word)) || WAY_ASKED.contains(word));
         int to = from + 1;
         while (to < words.size() && !TOWARDS.contains(words.get(to))) {
             to++;
         }
-        if (!asks || to == from + 1 || to >= words.size() - 1) {
+        if (to == from + 1 || to >= words.size() - 1) {
+            return Optional.empty();
+        }
+        // The way asked before "from", or after the goal when the text begins with it ("from python to transformers,
+        // what's the path?").
+        int end = from > 0 ? words.size() : asked(words, to + 2);
+        if (!waysAsked(from > 0 ? words.subList(0, from) : words.subList(end, words.size()))) {
             return Optional.empty();
         }
         List<List<String>> known = phrases(words.subList(from + 1, to));
-        return question(Asks.LEARNING_PATH, words.subList(to + 1, words.size()))
+        return question(Asks.LEARNING_PATH, words.subList(to + 1, end))
                 .filter(goal -> !known.isEmpty())
                 .map(goal -> new LearningQuestion(goal.asks(), goal.subject(), known));
+    }
+
+    /** Whether {@code words} ask for a way: asking words or words of a way, a question word or a noun of a way. */
+    private static boolean waysAsked(List<String> words) {
+        return !words.isEmpty()
+                && words.stream().allMatch(word -> asking(word) || WAY.contains(word))
+                && words.stream().anyMatch(word -> QUESTION.contains(canonical(word)) || WAY_ASKED.contains(word));
+    }
+
+    /**
+     * Where the question that ends {@code words} begins, from {@code from} on: the first question word or noun of a
+     * way followed only by words that ask for one; the size of {@code words} when none does.
+     */
+    private static int asked(List<String> words, int from) {
+        for (int at = from; at < words.size(); at++) {
+            String word = words.get(at);
+            if ((QUESTION.contains(canonical(word)) || WAY_ASKED.contains(word))
+                    && waysAsked(words.subList(at, words.size()))) {
+                return at;
+            }
+        }
+        return words.size();
     }
 
     /** Whether {@code word} is an asking word, or one typo from one of {@value #TYPO_FROM} letters or more. */

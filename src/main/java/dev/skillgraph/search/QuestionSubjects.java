@@ -87,7 +87,13 @@ final class QuestionSubjects {
      * ("transformers and rag"), those nodes, each once; else the one its whole text names, if any.
      */
     private List<IndexedNode> goals(SearchQuery query, LearningQuestion question) {
-        Set<Kind> kinds = question.asks().kinds();
+        Set<Kind> kinds = question.kinds();
+        if (!kinds.equals(question.asks().kinds())) {
+            // A cue asking about some kinds only names them by a whole name or alias: "what is the path to production"
+            // is not the career "production ML engineer"'s.
+            return nodes.wholeName(query.withText(question.subjectText()), kinds).stream()
+                    .toList();
+        }
         List<List<String>> parts = question.subjects();
         if (question.asks() == Asks.LEARNING_PATH && parts.size() > 1) {
             // A name with "and" or commas in it, typed whole ("Statistics and Experimentation"), is one goal.
@@ -208,10 +214,8 @@ final class QuestionSubjects {
                     .findFirst()
                     .map(phrase -> new Typing(
                             String.join(" ", phrase),
-                            asked.known().contains(phrase)
-                                    ? Asks.NEXT.kinds()
-                                    : asked.asks().kinds()))
-                    .orElse(new Typing(asked.subjectText(), asked.asks().kinds()));
+                            asked.known().contains(phrase) ? Asks.NEXT.kinds() : asked.kinds()))
+                    .orElse(new Typing(asked.subjectText(), asked.kinds()));
         });
     }
 

@@ -1,7 +1,9 @@
 package dev.skillgraph.search;
 
+import dev.skillgraph.domain.Kind;
 import dev.skillgraph.search.LearningQuestion.Asks;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,11 +18,14 @@ final class QuestionWords {
 
     private QuestionWords() {}
 
-    /** A cue and the question it asks; {@code asked}: only after a question word. */
-    record Cue(List<String> words, Asks asks, boolean asked) {
+    /**
+     * A cue and the question it asks; {@code asked}: only after a question word; {@code kinds}: the kinds of node its
+     * subject may name, the question's ({@link Asks#kinds}) or fewer.
+     */
+    record Cue(List<String> words, Asks asks, boolean asked, Set<Kind> kinds) {
 
         static Cue of(Asks asks, boolean asked, String words) {
-            return new Cue(List.of(words.split(" ")), asks, asked);
+            return new Cue(List.of(words.split(" ")), asks, asked, asks.kinds());
         }
     }
 
@@ -65,7 +70,7 @@ final class QuestionWords {
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     static final Set<String> NEED = words("need needs needed required necessary");
 
-    /** Cues before the subject, longest first where one begins another. */
+    /** Cues before the subject, longest first where one begins another ("built on top of", "built on"). */
     static final List<Cue> BEFORE_SUBJECT = concat(
             cues(Asks.LEARNING_PATH, false, "before, prior to"),
             cues(Asks.LEARNING_PATH, true, "ahead of"),
@@ -78,13 +83,18 @@ final class QuestionWords {
                             + " learning path to, learning path for, learning path towards,"
                             + " learning path into"),
             cues(Asks.LEARNING_PATH, true, "become, becoming"),
+            // "what's the path to ml engineer": a career's or roadmap's; a topic's is a way to deploy it ("what is the
+            // path to production") or a file's ("the path to the jupyter notebook").
+            cues(Asks.LEARNING_PATH, true, "path to, path towards, path into, route to").stream()
+                    .map(cue -> new Cue(cue.words(), cue.asks(), true, EnumSet.of(Kind.CAREER, Kind.ROADMAP)))
+                    .toList(),
             cues(Asks.UNLOCKS, false, "after"),
             // What depends on the subject: "what depends on python", "which topics are built on transformers".
             cues(
                     Asks.UNLOCKS,
                     true,
-                    "beyond, depends on, depend on, requires, require, builds on, build on,"
-                            + " built on, relies on, rely on"));
+                    "beyond, depends on, depend on, requires, require, builds on top of, build on top of,"
+                            + " built on top of, builds on, build on, built on, relies on, rely on"));
 
     /** Cues after the subject ("rag prerequisites"). */
     static final List<Cue> AFTER_SUBJECT = concat(
@@ -105,7 +115,8 @@ final class QuestionWords {
             cues(
                     Asks.LEARNING_PATH,
                     true,
-                    "require, need to know, need to learn, built on, based on, build on,"
+                    "require, need to know, need to learn, built on top of, build on top of, built on, based on,"
+                            + " build on,"
                             + " depend on, rely on, assume"),
             cues(Asks.UNLOCKS, true, "unlock, open up"));
 

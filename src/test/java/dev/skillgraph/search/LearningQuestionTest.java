@@ -95,6 +95,8 @@ class LearningQuestionTest {
                 "which topics need linear regression",
                 "what topics depend on linear regression",
                 "what is built on linear regression",
+                "what is built on top of linear regression",
+                "what builds on top of linear regression",
                 "what lies beyond linear regression",
                 "beyond linear regression what should i learn")) {
             assertThat(parsed(text))
@@ -194,17 +196,67 @@ class LearningQuestionTest {
     }
 
     @Test
+    void whatTheLearnerKnowsMayBeAllTheTextSays() {
+        // Said alone, of a learner or of someone: what can be learned next, knowing it.
+        for (String text : List.of(
+                "I'm comfortable with Python",
+                "i am very familiar with python",
+                "I have experience with python",
+                "my student is good at python",
+                "I already know Python",
+                "what next for someone who knows python",
+                "what should I learn next for someone who already knows python")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::known)
+                    .containsExactly("next", List.of("python"));
+        }
+        // Knowing what names no node, or knowing a question, is no learning-path question.
+        for (String text : List.of(
+                "i'm comfortable with the kitchen", "i know how transformers work", "i am good", "someone who knows")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void aPathToAGoalIsItsLearningPath() {
+        // A career's or a roadmap's.
+        assertThat(search("what's the path to ml engineer").question().id()).isEqualTo("machine-learning-engineer");
+        assertThat(search("what is the path to becoming a data scientist?")
+                        .question()
+                        .id())
+                .isEqualTo("data-scientist");
+        assertThat(search("What is the learning path to LLM agents?").question().id())
+                .isEqualTo("llm-agents");
+        assertThat(parsed("what is linear regression built on top of"))
+                .contains(new LearningQuestion(LearningQuestion.Asks.LEARNING_PATH, List.of("linear", "regression")));
+        // Only with a question word, and only when it names a node.
+        for (String text : List.of(
+                "path to production",
+                "what is the path to production",
+                "what's the path to python",
+                "what is the path to the jupyter notebook")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
     void aWayFromOneToAnotherIsTheLearningPathKnowingTheFirst() {
         for (String text : List.of(
                 "how do i get from python to transformers",
                 "path from python to transformers",
                 "learning path from python to the transformers",
-                "what is the roadmap from python to transformers please")) {
+                "what is the roadmap from python to transformers please",
+                "from python to transformers what is the path",
+                "from python to transformers how do i get there")) {
             assertThat(parsed(text))
                     .as(text)
                     .contains(new LearningQuestion(
                             LearningQuestion.Asks.LEARNING_PATH, List.of("transformers"), List.of(List.of("python"))));
         }
+        assertThat(search("From Python to transformers, what's the path?").question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("transformer-architecture", List.of("python"));
         SearchResult career = search("how to switch from data analyst to ml engineer");
         assertThat(career.question())
                 .extracting(SearchResult.Question::id, SearchResult.Question::known)
@@ -298,7 +350,6 @@ class LearningQuestionTest {
                 // A consequence, a file, a place, a rule: not what to learn.
                 "what does overfitting lead to",
                 "what does a dockerfile need",
-                "what is the path to the jupyter notebook",
                 "how do i get to the hugging face hub",
                 "what are the requirements for the eu ai act")) {
             assertThat(parsed(text)).as(text).isEmpty();
