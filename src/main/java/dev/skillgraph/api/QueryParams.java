@@ -2,6 +2,11 @@ package dev.skillgraph.api;
 
 import dev.skillgraph.error.SkillGraphException;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -27,6 +32,8 @@ public final class QueryParams {
 
     /** A percent sign not followed by two hex digits: a value no decoder can read. */
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]{2}");
 
     /** The control characters that are white space in a line of text: tab, line feed, carriage return. */
     private static final Pattern LINE_SPACE = Pattern.compile("[\\t\\n\\r]+");
@@ -96,8 +103,53 @@ public final class QueryParams {
                     name,
                     "query parameter '" + name + "' has a '%' not followed by two hex digits; write a % sign as %25");
         }
+        // A decoder puts U+FFFD where bytes are not UTF-8: say so, rather than search for the replacement character.
+        if (all.stream().anyMatch(value -> value.indexOf('\uFFFD') >= 0) && !utf8(name)) {
+            throw SkillGraphException.invalidParameter(
+                    name,
+                    "query parameter '" + name + "' is not valid UTF-8: percent-encode the bytes of its text in UTF-8"
+                            + " (é is %C3%A9)");
+        }
         all.forEach(value -> requireUnicode(name, value));
         return all;
+    }
+
+    /** Whether every value of {@code name} in the raw query string is UTF-8 once its percent escapes are decoded. */
+    private boolean utf8(String name) {
+        if (rawQuery == null) {
+            return true;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.startsWith(name + "=") && !utf8Escaped(pair.substring(name.length() + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean utf8Escaped(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%'
+                    && i + 2 < raw.length()
+                    && HEX.matcher(raw.substring(i + 1, i + 3)).matches()) {
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**

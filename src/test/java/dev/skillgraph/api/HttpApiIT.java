@@ -263,6 +263,22 @@ class HttpApiIT {
             String answer = rawGet("/api/search?" + query);
             assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("%25");
         }
+        // Bytes that are not UTF-8 (a cut character, Latin-1) are named, not searched as U+FFFD; U+FFFD itself is text.
+        Map<String, String> broken = Map.of(
+                "q=%C3%28abc", "q",
+                "q=caf%E9", "q",
+                "q=%E2%82", "q",
+                "q=python&known=py%FFthon", "known",
+                "q=py&kind=%FF", "kind");
+        for (Map.Entry<String, String> query : broken.entrySet()) {
+            HttpResponse<String> answer = get("/api/search?" + query.getKey());
+            assertProblem(answer, 400, "is not valid UTF-8");
+            assertThat(json(answer).get("parameter").asText())
+                    .as(query.getKey())
+                    .isEqualTo(query.getValue());
+        }
+        assertProblem(get("/api/suggest?q=py%FF"), 400, "is not valid UTF-8");
+        assertThat(get("/api/search?q=%EF%BF%BD").statusCode()).isEqualTo(200);
     }
 
     @Test
