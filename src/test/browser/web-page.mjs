@@ -115,6 +115,11 @@ try {
   await page.goto(`${base}/#/search?q=${encodeURIComponent('what must I learn before pandas and docker')}`, { waitUntil: 'domcontentloaded' });
   await page.locator('#question a[href="#/node/docker"]').waitFor();
   seen.questionGoals = await page.locator('#question a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  // "What next?" alone lists the next steps from what is marked known.
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('what next?')}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#question a[data-asks="next"]').first().waitFor();
+  seen.nextSteps = await page.locator('#question a').evaluateAll(
+    (links) => links.map((a) => decodeURIComponent(a.getAttribute('href').slice('#/node/'.length))));
   await page.goto(`${base}/#/node/pandas`, { waitUntil: 'domcontentloaded' });
   await page.locator('#node section:has(h2:text-is("Used in")) li').first().waitFor();
   seen.usedBy = await page.locator('#node section:has(h2:text-is("Used in")) li a').evaluateAll(

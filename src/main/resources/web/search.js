@@ -31,7 +31,11 @@ export function showResults(params) {
         if (known.size) query.set('known', [...known].join(','));
         result = await api(`/api/search?${query}`, { signal });
       }
-      renderResults(result, q, filters, offset);
+      // "What next?" with nothing named: its answer is the next steps from what is marked known.
+      const nextSteps = result.question?.asks === 'next' && result.question.about.length === 0
+        ? (await api(result.question.href, { signal })).next
+        : null;
+      renderResults(result, q, filters, offset, nextSteps);
     } catch (e) {
       if (e.name === 'AbortError') throw e; // a newer search replaced this one and will clear aria-busy
       $('result-summary').textContent = e instanceof ApiError
@@ -47,7 +51,7 @@ export function showResults(params) {
   });
 }
 
-function renderResults(result, q, filters, offset) {
+function renderResults(result, q, filters, offset, nextSteps) {
   const first = result.total === 0 ? 0 : offset + 1;
   const last = offset + result.hits.length;
   $('result-summary').textContent = result.total === 0
@@ -60,7 +64,7 @@ function renderResults(result, q, filters, offset) {
     fill(didYouMean, 'Did you mean ',
       h('a', { href: searchHash(result.didYouMean, filters) }, result.didYouMean), '?');
   }
-  renderQuestion(result.question);
+  renderQuestion(result.question, nextSteps);
   fill($('results'), ...result.hits.map((hit) => h('li', { class: 'hit' },
     h('a', { class: 'hit-name', href: nodeHref(hit.id) },
       hit.highlights?.name ? highlighted(hit.highlights.name) : hit.name),
@@ -75,9 +79,10 @@ function renderResults(result, q, filters, offset) {
 
 /**
  * A learning-path question the query asks: links to its nodes, whose pages answer it (a plan, what a node unlocks);
- * for what can be learned next, marking them known makes searches say what is ready to learn.
+ * for what can be learned next, marking them known makes searches say what is ready to learn; asked alone, the next
+ * steps from what is marked known.
  */
-function renderQuestion(question) {
+function renderQuestion(question, nextSteps) {
   $('question').hidden = !question;
   if (!question) return;
   const links = question.about.flatMap((node, i) => [
@@ -86,6 +91,11 @@ function renderQuestion(question) {
   const several = question.about.length > 1;
   fill($('question'), ...(question.asks === 'unlocks'
     ? ['What does ', ...links, ' unlock? Its page lists what depends on it.']
+    : question.asks === 'next' && question.about.length === 0
+      ? [readKnown().size ? 'What can I learn next? Ready from what you marked known: ' : 'Where to start: ',
+        ...(nextSteps || []).flatMap((step, i) => [i === 0 ? null : ', ',
+          h('a', { href: nodeHref(step.id), 'data-asks': 'next' }, step.name)]),
+        '. Mark what you know on its page to move on.']
     : question.asks === 'next'
       ? ['What can I learn next, knowing ', ...links, '? Mark ', several ? 'them' : 'it',
         ' known on ', several ? 'their pages' : 'its page', ': searches then say what is ready to learn.']

@@ -105,7 +105,7 @@ public final class Answers {
         String href =
                 switch (question.asks()) {
                     case "unlocks" -> "/api/unlocks/" + encoded(List.of(question.id()));
-                    case "next" -> "/api/next?" + knownParam;
+                    case "next" -> "/api/next" + (knowing.isEmpty() ? "" : "?" + knownParam);
                     default -> question.about().size() > 1
                             ? "/api/learning-path?goals="
                                     + encoded(question.about().stream()

@@ -58,7 +58,8 @@ import java.util.Set;
  * What the learner knows is a clause of its own ({@link KnownClause}), after the question or before it ("i know sql,
  * what next", "... if i already know python and numpy"), or all the text says ("i'm comfortable with python": what
  * next). Knowing something and asking no more than what next ("what
- * next", "what can i learn", "now what") asks {@link Asks#NEXT}. A subject's parts joined by "and" may each name a goal ({@link
+ * next", "what can i learn", "now what") asks {@link Asks#NEXT}; so does "what next" alone, of a learner who may have
+ * said what they know elsewhere (the request's {@code known=}). A subject's parts joined by "and" may each name a goal ({@link
  * #subjects}).
  *
  * Cues that as often mean something else are not read: "latency requirements", "path to production" (without a
@@ -132,7 +133,21 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                 .flatMap(clause -> knowing(clause.question(), phrases(clause.known())))
                 .or(() -> KnownClause.after(words, rest -> asked(rest).isPresent())
                         .map(clause -> knowing(clause.question(), phrases(clause.known())))
-                        .orElseGet(() -> asked(words)));
+                        .orElseGet(() -> asked(words).or(() -> next(words))));
+    }
+
+    /**
+     * What can be learned next, asked with nothing said of what the learner knows: only asking words, with "next" or,
+     * after or before a question word, "now" ("what next", "what should i learn next", "now what"). What they know
+     * comes from the request, if anywhere; "what can i learn" alone, with no word of a next step, is no question.
+     */
+    private static Optional<LearningQuestion> next(List<String> words) {
+        boolean questioned = words.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
+        return !words.isEmpty()
+                        && words.stream().allMatch(word -> asking(word) || TRAILING.contains(word))
+                        && (words.contains("next") || (questioned && words.contains("now")))
+                ? Optional.of(new LearningQuestion(Asks.NEXT, List.of()))
+                : Optional.empty();
     }
 
     /**

@@ -26,6 +26,10 @@ final class QuestionSubjects {
     /** What separates the items of a list: "pca, cnns and rnns", "python; sql", "rag & agents", "rag + agents". */
     private static final Pattern LISTS = Pattern.compile("\\s*[,;&]\\s*|\\s+[+/\u2013\u2014]\\s+");
 
+    /** The notice of "what next" said alone. */
+    static final String NEXT_ALONE = "read as the question \"what can I learn next?\": what you know answers it, with"
+            + " the next steps of question.href, not these words";
+
     private final Analyzer spoken;
     private final SubjectNodes nodes;
     private final Function<SearchQuery, SearchResult> search;
@@ -53,6 +57,9 @@ final class QuestionSubjects {
             return Optional.empty();
         }
         LearningQuestion question = asked.get();
+        if (question.asks() == Asks.NEXT && question.known().isEmpty()) {
+            return Optional.of(nextOfTheRequest(query));
+        }
         // What the learner says they know, each phrase as the node it names (a plan's known ids); a phrase that names
         // none would leave out of the plan what they know ("how to get from a numpy array to a tensor"): no question.
         List<Optional<IndexedNode>> said = question.asks() == Asks.UNLOCKS
@@ -80,6 +87,23 @@ final class QuestionSubjects {
                         .collect(Collectors.joining(" "))
                 : question.subjectText();
         return Optional.of(answer(question, query.text(), about, knowing, search.apply(query.withText(searched))));
+    }
+
+    /**
+     * The answer to "what next" said alone: the search of its words as typed, saying it is the question of what can be
+     * learned next, whose answer depends on what the learner knows (the request's {@code known=}).
+     */
+    private SearchResult nextOfTheRequest(SearchQuery query) {
+        SearchResult typed = search.apply(query);
+        return new SearchResult(
+                typed.query(),
+                typed.hits(),
+                typed.total(),
+                typed.totalRelation(),
+                typed.facets(),
+                null,
+                NEXT_ALONE + (typed.notice() == null ? "" : "; " + typed.notice()),
+                new SearchResult.Question(Asks.NEXT.key(), null, null, null, List.of(), null, null));
     }
 
     /**

@@ -133,12 +133,13 @@ public record SearchResult(
      *
      * @param asks {@code learning-path} (what must I learn before it), {@code unlocks} (what does it open up) or {@code
      *     next} (what can I learn next, knowing it)
-     * @param id the first of {@code about}'s ids
-     * @param name its name
-     * @param kind its kind
-     * @param about the nodes the question is about, at least one: the goal of a learning path, or its goals when it has
-     *     several ("what must I learn before transformers and rag"), the node whose unlocks it asks, or for {@code
-     *     next} the nodes known
+     * @param id the first of {@code about}'s ids; absent when {@code about} is empty
+     * @param name its name; absent when {@code about} is empty
+     * @param kind its kind; absent when {@code about} is empty
+     * @param about the nodes the question is about: the goal of a learning path, or its goals when it has several
+     *     ("what must I learn before transformers and rag"), the node whose unlocks it asks, or for {@code next} the
+     *     nodes the text says are known; empty only for {@code next} when the text says none ("what next?": the
+     *     request's {@code known=} says it, if anything does)
      * @param known the ids of the nodes the text says the learner knows ("... if I know python and numpy", "how do I
      *     get from python to transformers", "I know sql, what next"); absent when it says none
      * @param href the API request that answers it, relative to the service's root ({@code
@@ -148,9 +149,9 @@ public record SearchResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(
             String asks,
-            String id,
-            String name,
-            String kind,
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable String kind,
             List<NodeRef> about,
             @Nullable List<String> known,
             @Nullable String href) {

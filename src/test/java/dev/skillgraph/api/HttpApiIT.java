@@ -162,6 +162,16 @@ class HttpApiIT {
                 .isEqualTo("/api/next?known=python%2Csql-data-manipulation");
         assertThat(json(get(next.get("question").get("href").asText())).get("next"))
                 .isNotEmpty();
+        // "What next?" alone: the next steps of what the request knows, or where to start when it knows nothing.
+        JsonNode alone = json(get("/api/search?q=what%20next%3F&known=python"));
+        assertThat(alone.get("question").get("href").asText()).isEqualTo("/api/next?known=python");
+        assertThat(alone.get("question").get("about")).isEmpty();
+        assertThat(alone.get("question").has("id")).isFalse();
+        assertThat(json(get("/api/search?q=what%20next%3F"))
+                        .get("question")
+                        .get("href")
+                        .asText())
+                .isEqualTo("/api/next");
         // A query that asks nothing has no question.
         assertThat(json(get("/api/search?q=transformers")).has("question")).isFalse();
     }

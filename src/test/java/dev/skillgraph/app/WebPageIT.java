@@ -123,6 +123,11 @@ class WebPageIT {
             assertThat(seen.get("questionGoals"))
                     .extracting(JsonNode::asText)
                     .containsExactly("#/node/pandas", "#/node/docker");
+            assertThat(texts(seen.get("nextSteps")))
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(ids(
+                            get(app, "/api/next?known=" + String.join(",", texts(seen.get("storedAfterForgetting"))))
+                                    .get("next")));
             assertThat(texts(seen.get("usedBy")))
                     .containsExactlyElementsOf(ids(get(app, "/api/nodes/pandas").get("usedBy")));
             assertThat(texts(seen.get("planAfterForgetting"))).containsExactlyElementsOf(ids(shrunk.get("steps")));

@@ -189,7 +189,6 @@ class LearningQuestionTest {
                 "i know what a transformer is",
                 "i know python what is pandas",
                 "i know",
-                "what next",
                 "what can i learn next if i know the kitchen")) {
             assertThat(search(text).question()).as(text).isNull();
         }
@@ -214,6 +213,23 @@ class LearningQuestionTest {
         // Knowing what names no node, or knowing a question, is no learning-path question.
         for (String text : List.of(
                 "i'm comfortable with the kitchen", "i know how transformers work", "i am good", "someone who knows")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void whatNextAloneAsksTheNextStepsOfWhatTheRequestKnows() {
+        for (String text : List.of("what next", "What's next?", "now what", "what should I learn next?", "next?")) {
+            SearchResult answer = search(text);
+            assertThat(answer.question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::id, SearchResult.Question::about)
+                    .containsExactly("next", null, List.of());
+            assertThat(answer.notice()).as(text).startsWith(QuestionSubjects.NEXT_ALONE);
+        }
+        // No word of a next step, or words that name something: no such question.
+        for (String text :
+                List.of("what can i learn", "what else", "next token prediction", "what next for the kitchen")) {
             assertThat(search(text).question()).as(text).isNull();
         }
     }

@@ -49,10 +49,13 @@ final class McpText {
             text.append(
                     switch (question.asks()) {
                         case "unlocks" -> "\nThis asks what " + nodes + " unlocks: call unlocks with that id";
-                        case "next" -> "\nThis asks what can be learned next, knowing " + nodes
-                                + ": call next_topics with known " + known;
+                        case "next" -> question.about().isEmpty()
+                                ? "\nThis asks what can be learned next: call next_topics with known "
+                                        + (known.isEmpty() ? "set to the ids of what the learner knows" : known)
+                                : "\nThis asks what can be learned next, knowing " + nodes
+                                        + ": call next_topics with known " + known;
                         default -> "\nThis asks what to learn "
-                                + (question.kind().equals("career") ? "for the career " : "before ") + nodes
+                                + ("career".equals(question.kind()) ? "for the career " : "before ") + nodes
                                 + ": call learning_path with "
                                 + (question.about().size() > 1 ? "goals " + ids : "that id")
                                 + (known.isEmpty() ? "" : " and known " + known);

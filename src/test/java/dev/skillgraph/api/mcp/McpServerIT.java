@@ -151,6 +151,10 @@ class McpServerIT {
             CallToolResult knowing =
                     call(client, "search", Map.of("query", "I know SQL, what next?", "known", List.of("python")));
             assertThat(text(knowing)).contains("call next_topics with known python,sql-data-manipulation");
+            assertThat(text(call(client, "search", Map.of("query", "what next?", "known", List.of("python")))))
+                    .contains("This asks what can be learned next: call next_topics with known python");
+            assertThat(text(call(client, "search", Map.of("query", "what next?"))))
+                    .contains("call next_topics with known set to the ids of what the learner knows");
             CallToolResult way = call(client, "search", Map.of("query", "how do I get from python to transformers"));
             assertThat(text(way)).contains("call learning_path with that id and known python");
 
