@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a learner says they know, in a learning-path question ({@link LearningQuestion}): the clause's words and the
@@ -14,9 +15,13 @@ import java.util.function.Predicate;
  * studied, finished.
  *
  * @param question the words of the question without the clause, lowercase, as the spoken analyzer split them
- * @param known the words the learner says they know, "and" between things (split by {@link LearningQuestion})
+ * @param known the words the learner says they know, "and" between things (split by {@link LearningQuestion}); none
+ *     when the clause denies knowing ("... if i don't know python"): the question stands without it
  */
 record KnownClause(List<String> question, List<String> known) {
+
+    /** A verb of knowing: {@code end}, where the words after it begin; {@code denied}: "don't know", "never used". */
+    private record Verb(int end, boolean denied) {}
 
     /** The words that open a clause of what the learner knows after the question: "if", "since", "given", "now". */
     private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now", "for");
@@ -34,7 +39,22 @@ record KnownClause(List<String> question, List<String> known) {
 
     /** The verbs of knowing. */
     private static final Set<String> KNOWING = QuestionWords.words("know knows knew learned learnt studied"
-            + " understand understands master use uses finished completed done took");
+            + " understand understands master mastered use uses used finished completed done took got covered"
+            + " practiced practised");
+
+    /**
+     * Words that deny the verb of knowing ("i <b>don't</b> know python", "i have <b>never</b> used docker"): such a
+     * clause says the learner knows nothing of it.
+     */
+    private static final Set<String> DENYING = QuestionWords.words(
+            "don't dont not never haven't havent didn't didnt" + " hasn't hasnt doesn't doesnt no can't cant");
+
+    /**
+     * Words that end what the learner knows and begin what they do not: "i know python <b>but</b> not sql", "... ,
+     * <b>not</b> statistics", "everything <b>except</b> sql".
+     */
+    private static final Set<String> CONTRAST =
+            QuestionWords.words("but not except although though however without excluding apart no never nor");
 
     /**
      * What the learner is with what they know, before a word of {@link #AT}: "i'm <b>comfortable</b> with", "she is
@@ -59,21 +79,37 @@ record KnownClause(List<String> question, List<String> known) {
         if (start < words.size() && words.get(start).equals("that")) {
             start++;
         }
-        int known = knownFrom(words, start);
-        if (known < 0) {
+        Verb known = knownFrom(words, start);
+        if (known == null) {
             return Optional.empty();
         }
-        for (int question = known + 1; question < words.size(); question++) {
+        int from = known.end();
+        for (int question = from + 1; question < words.size(); question++) {
             List<String> rest = words.subList(question, words.size());
             if (QUESTION_WORDS.contains(words.get(question)) || asks.test(rest)) {
-                return Optional.of(new KnownClause(rest, words.subList(known, question)));
+                return Optional.of(new KnownClause(rest, said(words.subList(from, question), known)));
             }
         }
         // The clause alone, of things rather than of a question ("i know what a transformer is"): no question words.
-        List<String> said = words.subList(known, words.size());
+        List<String> said = said(words.subList(from, words.size()), known);
         return said.isEmpty() || said.stream().anyMatch(QUESTION_WORDS::contains)
                 ? Optional.empty()
                 : Optional.of(new KnownClause(List.of(), said));
+    }
+
+    /**
+     * What a clause says the learner knows of {@code words}, the words after its {@code verb}: none when the verb is
+     * denied, else those before a contrast ("python but not sql": python).
+     */
+    private static List<String> said(List<String> words, Verb verb) {
+        if (verb.denied()) {
+            return List.of();
+        }
+        int end = 0;
+        while (end < words.size() && !CONTRAST.contains(words.get(end))) {
+            end++;
+        }
+        return words.subList(0, end);
     }
 
     /**
@@ -84,43 +120,46 @@ record KnownClause(List<String> question, List<String> known) {
         for (int i = 1; i < words.size(); i++) {
             boolean condition = CONDITIONS.contains(words.get(i));
             int at = condition ? i + 1 < words.size() && words.get(i + 1).equals("that") ? i + 2 : i + 1 : i;
-            int known = knownFrom(words, at);
+            Verb known = knownFrom(words, at);
             // Without "if", only after a question of its own: not "what should i know before i start". (Asked last:
             // every search's text is read, and few have a clause.)
-            if (known > 0 && known < words.size() && (condition || asks.test(words.subList(0, i)))) {
-                return Optional.of(new KnownClause(words.subList(0, i), words.subList(known, words.size())));
+            if (known != null && known.end() < words.size() && (condition || asks.test(words.subList(0, i)))) {
+                return Optional.of(
+                        new KnownClause(words.subList(0, i), said(words.subList(known.end(), words.size()), known)));
             }
         }
         return Optional.empty();
     }
 
     /**
-     * Where what the learner knows begins, when {@code words} at {@code at} say that they know it: "(my) learner
-     * (already, have) know(s)", "knowing", "having learned", "i'm (very) comfortable with"; else -1.
+     * The verb of knowing at {@code at} in {@code words}: "(my) learner (already, have) know(s)", "knowing", "having
+     * learned", "i'm (very) comfortable with", or denied, "i don't know", "i have never used"; null when there is none.
      */
-    private static int knownFrom(List<String> words, int at) {
+    private static @Nullable Verb knownFrom(List<String> words, int at) {
         if (at < words.size() && words.get(at).equals("knowing")) {
-            return at + 1;
+            return new Verb(at + 1, false);
         }
         if (at + 1 < words.size() && words.get(at).equals("having") && KNOWING.contains(words.get(at + 1))) {
-            return at + 2;
+            return new Verb(at + 2, false);
         }
         int learner = at < words.size()
                         && (words.get(at).equals("my") || words.get(at).equals("our"))
                 ? at + 1
                 : at;
         if (learner >= words.size() || !LEARNERS.contains(words.get(learner))) {
-            return -1;
+            return null;
         }
         int verb = learner + 1;
-        while (verb < words.size() && BEFORE_KNOWING.contains(words.get(verb))) {
+        boolean denied = false;
+        while (verb < words.size() && (BEFORE_KNOWING.contains(words.get(verb)) || DENYING.contains(words.get(verb)))) {
+            denied |= DENYING.contains(words.get(verb));
             verb++;
         }
         if (verb < words.size() && KNOWING.contains(words.get(verb))) {
-            return verb + 1;
+            return new Verb(verb + 1, denied);
         }
         return verb + 1 < words.size() && AT_HOME.contains(words.get(verb)) && AT.contains(words.get(verb + 1))
-                ? verb + 2
-                : -1;
+                ? new Verb(verb + 2, denied)
+                : null;
     }
 }

@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A learning-path question typed into the search box: "what must I learn before transformers", "prerequisites for
@@ -129,9 +130,12 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
-        return KnownClause.before(words, rest -> asked(rest).isPresent())
+        // A question of its own: one that asks something, or what next ("what can i learn next, knowing python").
+        Predicate<List<String>> asks =
+                rest -> asked(rest).isPresent() || next(rest).isPresent();
+        return KnownClause.before(words, asks)
                 .flatMap(clause -> knowing(clause.question(), phrases(clause.known())))
-                .or(() -> KnownClause.after(words, rest -> asked(rest).isPresent())
+                .or(() -> KnownClause.after(words, asks)
                         .map(clause -> knowing(clause.question(), phrases(clause.known())))
                         .orElseGet(() -> asked(words).or(() -> next(words))));
     }
@@ -167,7 +171,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         List<String> said = withoutPoliteness(words);
         // What the learner knows, said alone ("i'm comfortable with python"), asks what follows from it.
         return words.isEmpty()
-                        || (said.stream().allMatch(LearningQuestion::asking)
+                        || (said.stream().allMatch(word -> asking(word) || TRAILING.contains(word))
                                 && words.stream()
                                         .anyMatch(word -> QUESTION.contains(canonical(word)) || word.equals("next")))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of(), known))

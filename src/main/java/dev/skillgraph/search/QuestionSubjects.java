@@ -26,6 +26,12 @@ final class QuestionSubjects {
     /** What separates the items of a list: "pca, cnns and rnns", "python; sql", "rag & agents", "rag + agents". */
     private static final Pattern LISTS = Pattern.compile("\\s*[,;&]\\s*|\\s+[+/\u2013\u2014]\\s+");
 
+    /** The words that ask a question of their own. */
+    private static final Set<String> WH = QuestionWords.words("what what's whats which how where when who why");
+
+    /** What ends a clause within a text: a comma, semicolon, colon or sentence's end before a space, a spaced dash. */
+    private static final Pattern CLAUSES = Pattern.compile("[,;:.!?]+\\s+|\\s+[-\u2013\u2014]\\s+");
+
     /** The notice of "what next" said alone. */
     static final String NEXT_ALONE = "read as the question \"what can I learn next?\": what you know answers it, with"
             + " the next steps of question.href, not these words";
@@ -49,11 +55,50 @@ final class QuestionSubjects {
      * The answer to {@code query} when its text asks a learning-path question about nodes it names: the search of the
      * subject's words (of what the learner knows, for what to learn next), saying how the text was read, with the
      * question, its nodes and the nodes the learner says they know; empty when it asks none, or names no node, or is
-     * itself a whole name ("machine learning prerequisites", an FAQ's alias).
+     * itself a whole name ("machine learning prerequisites", an FAQ's alias). When the whole text asks none, one of
+     * its clauses may: the last clauses without those before them ("as a beginner, what must i learn before rag"),
+     * then the first without those after them ("what must i learn before rag, thank you!").
      */
     Optional<SearchResult> answer(SearchQuery query) {
-        Optional<LearningQuestion> asked = question(query.text());
-        if (asked.isEmpty() || nodes.namesANode(query.text())) {
+        String text = query.text();
+        Optional<SearchResult> whole = answer(query, text);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        List<int[]> breaks = CLAUSES.matcher(text)
+                .results()
+                .map(at -> new int[] {at.start(), at.end()})
+                .toList();
+        for (int[] at : breaks) {
+            Optional<SearchResult> last =
+                    asksNothing(text.substring(0, at[0])) ? answer(query, text.substring(at[1])) : Optional.empty();
+            if (last.isPresent()) {
+                return last;
+            }
+        }
+        for (int i = breaks.size() - 1; i >= 0; i--) {
+            Optional<SearchResult> first = asksNothing(text.substring(breaks.get(i)[1]))
+                    ? answer(query, text.substring(0, breaks.get(i)[0]))
+                    : Optional.empty();
+            if (first.isPresent()) {
+                return first;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the clauses {@code left} out of a question ask nothing of their own: no question word ("i know python,
+     * what is pandas" is no question of what next).
+     */
+    private boolean asksNothing(String left) {
+        return words(left).stream().noneMatch(WH::contains);
+    }
+
+    /** {@link #answer(SearchQuery)} of the question {@code clause}, a clause of the query's text or all of it, asks. */
+    private Optional<SearchResult> answer(SearchQuery query, String clause) {
+        Optional<LearningQuestion> asked = question(clause);
+        if (asked.isEmpty() || nodes.namesANode(clause)) {
             return Optional.empty();
         }
         LearningQuestion question = asked.get();

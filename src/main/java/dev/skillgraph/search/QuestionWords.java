@@ -127,13 +127,14 @@ final class QuestionWords {
             .collect(Collectors.toUnmodifiableSet());
 
     /** Words between a cue and its subject ("before learning", "after i finish", "to become an"). */
-    static final Set<String> LEADING = words(
-            "i you we can learn learning study studying start starting tackle tackling do doing know"
+    static final Set<String> LEADING =
+            words("i you we can learn learning study studying start starting tackle tackling do doing know"
                     + " knowing finish finishing master mastering with on into the a an get getting move moving"
-                    + " dive diving have learned learnt understand understanding using use becoming become and also about");
+                    + " dive diving have learned learnt understand understanding using use becoming become and also about"
+                    + " some little bit of");
 
     /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
-    static final Set<String> TRAILING = words("first next then now please pls plz thanks thank thx ty cheers and");
+    static final Set<String> TRAILING = words("first next then now please pls plz thanks thank thx ty cheers and down");
 
     /** A kind word after a subject ("the data scientist career"), left out when something is left. */
     static final Set<String> KIND_WORDS = words("career role job topic tool stage");

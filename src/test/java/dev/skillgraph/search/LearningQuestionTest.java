@@ -210,6 +210,43 @@ class LearningQuestionTest {
                     .extracting(SearchResult.Question::asks, SearchResult.Question::known)
                     .containsExactly("next", List.of("python"));
         }
+        // What follows a contrast is not known; a denied verb knows nothing (helper-47: both had joined known=).
+        for (String text : List.of(
+                "I know python, but not sql, what next?",
+                "I know python but not statistics; what next",
+                "i know python and not sql what should i learn next",
+                "I've got python down, what now?",
+                "I've mastered python",
+                "I know a little python")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::known)
+                    .containsExactly("next", List.of("python"));
+        }
+        assertThat(search("I know sql but not python, what next?").question().known())
+                .containsExactly("sql-data-manipulation");
+        for (String text : List.of(
+                "what must I learn before transformers if I don't know python",
+                "I have never used python, what must I learn before transformers")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                    .containsExactly("transformer-architecture", null);
+        }
+        // After a question of what next, as after any other.
+        for (String text : List.of(
+                "what can i learn next knowing python",
+                "what next knowing python",
+                "what should I learn next (I know python)")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::known)
+                    .containsExactly("next", List.of("python"));
+        }
+        assertThat(search("what can i learn next knowing python, numpy and pandas")
+                        .question()
+                        .known())
+                .containsExactly("python", "numpy", "pandas");
         // Knowing what names no node, or knowing a question, is no learning-path question.
         for (String text : List.of(
                 "i'm comfortable with the kitchen", "i know how transformers work", "i am good", "someone who knows")) {
@@ -230,6 +267,30 @@ class LearningQuestionTest {
         // No word of a next step, or words that name something: no such question.
         for (String text :
                 List.of("what can i learn", "what else", "next token prediction", "what next for the kitchen")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void aQuestionMayBeOneClauseOfTheText() {
+        // A preamble before it, thanks after it (helper-47: the question, and sometimes its subject, were lost).
+        for (String text : List.of(
+                "As a beginner, what must I learn before rag",
+                "Quick question: what must I learn before rag?",
+                "I'm new to ML. What do I need before rag?",
+                "what must I learn before rag, thank you!",
+                "what must I learn before rag? Thanks in advance")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::id)
+                    .containsExactly("learning-path", "retrieval-augmented-generation");
+        }
+        assertThat(search("As a data analyst, how do I become an ml engineer")
+                        .question()
+                        .id())
+                .isEqualTo("machine-learning-engineer");
+        // A clause left out may not ask a question of its own.
+        for (String text : List.of("i know python, what is pandas", "what is rag, and what comes before it?")) {
             assertThat(search(text).question()).as(text).isNull();
         }
     }
