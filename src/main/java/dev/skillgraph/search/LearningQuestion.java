@@ -6,12 +6,15 @@ import static dev.skillgraph.search.QuestionWords.AUXILIARIES;
 import static dev.skillgraph.search.QuestionWords.BEFORE_SUBJECT;
 import static dev.skillgraph.search.QuestionWords.CUE_WORDS;
 import static dev.skillgraph.search.QuestionWords.DOES;
+import static dev.skillgraph.search.QuestionWords.GOING_ON;
 import static dev.skillgraph.search.QuestionWords.KIND_WORDS;
 import static dev.skillgraph.search.QuestionWords.LEADING;
 import static dev.skillgraph.search.QuestionWords.NEED;
 import static dev.skillgraph.search.QuestionWords.QUESTION;
+import static dev.skillgraph.search.QuestionWords.REACH;
 import static dev.skillgraph.search.QuestionWords.TOWARDS;
 import static dev.skillgraph.search.QuestionWords.TRAILING;
+import static dev.skillgraph.search.QuestionWords.WANT;
 import static dev.skillgraph.search.QuestionWords.WAY;
 import static dev.skillgraph.search.QuestionWords.WAY_ASKED;
 import static dev.skillgraph.search.QuestionWords.concat;
@@ -178,12 +181,14 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                 : Optional.empty();
     }
 
-    /** {@code words} split at "and", each phrase without the words that only lead to it or end it; none empty. */
+    /**
+     * {@code words} split at "and" or "or", each phrase without the words that only lead to it or end it; none empty.
+     */
     private static List<List<String>> phrases(List<String> words) {
         List<List<String>> phrases = new ArrayList<>();
         List<String> phrase = new ArrayList<>();
         for (String word : words) {
-            if (word.equals("and")) {
+            if (word.equals("and") || word.equals("or")) {
                 phrases.add(trimmed(phrase));
                 phrase = new ArrayList<>();
             } else {
@@ -196,7 +201,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
 
     /** The question {@code words} ask, said without what the learner knows. */
     private static Optional<LearningQuestion> asked(List<String> words) {
-        Optional<LearningQuestion> way = way(words);
+        Optional<LearningQuestion> way = way(words).or(() -> wanted(words));
         if (way.isPresent()) {
             return way;
         }
@@ -306,6 +311,36 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         return question(Asks.LEARNING_PATH, words.subList(to + 1, end))
                 .filter(goal -> !known.isEmpty())
                 .map(goal -> new LearningQuestion(goal.asks(), goal.subject(), known));
+    }
+
+    /**
+     * A goal the learner wants, said with asking words only around it: "i want to learn rag, what do i need first",
+     * "where do i start if i want to become a data scientist", "i'd like to get into mlops": the learning path to it.
+     * Only asking words, verbs of going on and "if" come before the wanting, and only those from a question word or
+     * "and" on after the goal.
+     */
+    private static Optional<LearningQuestion> wanted(List<String> words) {
+        int want = 0;
+        while (want < words.size() && !WANT.contains(words.get(want))) {
+            want++;
+        }
+        int verb = want + 1 < words.size() && words.get(want + 1).equals("to") ? want + 2 : want + 1;
+        if (verb >= words.size()
+                || !REACH.contains(words.get(verb))
+                || !words.subList(0, want).stream()
+                        .allMatch(word -> asking(word) || GOING_ON.contains(word) || word.equals("if"))) {
+            return Optional.empty();
+        }
+        List<String> after = words.subList(verb + 1, words.size());
+        int end = after.size();
+        for (int at = 0; at < after.size() && end == after.size(); at++) {
+            if ((QUESTION.contains(after.get(at)) || after.get(at).equals("and"))
+                    && after.subList(at, after.size()).stream()
+                            .allMatch(word -> asking(word) || GOING_ON.contains(word) || TRAILING.contains(word))) {
+                end = at;
+            }
+        }
+        return question(Asks.LEARNING_PATH, after.subList(0, end));
     }
 
     /** Whether {@code words} ask for a way: asking words or words of a way, a question word or a noun of a way. */
@@ -439,7 +474,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         return String.join(" ", subject);
     }
 
-    /** The subject split at "and" ("transformers and rag"): each part may name a goal of its own. */
+    /** The subject split at "and" or "or" ("transformers and rag"): each part may name a goal of its own. */
     List<List<String>> subjects() {
         return phrases(subject);
     }

@@ -88,11 +88,13 @@ final class QuestionSubjects {
     }
 
     /**
-     * Whether the clauses {@code left} out of a question ask nothing of their own: no question word ("i know python,
-     * what is pandas" is no question of what next).
+     * Whether the clauses {@code left} out of a question say nothing of their own: no question word ("i know python,
+     * what is pandas" is no question of what next), nor what the learner knows ("i know the basics, what next").
      */
     private boolean asksNothing(String left) {
-        return words(left).stream().noneMatch(WH::contains);
+        List<String> words = words(left);
+        return words.stream().noneMatch(WH::contains)
+                && LearningQuestion.of(words).isEmpty();
     }
 
     /** {@link #answer(SearchQuery)} of the question {@code clause}, a clause of the query's text or all of it, asks. */
@@ -110,7 +112,7 @@ final class QuestionSubjects {
         List<Optional<IndexedNode>> said = question.asks() == Asks.UNLOCKS
                 ? List.of()
                 : question.known().stream()
-                        .map(phrase -> nodes.named(query.withText(String.join(" ", phrase)), Asks.NEXT.kinds()))
+                        .flatMap(phrase -> known(query, phrase).stream())
                         .toList();
         if (!said.stream().allMatch(Optional::isPresent)) {
             return Optional.empty();
@@ -132,6 +134,24 @@ final class QuestionSubjects {
                         .collect(Collectors.joining(" "))
                 : question.subjectText();
         return Optional.of(answer(question, query.text(), about, knowing, search.apply(query.withText(searched))));
+    }
+
+    /**
+     * The nodes {@code phrase} of what the learner knows names: each of the names it lists without "and" when they name
+     * different nodes ("python sql"), else the one it names whole ("a numpy array" is no list of numpy and arrays).
+     */
+    private List<Optional<IndexedNode>> known(SearchQuery query, List<String> phrase) {
+        List<List<String>> names = nodes.names(phrase);
+        if (names.size() > 1) {
+            List<Optional<IndexedNode>> each = names.stream()
+                    .map(name -> nodes.known(query.withText(String.join(" ", name)), Asks.NEXT.kinds()))
+                    .toList();
+            if (each.stream().allMatch(Optional::isPresent)
+                    && each.stream().distinct().count() == each.size()) {
+                return each;
+            }
+        }
+        return List.of(nodes.known(query.withText(String.join(" ", phrase)), Asks.NEXT.kinds()));
     }
 
     /**

@@ -41,15 +41,16 @@ final class QuestionWords {
      */
     static final Set<String> ASKING = union(
             QUESTION,
-            words("did i'm im you shall have has got to know learn study master understand cover read first and"
-                    + " the a an be it me my one topics topic things thing skills skill concepts subjects stuff"
-                    + " steps step come comes go goes next then please pls plz tell show list give else there am"
-                    + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
-                    + " lies lie student students beginner beginners newbie mentee learner learners junior"
-                    + " someone team kid son daughter she he they them her him his their teach teaching wants"));
+            words(
+                    "did i'm im i'd we'd you shall have has got to know learn study master understand cover read first and"
+                            + " the a an be it me my one topics topic things thing skills skill concepts subjects stuff"
+                            + " steps step come comes go goes next then please pls plz tell show list give else there am"
+                            + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
+                            + " lies lie student students beginner beginners newbie mentee learner learners junior"
+                            + " someone team kid son daughter she he they them her him his their teach teaching wants"));
 
     /** The verbs of a learner asking how to go on, beyond {@link #ASKING}'s: "how do i get started". */
-    private static final Set<String> GOING_ON =
+    static final Set<String> GOING_ON =
             words("start started starting begin beginning help practice practise prepare studying reading");
 
     /**
@@ -66,6 +67,13 @@ final class QuestionWords {
                                 || GOING_ON.contains(word)
                                 || Analyzers.STOP_WORDS.contains(word));
     }
+
+    /** Words of wanting a goal: "i <b>want</b> to learn rag", "i'd <b>like</b> to become a data scientist". */
+    static final Set<String> WANT = words("want wants wanna like hope hoping plan planning aim aiming trying goal");
+
+    /** The verbs of reaching a goal one wants: "i want to <b>learn</b> rag", "... to <b>get</b> into mlops". */
+    static final Set<String> REACH = words(
+            "learn study master become understand get move break transition switch start" + " begin dive pick explore");
 
     /** Words of need, after which {@code for} asks for prerequisites ("what do i need for kubernetes"). */
     static final Set<String> NEED = words("need needs needed required necessary");
@@ -131,7 +139,7 @@ final class QuestionWords {
             words("i you we can learn learning study studying start starting tackle tackling do doing know"
                     + " knowing finish finishing master mastering with on into the a an get getting move moving"
                     + " dive diving have learned learnt understand understanding using use becoming become and also about"
-                    + " some little bit of");
+                    + " some little bit of started");
 
     /** Words that end a question without naming anything: politeness, what the learner asks next, a dangling "and". */
     static final Set<String> TRAILING = words("first next then now please pls plz thanks thank thx ty cheers and down");

@@ -76,14 +76,25 @@ final class SubjectNodes {
      * the request's filters when one of them passes them ({@code roadmap=}: that roadmap's "stage 2").
      */
     Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds) {
-        return named(subject, kinds, true);
+        return named(subject, kinds, true, false);
+    }
+
+    /**
+     * The node of one of {@code kinds} that {@code phrase}, a phrase of what the learner knows, names: as {@link
+     * #named(SearchQuery, Set)}, but by words of a name only when no other node's name or alias has them too. A plan
+     * takes what the learner knows, and all it requires, as known: "the basics" is a word of four names, and picking
+     * one would drop steps from the plan unseen (helper-47's break test).
+     */
+    Optional<IndexedNode> known(SearchQuery phrase, Set<Kind> kinds) {
+        return named(phrase, kinds, true, true);
     }
 
     /**
      * {@link #named(SearchQuery, Set)}; {@code corrected}: when nothing is named, the subject as its search's "did you
-     * mean" spells it may name its node ("retreival augmented generation").
+     * mean" spells it may name its node ("retreival augmented generation"); {@code alone}: by words of a name only
+     * when no other node among the subject's hits has them in its name or an alias.
      */
-    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds, boolean corrected) {
+    private Optional<IndexedNode> named(SearchQuery subject, Set<Kind> kinds, boolean corrected, boolean alone) {
         String placed = StagePlaces.asNumbers(subject.text());
         QueryWords words = QueryWords.of(exact, placed).normalised(compounds, false);
         if (words.isEmpty()) {
@@ -104,22 +115,60 @@ final class SubjectNodes {
             for (SearchQuery order : orders) {
                 SearchResult found = search.apply(order);
                 didYouMean = didYouMean == null ? found.didYouMean() : didYouMean;
+                List<IndexedNode> candidates = new ArrayList<>();
                 for (SearchResult.Hit hit : found.hits()) {
                     Integer doc = docs.get(hit.id());
                     IndexedNode node = doc == null ? null : byDoc[doc];
                     if (node != null
                             && kinds.contains(node.node().kind())
                             && (named.contains(hit.id()) || inName(node.node(), words.all()))) {
-                        return Optional.of(node);
+                        candidates.add(node);
+                        if (!alone) {
+                            break;
+                        }
                     }
+                }
+                // Alone: a whole name or alias first, else the one node whose name has the words, if only one has.
+                Optional<IndexedNode> chosen = !alone
+                        ? candidates.stream().findFirst()
+                        : candidates.stream()
+                                .filter(node -> named.contains(node.node().id()))
+                                .findFirst()
+                                .or(() -> candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty());
+                if (chosen.isPresent() || !candidates.isEmpty()) {
+                    return chosen;
                 }
             }
             return corrected && didYouMean != null
-                    ? named(subject.withText(didYouMean), kinds, false)
+                    ? named(subject.withText(didYouMean), kinds, false, alone)
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code phrase} as the whole names or aliases it lists without "and" ("python sql", "pandas numpy scikit-learn"),
+     * the longest first from its start; {@code phrase} alone when it is one name itself, or is not such a list.
+     */
+    List<List<String>> names(List<String> phrase) {
+        if (phrase.size() < 2 || namesANode(String.join(" ", phrase))) {
+            return List.of(phrase);
+        }
+        List<List<String>> names = new ArrayList<>();
+        int from = 0;
+        while (from < phrase.size()) {
+            int to = phrase.size();
+            while (to > from && !namesANode(String.join(" ", phrase.subList(from, to)))) {
+                to--;
+            }
+            if (to == from) {
+                return List.of(phrase);
+            }
+            names.add(phrase.subList(from, to));
+            from = to;
+        }
+        return names;
     }
 
     /**

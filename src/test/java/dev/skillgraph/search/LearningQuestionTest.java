@@ -233,6 +233,19 @@ class LearningQuestionTest {
                     .extracting(SearchResult.Question::id, SearchResult.Question::known)
                     .containsExactly("transformer-architecture", null);
         }
+        // What the learner knows names a node by words of its name only when no other name has them: a plan takes it
+        // and all it requires as known (helper-47: "the basics" was NLP Basics and Text Analytics).
+        for (String text :
+                List.of("I know the basics, what next?", "I'm comfortable with the fundamentals, what next?")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+        // Names listed without "and" are a list, not the stage whose name has them all.
+        assertThat(search("I know python sql, what next?").question().known())
+                .containsExactly("python", "sql-data-manipulation");
+        assertThat(search("I know pandas numpy scikit-learn, what next?")
+                        .question()
+                        .known())
+                .containsExactly("pandas", "numpy", "scikit-learn");
         // After a question of what next, as after any other.
         for (String text : List.of(
                 "what can i learn next knowing python",
@@ -269,6 +282,34 @@ class LearningQuestionTest {
                 List.of("what can i learn", "what else", "next token prediction", "what next for the kitchen")) {
             assertThat(search(text).question()).as(text).isNull();
         }
+    }
+
+    @Test
+    void aGoalTheLearnerWantsIsItsLearningPath() {
+        for (String text : List.of(
+                "I want to learn rag. What do I need first?",
+                "where do I start if I want to learn rag",
+                "i wanna learn rag, how should i begin",
+                "I'd like to understand RAG")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .isNotNull()
+                    .extracting(SearchResult.Question::asks, SearchResult.Question::id)
+                    .containsExactly("learning-path", "retrieval-augmented-generation");
+        }
+        assertThat(search("I want to become a data scientist, where do I start?")
+                        .question()
+                        .id())
+                .isEqualTo("data-scientist");
+        for (String text : List.of("i want to learn", "i want to learn the kitchen", "tools i want to learn")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void goalsJoinedByOrAreGoalsEach() {
+        assertThat(about(search("what must I learn before rag or agents").question()))
+                .containsExactly("retrieval-augmented-generation", "llm-agents");
     }
 
     @Test
