@@ -129,11 +129,17 @@ final class ProjectionReads {
 
     /**
      * The id of the node {@code id} names (an id that differs only by case or separators names it too); else a 404
-     * whose "did you mean" comes from searching names and aliases for the id's words.
+     * whose "did you mean" comes from searching names and aliases for the id's words; a blank id is a 400.
      *
      * @param parameter the query parameter that gave {@code id}, named in the problem; null for a path segment
      */
     static String requireNode(Projection projection, String id, String what, @Nullable String parameter) {
+        if (id.isBlank()) {
+            String message = "the " + what + " id is blank; give the id of a node, e.g. python";
+            throw parameter == null
+                    ? SkillGraphException.invalidInput(message)
+                    : SkillGraphException.invalidParameter(parameter, message);
+        }
         Optional<String> resolved = projection.graph().resolve(id);
         if (resolved.isPresent()) {
             return resolved.get();

@@ -53,7 +53,7 @@ public final class LearningPaths {
      * @throws IllegalArgumentException for an unknown goal (callers check ids first)
      */
     public LearningPlan plan(String goalId, Collection<String> knownIds, Optional<Integer> hoursPerWeek) {
-        return plan(List.of(requireGoal(goalId)), false, knowledge(knownIds), hoursPerWeek);
+        return plan(List.of(requireGoal(goalId, null)), false, knowledge(knownIds), hoursPerWeek);
     }
 
     /**
@@ -63,8 +63,8 @@ public final class LearningPaths {
      * @throws SkillGraphException as {@link #plan(String, Collection, Optional)}, for any of the goals
      */
     public LearningPlan plan(List<String> goalIds, Collection<String> knownIds, Optional<Integer> hoursPerWeek) {
-        List<GraphNode> goals =
-                new LinkedHashSet<>(goalIds).stream().map(this::requireGoal).toList();
+        List<GraphNode> goals = new LinkedHashSet<>(goalIds)
+                .stream().map(id -> requireGoal(id, "goals")).toList();
         return plan(goals, true, knowledge(knownIds), hoursPerWeek);
     }
 
@@ -79,7 +79,7 @@ public final class LearningPaths {
      * @throws SkillGraphException invalid input when the goal is a resource or an FAQ answer, as for a plan
      */
     public NextSteps next(Collection<String> knownIds, Optional<String> goalId, int limit) {
-        Optional<GraphNode> goal = goalId.map(this::requireGoal);
+        Optional<GraphNode> goal = goalId.map(id -> requireGoal(id, "goal"));
         return frontier.next(knowledge(knownIds), goal, limit);
     }
 
@@ -95,11 +95,11 @@ public final class LearningPaths {
      *     either is a resource or an FAQ answer, which no prerequisite edge joins
      */
     public PrerequisiteChain chain(String fromId, String toId) {
-        GraphNode from = requireGoal(fromId);
-        GraphNode to = requireGoal(toId);
+        GraphNode from = requireGoal(fromId, "from");
+        GraphNode to = requireGoal(toId, "to");
         if (fromId.equals(toId)) {
-            throw SkillGraphException.invalidInput(
-                    "'from' and 'to' are both '" + fromId + "'; name two different nodes");
+            throw SkillGraphException.invalidParameter(
+                    "to", "'from' and 'to' are both '" + fromId + "'; name two different nodes");
         }
         return PrerequisiteChain.shortest(graph, from, to);
     }
@@ -263,13 +263,20 @@ public final class LearningPaths {
         return found;
     }
 
-    private GraphNode requireGoal(String id) {
+    /**
+     * The node {@code id}, a learning goal; {@code parameter}: the request's parameter that named it, none for a path.
+     *
+     * @throws SkillGraphException invalid input, naming {@code parameter}, for a resource or an FAQ answer
+     */
+    private GraphNode requireGoal(String id, @Nullable String parameter) {
         GraphNode goal = graph.require(id);
         if (goal.kind() == Kind.RESOURCE || goal.kind() == Kind.FAQ) {
-            throw SkillGraphException.invalidInput(
-                    "'" + id + "' is a " + goal.kind().key()
-                            + ", not a learning goal; plan for a topic, tool, stage, career or roadmap"
-                            + (goal.kind() == Kind.RESOURCE ? " (it teaches: " + graph.taughtBy(id) + ")" : ""));
+            String message = "'" + id + "' is a " + goal.kind().key()
+                    + ", not a learning goal; plan for a topic, tool, stage, career or roadmap"
+                    + (goal.kind() == Kind.RESOURCE ? " (it teaches: " + graph.taughtBy(id) + ")" : "");
+            throw parameter == null
+                    ? SkillGraphException.invalidInput(message)
+                    : SkillGraphException.invalidParameter(parameter, message);
         }
         return goal;
     }

@@ -544,14 +544,28 @@ class HttpApiIT {
         assertThat(ids.get(0)).isEqualTo("backpropagation");
         assertThat(ids.get(ids.size() - 1)).isEqualTo("fine-tuning-peft");
         assertProblem(get("/api/learning-path?from=fine-tuning-peft&to=python"), 404, "does not depend on");
-        // An FAQ answer or a resource is no goal of any learning-path question: the same 400 for each.
-        for (String path : List.of(
-                "/api/learning-path?goals=faq-salary",
-                "/api/next?known=python&goal=faq-salary",
-                "/api/learning-path?from=python&to=faq-salary",
-                "/api/learning-path?from=think-stats&to=python")) {
-            assertProblem(get(path), 400, "not a learning goal");
+        // An FAQ answer or a resource is no goal of any learning-path question: the same 400 for each, naming the
+        // parameter that gave it.
+        Map<String, String> noGoals = Map.of(
+                "/api/learning-path?goals=faq-salary", "goals",
+                "/api/next?known=python&goal=faq-salary", "goal",
+                "/api/learning-path?from=python&to=faq-salary", "to",
+                "/api/learning-path?from=think-stats&to=python", "from");
+        for (Map.Entry<String, String> path : noGoals.entrySet()) {
+            HttpResponse<String> refused = get(path.getKey());
+            assertProblem(refused, 400, "not a learning goal");
+            assertThat(json(refused).get("parameter").asText())
+                    .as(path.getKey())
+                    .isEqualTo(path.getValue());
         }
+        assertProblem(get("/api/learning-path/faq-salary"), 400, "not a learning goal");
+        assertThat(json(get("/api/learning-path?from=python&to=python"))
+                        .get("parameter")
+                        .asText())
+                .isEqualTo("to");
+        // A blank id is a request without one, not a node that does not exist.
+        assertProblem(get("/api/unlocks/%20"), 400, "id is blank");
+        assertProblem(get("/api/nodes/%20%20"), 400, "id is blank");
 
         JsonNode next = json(get("/api/next?known=python,linear-algebra-calculus,statistics-probability"));
         assertThat(next.get("next").findValuesAsText("id")).contains("linear-logistic-regression");
