@@ -1,13 +1,19 @@
 package dev.skillgraph.search;
 
+import static dev.skillgraph.search.QuestionPhrases.TYPO_FROM;
+import static dev.skillgraph.search.QuestionPhrases.asking;
+import static dev.skillgraph.search.QuestionPhrases.canonical;
+import static dev.skillgraph.search.QuestionPhrases.endsWith;
+import static dev.skillgraph.search.QuestionPhrases.phrases;
+import static dev.skillgraph.search.QuestionPhrases.startsWith;
+import static dev.skillgraph.search.QuestionPhrases.trimmed;
+import static dev.skillgraph.search.QuestionPhrases.withoutPoliteness;
+import static dev.skillgraph.search.QuestionPhrases.withoutTrailing;
 import static dev.skillgraph.search.QuestionWords.AFTER_SUBJECT;
-import static dev.skillgraph.search.QuestionWords.ASKING;
 import static dev.skillgraph.search.QuestionWords.AUXILIARIES;
 import static dev.skillgraph.search.QuestionWords.BEFORE_SUBJECT;
-import static dev.skillgraph.search.QuestionWords.CUE_WORDS;
 import static dev.skillgraph.search.QuestionWords.DOES;
 import static dev.skillgraph.search.QuestionWords.GOING_ON;
-import static dev.skillgraph.search.QuestionWords.KIND_WORDS;
 import static dev.skillgraph.search.QuestionWords.LEADING;
 import static dev.skillgraph.search.QuestionWords.NEED;
 import static dev.skillgraph.search.QuestionWords.QUESTION;
@@ -22,7 +28,6 @@ import static dev.skillgraph.search.QuestionWords.words;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.search.QuestionWords.Cue;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -128,9 +133,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
     }
 
-    /** Most letters an asking word may have one typo in, at least (shorter ones are too easily another word). */
-    private static final int TYPO_FROM = 4;
-
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
         // A question of its own: one that asks something, or what next ("what can i learn next, knowing python").
@@ -179,24 +181,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                                         .anyMatch(word -> QUESTION.contains(canonical(word)) || word.equals("next")))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of(), known))
                 : Optional.empty();
-    }
-
-    /**
-     * {@code words} split at "and" or "or", each phrase without the words that only lead to it or end it; none empty.
-     */
-    private static List<List<String>> phrases(List<String> words) {
-        List<List<String>> phrases = new ArrayList<>();
-        List<String> phrase = new ArrayList<>();
-        for (String word : words) {
-            if (word.equals("and") || word.equals("or")) {
-                phrases.add(trimmed(phrase));
-                phrase = new ArrayList<>();
-            } else {
-                phrase.add(word);
-            }
-        }
-        phrases.add(trimmed(phrase));
-        return phrases.stream().filter(said -> !said.isEmpty()).toList();
     }
 
     /** The question {@code words} ask, said without what the learner knows. */
@@ -365,27 +349,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         return words.size();
     }
 
-    /** Whether {@code word} is an asking word, or one typo from one of {@value #TYPO_FROM} letters or more. */
-    private static boolean asking(String word) {
-        return ASKING.contains(word) || !canonical(word).equals(word);
-    }
-
-    /** The asking word {@code word} is one typo from ({@code waht}: what), or {@code word}. */
-    private static String canonical(String word) {
-        if (word.length() < TYPO_FROM || ASKING.contains(word) || CUE_WORDS.contains(word)) {
-            return word;
-        }
-        int[][] rows = new int[3][word.length() + 2];
-        for (String known : ASKING) {
-            if (known.length() >= TYPO_FROM
-                    && Math.abs(known.length() - word.length()) <= 1
-                    && Vocabulary.distance(known, word, 1, rows) <= 1) {
-                return known;
-            }
-        }
-        return word;
-    }
-
     /**
      * The question about {@code subject} without the words before it that only lead to it and the words after it that
      * only end the question, if any is left.
@@ -393,80 +356,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static Optional<LearningQuestion> question(Asks asks, List<String> subject) {
         List<String> named = trimmed(subject);
         return named.isEmpty() ? Optional.empty() : Optional.of(new LearningQuestion(asks, named));
-    }
-
-    /**
-     * {@code words} without the words before them that only lead to them ("the", "learning") and the words after them
-     * that only end the question ("first", "what next", "career").
-     */
-    private static List<String> trimmed(List<String> words) {
-        int from = 0;
-        int to = words.size();
-        // An article before a lone letter is a letter too: "a/b testing" is split as "a b testing".
-        while (from < to
-                && LEADING.contains(words.get(from))
-                && !(from + 1 < to
-                        && words.get(from).length() == 1
-                        && words.get(from + 1).length() == 1)) {
-            from++;
-        }
-        List<String> named = withoutPoliteness(withoutTrailing(words.subList(from, to)));
-        if (named.size() > 1 && KIND_WORDS.contains(named.get(named.size() - 1))) {
-            named = named.subList(0, named.size() - 1);
-        }
-        return List.copyOf(named);
-    }
-
-    /**
-     * {@code words} without what ends a question after its subject: politeness, "first", "next", and a run of asking
-     * words from a question word on ("docker what next", "transformers what should i learn").
-     */
-    private static List<String> withoutTrailing(List<String> words) {
-        List<String> polite = withoutPoliteness(words);
-        int asking = polite.size();
-        while (asking > 0 && ASKING.contains(polite.get(asking - 1))) {
-            asking--;
-        }
-        for (int i = asking; i < polite.size(); i++) {
-            if (QUESTION.contains(polite.get(i))) {
-                return polite.subList(0, i);
-            }
-        }
-        return polite;
-    }
-
-    /** {@code words} without the politeness and "first", "next" that end them. */
-    private static List<String> withoutPoliteness(List<String> words) {
-        int to = words.size();
-        while (to > 0 && TRAILING.contains(words.get(to - 1))) {
-            to--;
-        }
-        return words.subList(0, to);
-    }
-
-    private static boolean startsWith(List<String> words, List<String> cue) {
-        return startsWith(words, cue, false);
-    }
-
-    /**
-     * Whether {@code words} begin with {@code cue} and more; {@code typo}: the cue's first word may be typed with one
-     * typo ({@code befor}, {@code prerequisits}).
-     */
-    private static boolean startsWith(List<String> words, List<String> cue, boolean typo) {
-        if (words.size() <= cue.size() || !words.subList(1, cue.size()).equals(cue.subList(1, cue.size()))) {
-            return false;
-        }
-        String first = words.get(0);
-        String wanted = cue.get(0);
-        return first.equals(wanted)
-                || (typo
-                        && Math.abs(first.length() - wanted.length()) <= 1
-                        && Vocabulary.distance(wanted, first, 1, new int[3][first.length() + 2]) <= 1);
-    }
-
-    private static boolean endsWith(List<String> words, List<String> cue) {
-        return words.size() > cue.size()
-                && words.subList(words.size() - cue.size(), words.size()).equals(cue);
     }
 
     /** The subject as one text to search. */
