@@ -103,7 +103,7 @@ final class QuestionSubjects {
         if (asked.isEmpty() || nodes.namesANode(clause)) {
             return Optional.empty();
         }
-        LearningQuestion question = asked.get();
+        LearningQuestion question = unlocksOfSeveral(query, asked.get());
         if (question.asks() == Asks.NEXT && question.known().isEmpty()) {
             return Optional.of(nextOfTheRequest(query));
         }
@@ -134,6 +134,19 @@ final class QuestionSubjects {
                         .collect(Collectors.joining(" "))
                 : question.subjectText();
         return Optional.of(answer(question, query.text(), about, knowing, search.apply(query.withText(searched))));
+    }
+
+    /**
+     * {@code question}, or, when it asks what several things unlock ("what comes after python and sql", "what does
+     * numpy and pandas unlock"), what can be learned next knowing them all: one node's dependents answer only one.
+     */
+    private LearningQuestion unlocksOfSeveral(SearchQuery query, LearningQuestion question) {
+        return question.asks() == Asks.UNLOCKS
+                        && question.subjects().size() > 1
+                        && nodes.wholeName(query.withText(question.subjectText()), question.kinds())
+                                .isEmpty()
+                ? new LearningQuestion(Asks.NEXT, List.of(), question.subjects())
+                : question;
     }
 
     /**

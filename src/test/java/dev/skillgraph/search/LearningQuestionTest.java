@@ -307,6 +307,22 @@ class LearningQuestionTest {
     }
 
     @Test
+    void whatSeveralThingsUnlockIsWhatCanBeLearnedNextKnowingThem() {
+        for (String text : List.of("what comes after python and sql", "what does numpy and pandas unlock")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks)
+                    .isEqualTo("next");
+        }
+        assertThat(search("what comes after python and sql").question().known())
+                .containsExactly("python", "sql-data-manipulation");
+        // One name with "and" in it is one node.
+        assertThat(search("what comes after linear algebra and calculus").question())
+                .extracting(SearchResult.Question::asks, SearchResult.Question::id)
+                .containsExactly("unlocks", "linear-algebra-calculus");
+    }
+
+    @Test
     void goalsJoinedByOrAreGoalsEach() {
         assertThat(about(search("what must I learn before rag or agents").question()))
                 .containsExactly("retrieval-augmented-generation", "llm-agents");
