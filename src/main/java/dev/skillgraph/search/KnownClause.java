@@ -26,6 +26,9 @@ record KnownClause(List<String> question, List<String> known) {
     /** The words that open a clause of what the learner knows after the question: "if", "since", "given", "now". */
     private static final Set<String> CONDITIONS = Set.of("if", "since", "given", "as", "because", "now", "for");
 
+    /** What may come before who knows: "<b>my</b> student", "<b>a</b> learner who". */
+    private static final Set<String> DETERMINERS = QuestionWords.words("my our a an the this");
+
     /** Who knows: "i", "my student", "she", "someone (who)". */
     private static final Set<String> LEARNERS = QuestionWords.words("i we i've ive i'm im we're he she they student"
             + " students mentee learner learners son daughter kid team junior someone somebody person people");
@@ -36,6 +39,15 @@ record KnownClause(List<String> question, List<String> known) {
      */
     private static final Set<String> BEFORE_KNOWING =
             QuestionWords.words("already have has do does also just now who that am is are pretty quite very really");
+
+    /** Whether {@code words} say anything of what a learner knows: a verb of knowing, affirmed or denied. */
+    static boolean mentionsKnowing(List<String> words) {
+        return words.stream()
+                .anyMatch(word -> KNOWING.contains(word)
+                        || AT_HOME.contains(word)
+                        || word.equals("knowing")
+                        || word.equals("using"));
+    }
 
     /** The verbs of knowing. */
     private static final Set<String> KNOWING = QuestionWords.words("know knows knew learned learnt studied"
@@ -53,8 +65,8 @@ record KnownClause(List<String> question, List<String> known) {
      * Words that end what the learner knows and begin what they do not: "i know python <b>but</b> not sql", "... ,
      * <b>not</b> statistics", "everything <b>except</b> sql".
      */
-    private static final Set<String> CONTRAST =
-            QuestionWords.words("but not except although though however without excluding apart no never nor");
+    private static final Set<String> CONTRAST = QuestionWords.union(
+            DENYING, QuestionWords.words("but except although though however without excluding apart neither nor"));
 
     /**
      * What the learner is with what they know, before a word of {@link #AT}: "i'm <b>comfortable</b> with", "she is
@@ -109,6 +121,10 @@ record KnownClause(List<String> question, List<String> known) {
         while (end < words.size() && !CONTRAST.contains(words.get(end))) {
             end++;
         }
+        // "python and i don't know sql", "python and has never used sql": the learner before the denial is no thing.
+        while (end > 0 && (LEARNERS.contains(words.get(end - 1)) || BEFORE_KNOWING.contains(words.get(end - 1)))) {
+            end--;
+        }
         return words.subList(0, end);
     }
 
@@ -142,10 +158,7 @@ record KnownClause(List<String> question, List<String> known) {
         if (at + 1 < words.size() && words.get(at).equals("having") && KNOWING.contains(words.get(at + 1))) {
             return new Verb(at + 2, false);
         }
-        int learner = at < words.size()
-                        && (words.get(at).equals("my") || words.get(at).equals("our"))
-                ? at + 1
-                : at;
+        int learner = at < words.size() && DETERMINERS.contains(words.get(at)) ? at + 1 : at;
         if (learner >= words.size() || !LEARNERS.contains(words.get(learner))) {
             return null;
         }

@@ -133,6 +133,10 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
     }
 
+    /** Words of asking for a next step beyond the asking words: "what's next <b>for</b> me", "a <b>good</b> next step". */
+    private static final Set<String> NEXT_STEP =
+            QuestionWords.words("for good here from recommend recommended suggest suggestion on list");
+
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
         // A question of its own: one that asks something, or what next ("what can i learn next, knowing python").
@@ -153,7 +157,8 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static Optional<LearningQuestion> next(List<String> words) {
         boolean questioned = words.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
         return !words.isEmpty()
-                        && words.stream().allMatch(word -> asking(word) || TRAILING.contains(word))
+                        && words.stream()
+                                .allMatch(word -> asking(word) || TRAILING.contains(word) || NEXT_STEP.contains(word))
                         && (words.contains("next") || (questioned && words.contains("now")))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of()))
                 : Optional.empty();

@@ -55,9 +55,9 @@ final class QuestionSubjects {
      * The answer to {@code query} when its text asks a learning-path question about nodes it names: the search of the
      * subject's words (of what the learner knows, for what to learn next), saying how the text was read, with the
      * question, its nodes and the nodes the learner says they know; empty when it asks none, or names no node, or is
-     * itself a whole name ("machine learning prerequisites", an FAQ's alias). When the whole text asks none, one of
-     * its clauses may: the last clauses without those before them ("as a beginner, what must i learn before rag"),
-     * then the first without those after them ("what must i learn before rag, thank you!").
+     * itself a whole name ("machine learning prerequisites", an FAQ's alias). When the whole text asks none, the text
+     * without the fewest clauses at its start or end that say nothing of their own may: a greeting, a preamble, thanks
+     * ("hi! as a beginner, what must i learn before rag? thanks a lot!").
      */
     Optional<SearchResult> answer(SearchQuery query) {
         String text = query.text();
@@ -65,23 +65,24 @@ final class QuestionSubjects {
         if (whole.isPresent()) {
             return whole;
         }
-        List<int[]> breaks = CLAUSES.matcher(text)
-                .results()
-                .map(at -> new int[] {at.start(), at.end()})
-                .toList();
-        for (int[] at : breaks) {
-            Optional<SearchResult> last =
-                    asksNothing(text.substring(0, at[0])) ? answer(query, text.substring(at[1])) : Optional.empty();
-            if (last.isPresent()) {
-                return last;
-            }
-        }
-        for (int i = breaks.size() - 1; i >= 0; i--) {
-            Optional<SearchResult> first = asksNothing(text.substring(breaks.get(i)[1]))
-                    ? answer(query, text.substring(0, breaks.get(i)[0]))
-                    : Optional.empty();
-            if (first.isPresent()) {
-                return first;
+        // Where each clause begins and ends: the text's ends, and either side of each break.
+        List<int[]> breaks = new ArrayList<>();
+        breaks.add(new int[] {0, 0});
+        CLAUSES.matcher(text).results().forEach(at -> breaks.add(new int[] {at.start(), at.end()}));
+        breaks.add(new int[] {text.length(), text.length()});
+        // Fewest clauses left out first; of as many, those before the question first ("hi! what must i ...").
+        for (int left = 1; left < breaks.size() - 1; left++) {
+            for (int before = left; before >= 0; before--) {
+                int[] start = breaks.get(before);
+                int[] end = breaks.get(breaks.size() - 1 - (left - before));
+                if (start[1] < end[0]
+                        && saysNothing(text.substring(0, start[0]))
+                        && saysNothing(text.substring(end[1]))) {
+                    Optional<SearchResult> clause = answer(query, text.substring(start[1], end[0]));
+                    if (clause.isPresent()) {
+                        return clause;
+                    }
+                }
             }
         }
         return Optional.empty();
@@ -89,11 +90,13 @@ final class QuestionSubjects {
 
     /**
      * Whether the clauses {@code left} out of a question say nothing of their own: no question word ("i know python,
-     * what is pandas" is no question of what next), nor what the learner knows ("i know the basics, what next").
+     * what is pandas" is no question of what next), nor what the learner knows, read or not ("i know the basics, what
+     * next", "i allready know python. what must i learn before rag": a plan without it would be wrong).
      */
-    private boolean asksNothing(String left) {
+    private boolean saysNothing(String left) {
         List<String> words = words(left);
         return words.stream().noneMatch(WH::contains)
+                && !KnownClause.mentionsKnowing(words)
                 && LearningQuestion.of(words).isEmpty();
     }
 

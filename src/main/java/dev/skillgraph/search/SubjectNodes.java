@@ -81,9 +81,10 @@ final class SubjectNodes {
 
     /**
      * The node of one of {@code kinds} that {@code phrase}, a phrase of what the learner knows, names: as {@link
-     * #named(SearchQuery, Set)}, but by words of a name only when no other node's name or alias has them too. A plan
-     * takes what the learner knows, and all it requires, as known: "the basics" is a word of four names, and picking
-     * one would drop steps from the plan unseen (helper-47's break test).
+     * #named(SearchQuery, Set)}, but only when it names one node: by words of a name only when no other node's name or
+     * alias has them too, and by an alias several nodes share only when it is one's name. A plan takes what the learner
+     * knows, and all it requires, as known: "the basics" is a word of four names, "data leakage" an alias of two, and
+     * picking one would drop steps from the plan unseen (helper-47's and helper-48's break tests).
      */
     Optional<IndexedNode> known(SearchQuery phrase, Set<Kind> kinds) {
         return named(phrase, kinds, true, true);
@@ -128,13 +129,9 @@ final class SubjectNodes {
                         }
                     }
                 }
-                // Alone: a whole name or alias first, else the one node whose name has the words, if only one has.
-                Optional<IndexedNode> chosen = !alone
-                        ? candidates.stream().findFirst()
-                        : candidates.stream()
-                                .filter(node -> named.contains(node.node().id()))
-                                .findFirst()
-                                .or(() -> candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty());
+                Optional<IndexedNode> chosen = alone
+                        ? alone(candidates, named, words.all())
+                        : candidates.stream().findFirst();
                 if (chosen.isPresent() || !candidates.isEmpty()) {
                     return chosen;
                 }
@@ -145,6 +142,24 @@ final class SubjectNodes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The one node of {@code candidates} a phrase of {@code words} names: the one with it as a whole name or alias
+     * ({@code named}), or of several such the one with it as its name ("data leakage" is an alias of two); else the one
+     * candidate with the words in a name; none when that leaves several or none.
+     */
+    private Optional<IndexedNode> alone(List<IndexedNode> candidates, Set<String> named, List<String> words) {
+        List<IndexedNode> whole = candidates.stream()
+                .filter(node -> named.contains(node.node().id()))
+                .toList();
+        List<IndexedNode> chosen = whole.size() > 1
+                ? whole.stream()
+                        .filter(node -> nameWords(node.node()).subList(0, 2).stream()
+                                .anyMatch(name -> Set.copyOf(name).equals(Set.copyOf(words))))
+                        .toList()
+                : whole.isEmpty() ? candidates : whole;
+        return chosen.size() == 1 ? Optional.of(chosen.get(0)) : Optional.empty();
     }
 
     /**

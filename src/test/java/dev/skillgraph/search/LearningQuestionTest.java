@@ -246,6 +246,36 @@ class LearningQuestionTest {
                         .question()
                         .known())
                 .containsExactly("pandas", "numpy", "scikit-learn");
+        // A denied thing in a list of known things is not known (helper-48).
+        assertThat(search(
+                                "she knows python and doesn't know statistics. what should she learn before linear regression?")
+                        .question()
+                        .known())
+                .containsExactly("python");
+        for (String text : List.of(
+                "I know python and I don't know sql, what next?",
+                "my student knows python and has never used sql, what next?",
+                "I know python and haven't learned sql. what next?")) {
+            assertThat(search(text).question().known()).as(text).containsExactly("python");
+        }
+        assertThat(search("I know neither python nor sql. what must I learn before feature engineering?")
+                        .question())
+                .extracting(SearchResult.Question::known)
+                .isNull();
+        // An alias of several nodes names none as what is known, unless it is one's name (helper-48: "data leakage").
+        assertThat(search("my student understands data leakage. what must she learn before llm agents?")
+                        .question())
+                .isNull();
+        // A learner in a relative clause; a statement of knowing not read is never left out of the question.
+        assertThat(search("for a student who knows python, what must he learn before rag")
+                        .question()
+                        .known())
+                .containsExactly("python");
+        for (String text : List.of(
+                "I allready know python. what must I learn before rag?",
+                "I've been using python for years. What must I learn before rag?")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
         // After a question of what next, as after any other.
         for (String text : List.of(
                 "what can i learn next knowing python",
@@ -269,7 +299,15 @@ class LearningQuestionTest {
 
     @Test
     void whatNextAloneAsksTheNextStepsOfWhatTheRequestKnows() {
-        for (String text : List.of("what next", "What's next?", "now what", "what should I learn next?", "next?")) {
+        for (String text : List.of(
+                "what next",
+                "What's next?",
+                "now what",
+                "what should I learn next?",
+                "next?",
+                "what's next for me?",
+                "what's a good next step?",
+                "What do you recommend next?")) {
             SearchResult answer = search(text);
             assertThat(answer.question())
                     .as(text)
@@ -342,6 +380,11 @@ class LearningQuestionTest {
                     .extracting(SearchResult.Question::asks, SearchResult.Question::id)
                     .containsExactly("learning-path", "retrieval-augmented-generation");
         }
+        // Clauses left out at both ends.
+        assertThat(search("Hi! I know sql. What must I learn before rag? Thanks a lot!")
+                        .question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("retrieval-augmented-generation", List.of("sql-data-manipulation"));
         assertThat(search("As a data analyst, how do I become an ml engineer")
                         .question()
                         .id())
