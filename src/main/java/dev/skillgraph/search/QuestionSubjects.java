@@ -32,6 +32,12 @@ final class QuestionSubjects {
     /** What ends a clause within a text: a comma, semicolon, colon or sentence's end before a space, a spaced dash. */
     private static final Pattern CLAUSES = Pattern.compile("[,;:.!?]+\\s+|\\s+[-\u2013\u2014]\\s+");
 
+    /**
+     * Most clauses left out of a text to find its question: each try reads a clause and may look up what it names, and
+     * a text of many commas would try as many as the square of their number.
+     */
+    private static final int MOST_LEFT_OUT = 4;
+
     /** The notice of "what next" said alone. */
     static final String NEXT_ALONE = "read as the question \"what can I learn next?\": what you know answers it, with"
             + " the next steps of question.href, not these words";
@@ -70,8 +76,9 @@ final class QuestionSubjects {
         breaks.add(new int[] {0, 0});
         CLAUSES.matcher(text).results().forEach(at -> breaks.add(new int[] {at.start(), at.end()}));
         breaks.add(new int[] {text.length(), text.length()});
-        // Fewest clauses left out first; of as many, those before the question first ("hi! what must i ...").
-        for (int left = 1; left < breaks.size() - 1; left++) {
+        // Fewest clauses left out first, up to MOST_LEFT_OUT; of as many, those before the question first ("hi! what
+        // ...").
+        for (int left = 1; left < Math.min(breaks.size() - 1, MOST_LEFT_OUT + 1); left++) {
             for (int before = left; before >= 0; before--) {
                 int[] start = breaks.get(before);
                 int[] end = breaks.get(breaks.size() - 1 - (left - before));

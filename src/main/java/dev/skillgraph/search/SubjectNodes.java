@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SubjectNodes {
 
+    /** Most words of a phrase read as names listed without "and" ({@link #names}). */
+    private static final int MOST_LISTED = 8;
+
     /** Words in brackets in a name: "Convolutional Neural Networks (CNNs)". */
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
 
@@ -167,7 +170,8 @@ final class SubjectNodes {
      * the longest first from its start; {@code phrase} alone when it is one name itself, or is not such a list.
      */
     List<List<String>> names(List<String> phrase) {
-        if (phrase.size() < 2 || namesANode(String.join(" ", phrase))) {
+        // Each start and end is a lookup: a list of names is short, a long phrase is no list.
+        if (phrase.size() < 2 || phrase.size() > MOST_LISTED || namesANode(String.join(" ", phrase))) {
             return List.of(phrase);
         }
         List<List<String>> names = new ArrayList<>();
