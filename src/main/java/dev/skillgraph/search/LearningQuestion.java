@@ -155,11 +155,13 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
      * comes from the request, if anywhere; "what can i learn" alone, with no word of a next step, is no question.
      */
     private static Optional<LearningQuestion> next(List<String> words) {
-        boolean questioned = words.stream().anyMatch(word -> QUESTION.contains(canonical(word)));
+        // Read for every text that asks nothing else: the cheap tests first, a question word (with its typos) last.
         return !words.isEmpty()
+                        && (words.contains("next") || words.contains("now"))
                         && words.stream()
                                 .allMatch(word -> asking(word) || TRAILING.contains(word) || NEXT_STEP.contains(word))
-                        && (words.contains("next") || (questioned && words.contains("now")))
+                        && (words.contains("next")
+                                || words.stream().anyMatch(word -> QUESTION.contains(canonical(word))))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of()))
                 : Optional.empty();
     }
@@ -292,7 +294,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
         // The way asked before "from", or after the goal when the text begins with it ("from python to transformers,
         // what's the path?").
-        int end = from > 0 ? words.size() : asked(words, to + 2);
+        int end = from > 0 ? words.size() : wayAskedFrom(words, to + 2);
         if (!waysAsked(from > 0 ? words.subList(0, from) : words.subList(end, words.size()))) {
             return Optional.empty();
         }
@@ -343,7 +345,7 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
      * Where the question that ends {@code words} begins, from {@code from} on: the first question word or noun of a
      * way followed only by words that ask for one; the size of {@code words} when none does.
      */
-    private static int asked(List<String> words, int from) {
+    private static int wayAskedFrom(List<String> words, int from) {
         for (int at = from; at < words.size(); at++) {
             String word = words.get(at);
             if ((QUESTION.contains(canonical(word)) || WAY_ASKED.contains(word))
