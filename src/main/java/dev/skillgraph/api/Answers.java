@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,12 +75,15 @@ public final class Answers {
                     projection
                             .index()
                             .search(new SearchQuery(text, kind, stage, roadmap, Optional.empty(), limit, offset)),
-                    known);
+                    known,
+                    projection);
         }
         Reach reach = projection.paths().reach(known);
         Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
         SearchResult result = withHref(
-                projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset)), known);
+                projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset)),
+                known,
+                projection);
         return result.withHits(result.hits().stream()
                 .map(hit -> reach.of(hit.id())
                         .map(d -> hit.withDistance(d.steps(), d.hours()))
@@ -90,9 +94,10 @@ public final class Answers {
     /**
      * {@code result} with the request that answers its learning-path question, if it asks one: the learning path to
      * its goal or goals, what its node unlocks, or what can be learned next; with what the request's {@code known}
-     * and the text say the learner knows.
+     * and the text say the learner knows. A learning path whose goals the learner already knows says so in the notice
+     * ("how do i get from rag to python": RAG requires Python), as the plan itself does: it has no steps.
      */
-    private static SearchResult withHref(SearchResult result, Set<String> known) {
+    private static SearchResult withHref(SearchResult result, Set<String> known, Projection projection) {
         SearchResult.Question question = result.question();
         if (question == null) {
             return result;
@@ -115,7 +120,22 @@ public final class Answers {
                             : "/api/learning-path/" + encoded(List.of(question.id()))
                                     + (knowing.isEmpty() ? "" : "?" + knownParam);
                 };
-        return result.withQuestion(question.withHref(href));
+        SearchResult answer = result.withQuestion(question.withHref(href));
+        if (!question.asks().equals("learning-path") || knowing.isEmpty()) {
+            return answer;
+        }
+        Reach reach = projection.paths().reach(knowing);
+        if (!question.about().stream().allMatch(goal -> reach.knows(goal.id()))) {
+            return answer;
+        }
+        String goals = question.about().stream().map(NodeRef::name).collect(Collectors.joining(" and "));
+        String knownAlready = (question.about().stream().allMatch(goal -> knowing.contains(goal.id()))
+                        ? "you know " + goals + " already"
+                        : goals + (question.about().size() > 1 ? " are" : " is")
+                                + " already known, as a prerequisite of what you know ("
+                                + String.join(", ", knowing) + ")")
+                + ": question.href's plan has nothing to learn";
+        return answer.withNotice(answer.notice() == null ? knownAlready : answer.notice() + "; " + knownAlready);
     }
 
     /** {@code ids} joined by commas, URL-encoded. */

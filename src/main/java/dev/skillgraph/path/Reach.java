@@ -48,6 +48,15 @@ public final class Reach {
     }
 
     /**
+     * Whether the learner knows {@code id}: they said so, or it is a prerequisite, near or far, of something they said
+     * they know. False for an id of no node.
+     */
+    public boolean knows(String id) {
+        PlanNode node = planNodes.get(id);
+        return node != null && knowledge.knows(node);
+    }
+
+    /**
      * Ids of the topics and tools that can be learned now: not known, every prerequisite known. The same rule as
      * {@code /api/next}'s frontier; one pass over the graph.
      */

@@ -28,6 +28,7 @@ import static dev.skillgraph.search.QuestionWords.words;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.search.QuestionWords.Cue;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,16 +138,25 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static final Set<String> NEXT_STEP =
             QuestionWords.words("for good here from recommend recommended suggest suggestion on list");
 
+    /**
+     * Pairs of words that say, as "now" does, that the learner asks from where they stand: "where do i go <b>from
+     * here</b>", "what should i learn <b>after that</b>". They name nothing the text says, so they are read only
+     * with a question word and otherwise only asking words.
+     */
+    private static final List<List<String>> STANDING = List.of(
+            List.of("from", "here"), List.of("from", "there"), List.of("after", "that"), List.of("after", "this"));
+
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
         // A question of its own: one that asks something, or what next ("what can i learn next, knowing python").
+        // What next first: its words name nothing, so they are no subject ("what comes after that").
         Predicate<List<String>> asks =
-                rest -> asked(rest).isPresent() || next(rest).isPresent();
+                rest -> next(rest).isPresent() || asked(rest).isPresent();
         return KnownClause.before(words, asks)
                 .flatMap(clause -> knowing(clause.question(), phrases(clause.known())))
                 .or(() -> KnownClause.after(words, asks)
                         .map(clause -> knowing(clause.question(), phrases(clause.known())))
-                        .orElseGet(() -> asked(words).or(() -> next(words))));
+                        .orElseGet(() -> next(words).or(() -> asked(words))));
     }
 
     /**
@@ -156,14 +166,38 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
      */
     private static Optional<LearningQuestion> next(List<String> words) {
         // Read for every text that asks nothing else: the cheap tests first, a question word (with its typos) last.
-        return !words.isEmpty()
-                        && (words.contains("next") || words.contains("now"))
-                        && words.stream()
-                                .allMatch(word -> asking(word) || TRAILING.contains(word) || NEXT_STEP.contains(word))
+        if (words.isEmpty() || !(words.contains("next") || words.contains("now") || standsSomewhere(words))) {
+            return Optional.empty();
+        }
+        List<String> asked = withoutStanding(words);
+        return asked.stream().allMatch(word -> asking(word) || TRAILING.contains(word) || NEXT_STEP.contains(word))
                         && (words.contains("next")
-                                || words.stream().anyMatch(word -> QUESTION.contains(canonical(word))))
+                                || asked.stream().anyMatch(word -> QUESTION.contains(canonical(word))))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of()))
                 : Optional.empty();
+    }
+
+    /** Whether {@code words} hold a pair of {@link #STANDING}. */
+    private static boolean standsSomewhere(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (STANDING.contains(words.subList(i, i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code words} without the pairs of {@link #STANDING} in them. */
+    private static List<String> withoutStanding(List<String> words) {
+        List<String> left = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && STANDING.contains(words.subList(i, i + 2))) {
+                i++;
+            } else {
+                left.add(words.get(i));
+            }
+        }
+        return left;
     }
 
     /**
@@ -174,13 +208,18 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         if (known.isEmpty()) {
             return asked(words);
         }
-        Optional<LearningQuestion> asked = asked(words)
-                .map(question -> new LearningQuestion(
-                        question.asks(), question.subject(), concat(known, question.known()), question.kinds()));
+        Optional<LearningQuestion> asked = next(words).isPresent()
+                ? Optional.empty()
+                : asked(words)
+                        .map(question -> new LearningQuestion(
+                                question.asks(),
+                                question.subject(),
+                                concat(known, question.known()),
+                                question.kinds()));
         if (asked.isPresent()) {
             return asked;
         }
-        List<String> said = withoutPoliteness(words);
+        List<String> said = withoutStanding(withoutPoliteness(words));
         // What the learner knows, said alone ("i'm comfortable with python"), asks what follows from it.
         return words.isEmpty()
                         || (said.stream().allMatch(word -> asking(word) || TRAILING.contains(word))

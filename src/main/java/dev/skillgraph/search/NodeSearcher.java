@@ -270,7 +270,9 @@ final class NodeSearcher {
                             counts.counted(),
                             didYouMean,
                             words.ignored(),
-                            unheard),
+                            unheard.stream()
+                                    .map(word -> ProtectedWords.withSymbolsOf(query.text(), word))
+                                    .toList()),
                     page,
                     near,
                     lacking);

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
@@ -81,6 +83,24 @@ final class ProtectedWords {
      */
     String typed(String word) {
         return typedBySpelling.getOrDefault(word, word);
+    }
+
+    /**
+     * {@code word}, a word the analyzer kept of {@code text}, as {@code text} spells it with the symbols of a name
+     * ({@code c++}, {@code c#}, {@code .net}) that were dropped because no node's name or alias has them: a notice
+     * then says no node has {@code c++}, not {@code c}. Any other word as it is.
+     */
+    static String withSymbolsOf(String text, String word) {
+        Matcher typed = Pattern.compile(
+                        "(?<![\\p{L}\\p{N}.])\\.?" + Pattern.quote(word) + "[" + SYMBOLS + "]*(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text);
+        while (typed.find()) {
+            if (isProtected(typed.group())) {
+                return typed.group().toLowerCase(Locale.ROOT);
+            }
+        }
+        return word;
     }
 
     /** {@code analyzer} with the protected words' symbols spelled out before tokenizing; itself when there are none. */

@@ -128,6 +128,11 @@ public record SearchResult(
         return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice, question);
     }
 
+    /** The same answer with {@code notice} in place of its notice. */
+    public SearchResult withNotice(@Nullable String notice) {
+        return new SearchResult(query, hits, total, totalRelation, facets, didYouMean, notice, question);
+    }
+
     /**
      * A learning-path question the query asks about nodes it names.
      *

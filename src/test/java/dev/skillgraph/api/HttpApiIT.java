@@ -146,6 +146,19 @@ class HttpApiIT {
         assertThat(get(knowing.get("question").get("href").asText()).statusCode())
                 .isEqualTo(200);
 
+        // A goal the learner knows already: the answer says its plan has nothing to learn, as the plan does.
+        JsonNode backwards = json(get("/api/search?q=how%20do%20I%20get%20from%20rag%20to%20python"));
+        assertThat(backwards.get("notice").asText())
+                .endsWith("Python Programming is already known, as a prerequisite of what you know"
+                        + " (retrieval-augmented-generation): question.href's plan has nothing to learn");
+        assertThat(json(get(backwards.get("question").get("href").asText())).get("steps"))
+                .isEmpty();
+        assertThat(json(get("/api/search?q=what%20must%20I%20learn%20before%20python&known=python"))
+                        .get("notice")
+                        .asText())
+                .endsWith("you know Python Programming already: question.href's plan has nothing to learn");
+        assertThat(knowing.get("notice").asText()).doesNotContain("nothing to learn");
+
         JsonNode after = json(get("/api/search?q=what%20comes%20after%20linear%20regression"));
         assertThat(after.get("question").get("href").asText()).isEqualTo("/api/unlocks/linear-logistic-regression");
         assertThat(get(after.get("question").get("href").asText()).statusCode()).isEqualTo(200);

@@ -310,6 +310,12 @@ class LearnerSpellingsTest {
             SearchResult anyway = search(projection, "anyway pandas");
             assertThat(anyway.notice()).isEqualTo("no node has anyway: these hits are for the other words");
             assertThat(hitOf(anyway, "sql-data-manipulation").missing()).isNull();
+            // A name with symbols no node has is named as typed, not as the letters left of it.
+            for (String typed : List.of("c++", "C#", ".NET")) {
+                assertThat(search(projection, typed + " pandas").notice())
+                        .as(typed)
+                        .startsWith("no node has " + typed.toLowerCase(Locale.ROOT) + ":");
+            }
             // A part of our own longer than the common words it is glued to still splits off.
             assertThat(ids(projection, "learnpython")).first().isEqualTo("python");
         }

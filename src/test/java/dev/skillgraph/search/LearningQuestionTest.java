@@ -307,7 +307,12 @@ class LearningQuestionTest {
                 "next?",
                 "what's next for me?",
                 "what's a good next step?",
-                "What do you recommend next?")) {
+                "What do you recommend next?",
+                // Where the learner stands, said as "now" says it.
+                "where do I go from here?",
+                "where should she go from here",
+                "what should I learn after that?",
+                "what comes after this")) {
             SearchResult answer = search(text);
             assertThat(answer.question())
                     .as(text)
@@ -316,9 +321,26 @@ class LearningQuestionTest {
             assertThat(answer.notice()).as(text).startsWith(QuestionSubjects.NEXT_ALONE);
         }
         // No word of a next step, or words that name something: no such question.
-        for (String text :
-                List.of("what can i learn", "what else", "next token prediction", "what next for the kitchen")) {
+        for (String text : List.of(
+                "what can i learn",
+                "what else",
+                "next token prediction",
+                "what next for the kitchen",
+                "from here",
+                "what comes after that kitchen",
+                "where do i go from here to the kitchen")) {
             assertThat(search(text).question()).as(text).isNull();
+        }
+    }
+
+    @Test
+    void whereTheLearnerStandsAfterWhatTheyKnowAsksWhatNext() {
+        for (String text : List.of(
+                "I know python, where do I go from here?", "I've learned sql. What should I learn after that?")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::asks)
+                    .isEqualTo("next");
         }
     }
 

@@ -8,6 +8,9 @@ import dev.skillgraph.domain.Kind;
 import dev.skillgraph.domain.RelType;
 import dev.skillgraph.domain.SeedGraph;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +41,28 @@ class RoadmapContentTest {
         edges(RelType.INCLUDES)
                 .forEach(e -> on.computeIfAbsent(e.to(), k -> new HashSet<>()).add(roadmapOfStage.get(e.from())));
         return on;
+    }
+
+    @Test
+    void everyPythonToolRequiresPythonNearOrFar() {
+        // Knowing a tool implies knowing what it requires: a plan for someone who knows pandas must not teach Python.
+        Map<String, List<String>> requires = new HashMap<>();
+        edges(RelType.REQUIRES).forEach(e -> requires.computeIfAbsent(e.from(), k -> new ArrayList<>())
+                .add(e.to()));
+        List<GraphNode> pythonTools = nodes(Kind.TOOL).stream()
+                .filter(tool -> tool.summary().matches("(?s).*\\bPython\\b.*"))
+                .toList();
+        assertThat(pythonTools).hasSizeGreaterThanOrEqualTo(10);
+        for (GraphNode tool : pythonTools) {
+            Set<String> seen = new HashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(tool.id()));
+            while (!todo.isEmpty()) {
+                requires.getOrDefault(todo.pop(), List.of()).stream()
+                        .filter(seen::add)
+                        .forEach(todo::push);
+            }
+            assertThat(seen).as(tool.id() + ": " + tool.summary()).contains("python");
+        }
     }
 
     @Test
