@@ -25,9 +25,18 @@ final class EnglishWords {
 
     private EnglishWords() {}
 
-    /** Whether {@code word} (lowercase) is an English word of three letters or more. */
+    /**
+     * Whether {@code word} (lowercase) is an English word of three letters or more: a piece of the vocabulary, or the
+     * singular or plural in "s" of one. The vocabulary holds whichever form was more frequent in its corpus, often only
+     * one ({@code learners} but not "learner", {@code mentor} but not "mentors"); without the other, "learner" was
+     * corrected to "learned".
+     */
     static boolean contains(String word) {
-        return word.length() >= MIN_LENGTH && Holder.WORDS.contains(word);
+        Set<String> words = Holder.WORDS;
+        return word.length() >= MIN_LENGTH
+                && (words.contains(word)
+                        || words.contains(word + "s")
+                        || (word.endsWith("s") && words.contains(word.substring(0, word.length() - 1))));
     }
 
     /** Read once, on first use (about 0.1 s). */

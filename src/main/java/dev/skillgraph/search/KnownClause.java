@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * question's words around it. The clause comes after the question ("... if / since / given (that) / now that i
  * (already) know python and numpy") or before it, up to a question word or a question on its own ("i know sql, what
  * next", "knowing pandas, what can i learn", "given i know statistics, what next", "my student knows python;
- * prerequisites for pytorch"). The learner may be "i", "we", a pronoun or "my student"; they know, have learned,
- * studied, finished.
+ * prerequisites for pytorch"). The learner may be "i", "we", a pronoun or "my student", or a learner in a relative
+ * clause after words of the speaker's own ("i'm an assistant helping a learner who knows python"); they know, have
+ * learned, studied, finished.
  *
  * @param question the words of the question without the clause, lowercase, as the spoken analyzer split them
  * @param known the words the learner says they know, "and" between things (split by {@link LearningQuestion}); none
@@ -32,6 +33,9 @@ record KnownClause(List<String> question, List<String> known) {
     /** Who knows: "i", "my student", "she", "someone (who)". */
     private static final Set<String> LEARNERS = QuestionWords.words("i we i've ive i'm im we're he she they student"
             + " students mentee learner learners son daughter kid team junior someone somebody person people");
+
+    /** The words that open a relative clause: "a learner <b>who</b> knows". */
+    private static final Set<String> RELATIVE = QuestionWords.words("who that");
 
     /**
      * Words between the learner and the verb: "i <b>already</b> know", "she <b>has</b> learned", "someone <b>who</b>
@@ -93,6 +97,9 @@ record KnownClause(List<String> question, List<String> known) {
         }
         Verb known = knownFrom(words, start);
         if (known == null) {
+            known = relativeFrom(words, start);
+        }
+        if (known == null) {
             return Optional.empty();
         }
         int from = known.end();
@@ -145,6 +152,28 @@ record KnownClause(List<String> question, List<String> known) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The verb of knowing of a learner named in a relative clause after words of the speaker's own ("i'm an ai
+     * assistant helping <b>a learner who already knows</b> python", "i tutor <b>a student that</b> has learned sql"):
+     * the first learner after {@code start} followed by "who" or "that" and a verb of knowing, when the words before
+     * it neither ask (a question word) nor contrast or deny; null when there is none.
+     */
+    private static @Nullable Verb relativeFrom(List<String> words, int start) {
+        for (int learner = start + 1; learner + 1 < words.size(); learner++) {
+            String word = words.get(learner);
+            if (QUESTION_WORDS.contains(word) || CONTRAST.contains(word)) {
+                return null;
+            }
+            if (LEARNERS.contains(word) && RELATIVE.contains(words.get(learner + 1))) {
+                Verb known = knownFrom(words, learner);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        return null;
     }
 
     /**

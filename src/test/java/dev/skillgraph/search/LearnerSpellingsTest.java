@@ -278,7 +278,11 @@ class LearnerSpellingsTest {
         // An English word the graph lacks is corrected only where the correction fits in next to another word.
         assertThat(search(words, "neutral networks").didYouMean()).isEqualTo("neural networks");
         for (String question : List.of(
-                "my computer keeps forgetting what I told the chatbot", "teach the model my company documents")) {
+                "my computer keeps forgetting what I told the chatbot",
+                "teach the model my company documents",
+                // English in the other number than the vocabulary's ("learners", "mentor").
+                "resources for a learner",
+                "pair mentors")) {
             assertThat(search(words, question).didYouMean()).as(question).isNull();
         }
         // Nor does it match as the correction "did you mean" keeps quiet about: turing is no typo of fine-tuning.

@@ -271,6 +271,23 @@ class LearningQuestionTest {
                         .question()
                         .known())
                 .containsExactly("python");
+        // ... after words of the speaker's own, as an assistant or a tutor introduces themselves.
+        for (String text : List.of(
+                "I'm an AI assistant helping a learner who already knows Python and SQL. What are the prerequisites"
+                        + " for model serving?",
+                "I tutor a student that has learned python and sql; what must she learn before model serving")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                    .containsExactly("model-serving", List.of("python", "sql-data-manipulation"));
+        }
+        assertThat(search("I tutor a kid who knows python. What next?").question())
+                .extracting(SearchResult.Question::asks, SearchResult.Question::known)
+                .containsExactly("next", List.of("python"));
+        // Not when the words before deny: the question stands as typed.
+        assertThat(search("I'm not helping a learner who knows sql. What must I learn before model serving?")
+                        .question())
+                .isNull();
         for (String text : List.of(
                 "I allready know python. what must I learn before rag?",
                 "I've been using python for years. What must I learn before rag?")) {
