@@ -8,7 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
 
 /**
  * English words: the whole-word pieces of three letters or more in the sentence model's WordPiece vocabulary (BERT's
@@ -26,22 +32,34 @@ final class EnglishWords {
     private EnglishWords() {}
 
     /**
-     * Whether {@code word} (lowercase) is an English word of three letters or more: a piece of the vocabulary, or the
-     * singular or plural in "s" of one. The vocabulary holds whichever form was more frequent in its corpus, often only
-     * one ({@code learners} but not "learner", {@code mentor} but not "mentors"); without the other, "learner" was
-     * corrected to "learned".
+     * Whether {@code word} (lowercase) is an English word of three letters or more: a piece of the vocabulary, or
+     * another form of one, a word with the same Krovetz stem (KStem inflects only into words of its own English
+     * dictionary, so a typo such as "recurent" keeps its letters). The vocabulary holds whichever forms were frequent
+     * in its corpus, often not all ({@code learners} but not "learner", {@code trick} but not "tricking"); without
+     * the others, "learner" was corrected to "learned", and "tricking" to "tracking".
      */
     static boolean contains(String word) {
-        Set<String> words = Holder.WORDS;
-        return word.length() >= MIN_LENGTH
-                && (words.contains(word)
-                        || words.contains(word + "s")
-                        || (word.endsWith("s") && words.contains(word.substring(0, word.length() - 1))));
+        return word.length() >= MIN_LENGTH && (Holder.WORDS.contains(word) || Holder.STEMS.contains(stem(word)));
     }
 
-    /** Read once, on first use (about 0.1 s). */
+    /** One word, its Krovetz stem. */
+    private static final Analyzer KSTEM = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer word = new KeywordTokenizer();
+            return new TokenStreamComponents(word, new KStemFilter(word));
+        }
+    };
+
+    private static String stem(String word) {
+        List<String> stems = Analyzers.words(KSTEM, word);
+        return stems.isEmpty() ? word : stems.get(0);
+    }
+
+    /** Read once, on first use (about 0.2 s). */
     private static final class Holder {
         static final Set<String> WORDS = read();
+        static final Set<String> STEMS = WORDS.stream().map(EnglishWords::stem).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> read() {

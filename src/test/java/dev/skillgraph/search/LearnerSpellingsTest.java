@@ -280,9 +280,9 @@ class LearnerSpellingsTest {
         for (String question : List.of(
                 "my computer keeps forgetting what I told the chatbot",
                 "teach the model my company documents",
-                // English in the other number than the vocabulary's ("learners", "mentor").
+                // Another form of a word of the vocabulary ("learners", "trick").
                 "resources for a learner",
-                "pair mentors")) {
+                "stop users from tricking the chatbot")) {
             assertThat(search(words, question).didYouMean()).as(question).isNull();
         }
         // Nor does it match as the correction "did you mean" keeps quiet about: turing is no typo of fine-tuning.
