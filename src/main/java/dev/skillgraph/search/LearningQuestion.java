@@ -49,8 +49,8 @@ import java.util.function.Predicate;
  *   <li>asking words ({@link QuestionWords#ASKING}: question words, pronouns, auxiliaries, learning verbs, greetings, the learner
  *       ("my student"); one typo allowed in those of four letters or more, "waht", "lern"), then a cue, then the
  *       subject. {@code before}, {@code prior to}, {@code prerequisites for}, {@code prereq(s) for}, {@code learning
- *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become} and {@code path to} only
- *       with a question word, and {@code for} only after a word of need or "first" ("what do i need for kubernetes", not "tools for
+ *       path to}, {@code roadmap to} ask for prerequisites on their own, {@code become}, and {@code path to} and {@code be
+ *       a} for a career or roadmap, only with a question word, and {@code for} only after a word of need or "first" ("what do i need for kubernetes", not "tools for
  *       deployment"); {@code after} asks what the subject unlocks, {@code beyond}, {@code depends on}, {@code built
  *       on (top of)} only with a question word. A cue's first word of five letters or more may have one typo ("befor");
  *   <li>or the subject, then a cue, then asking words: {@code prerequisites}, {@code prereq(s)}, {@code learning
@@ -267,9 +267,13 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
         }
         boolean needed = before.stream().anyMatch(NEED::contains);
         for (Cue cue : BEFORE_SUBJECT) {
-            if (startsWith(rest, cue.words(), cue.words().get(0).length() > TYPO_FROM)
+            // A cue of asking words ("be a") ends the asking words: "how to be a data scientist".
+            boolean ending = !rest.isEmpty() && endsWith(before, cue.words());
+            if ((ending || startsWith(rest, cue.words(), cue.words().get(0).length() > TYPO_FROM))
                     && (questioned || !cue.asked())) {
-                return question(cue.asks(), rest.subList(cue.words().size(), rest.size()))
+                return question(
+                                cue.asks(),
+                                ending ? rest : rest.subList(cue.words().size(), rest.size()))
                         .map(question ->
                                 new LearningQuestion(question.asks(), question.subject(), List.of(), cue.kinds()));
             }
@@ -355,8 +359,12 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
             want++;
         }
         int verb = want + 1 < words.size() && words.get(want + 1).equals("to") ? want + 2 : want + 1;
+        // To be something is to have a career ("i want to be a data scientist"), not to be able to do a thing.
+        boolean being = verb + 1 < words.size()
+                && words.get(verb).equals("be")
+                && (words.get(verb + 1).equals("a") || words.get(verb + 1).equals("an"));
         if (verb >= words.size()
-                || !REACH.contains(words.get(verb))
+                || !(REACH.contains(words.get(verb)) || being)
                 || !words.subList(0, want).stream()
                         .allMatch(word -> asking(word) || GOING_ON.contains(word) || word.equals("if"))) {
             return Optional.empty();
@@ -370,7 +378,11 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                 end = at;
             }
         }
-        return question(Asks.LEARNING_PATH, after.subList(0, end));
+        return question(Asks.LEARNING_PATH, after.subList(0, end))
+                .map(goal -> being
+                        ? new LearningQuestion(
+                                goal.asks(), goal.subject(), goal.known(), EnumSet.of(Kind.CAREER, Kind.ROADMAP))
+                        : goal);
     }
 
     /** Whether {@code words} ask for a way: asking words or words of a way, a question word or a noun of a way. */

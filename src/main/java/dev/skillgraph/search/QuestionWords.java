@@ -91,9 +91,9 @@ final class QuestionWords {
                             + " learning path to, learning path for, learning path towards,"
                             + " learning path into"),
             cues(Asks.LEARNING_PATH, true, "become, becoming"),
-            // "what's the path to ml engineer": a career's or roadmap's; a topic's is a way to deploy it ("what is the
-            // path to production") or a file's ("the path to the jupyter notebook").
-            cues(Asks.LEARNING_PATH, true, "path to, path towards, path into, route to").stream()
+            // "what's the path to ml engineer", "how to be an ml engineer": a career's or roadmap's; a topic's is a
+            // way to deploy it ("what is the path to production") or a file's ("the path to the jupyter notebook").
+            cues(Asks.LEARNING_PATH, true, "path to, path towards, path into, route to, be a, be an").stream()
                     .map(cue -> new Cue(cue.words(), cue.asks(), true, EnumSet.of(Kind.CAREER, Kind.ROADMAP)))
                     .toList(),
             cues(Asks.UNLOCKS, false, "after"),

@@ -381,6 +381,19 @@ class LearningQuestionTest {
         for (String text : List.of("i want to learn", "i want to learn the kitchen", "tools i want to learn")) {
             assertThat(search(text).question()).as(text).isNull();
         }
+        // To be one is a career's or roadmap's learning path, as to become one is.
+        for (String text : List.of(
+                "I want to be a data scientist",
+                "how to be a data scientist",
+                "where do I start if I want to be a data scientist?")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::id)
+                    .isEqualTo("data-scientist");
+        }
+        for (String text : List.of("i want to be able to deploy models", "how to be a good python programmer")) {
+            assertThat(search(text).question()).as(text).isNull();
+        }
     }
 
     @Test
