@@ -193,9 +193,11 @@ final class MatchQueries {
                     together.add(words.distinct().get(i));
                 }
             }
+            // The common words typed inside the word (chain|of|thought) are gaps the phrase allows.
+            int gaps = words.commonWordsWithin(part);
             for (List<String> path : paths.apply(together.toString())) {
                 for (String field : Fields.TEXT) {
-                    any.add(terms.path(field, path), Occur.SHOULD);
+                    any.add(terms.path(field, path, gaps), Occur.SHOULD);
                 }
             }
         }

@@ -147,6 +147,48 @@ record QueryWords(List<String> all, List<String> distinct, List<String> typed, L
     }
 
     /**
+     * How many common words the word typed joined that {@code mask} ({@link #parts}) splits holds between its parts:
+     * 1 for {@code chainofthought} (chain, thought), 2 for {@code humanintheloop}; 0 when none. Each stretch between
+     * two parts counts its common words, longest first, and 1 when they do not divide it.
+     */
+    int commonWordsWithin(int mask) {
+        int first = Integer.numberOfTrailingZeros(mask);
+        String typedAs = shown.get(first);
+        int common = 0;
+        int at = 0;
+        for (int i = first; i < distinct.size(); i++) {
+            if ((mask & (1 << i)) == 0) {
+                continue;
+            }
+            int found = typedAs.indexOf(distinct.get(i), at);
+            if (found < 0) {
+                return common;
+            }
+            if (found > at && i > first) {
+                common += Math.max(1, commonWords(typedAs.substring(at, found)));
+            }
+            at = found + distinct.get(i).length();
+        }
+        return common;
+    }
+
+    /** How many common words {@code letters} are, longest first; 0 when they are not all common words. */
+    private static int commonWords(String letters) {
+        if (letters.isEmpty()) {
+            return 0;
+        }
+        for (int end = letters.length(); end > 0; end--) {
+            if (Analyzers.STOP_WORDS.contains(letters.substring(0, end))) {
+                int rest = commonWords(letters.substring(end));
+                if (rest > 0 || end == letters.length()) {
+                    return 1 + rest;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The phrase {@code word} stands for when it is a number: the number with the word typed before it, or after it
      * when it comes first ({@code python2}, {@code python 2}, {@code gpt-4}: "python 2", "gpt 4"); null for a word
      * that is no number, or a number typed alone. A number says which one of what its neighbour names (Python 2,

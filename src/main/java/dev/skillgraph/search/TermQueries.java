@@ -76,10 +76,15 @@ final class TermQueries {
 
     /** A term, or the terms of a synonym of several words as a phrase: {@code svm} is not had by "vector" alone. */
     Query path(String field, List<String> path) {
+        return path(field, path, 0);
+    }
+
+    /** As {@link #path(String, List)}, with up to {@code slop} other words between its terms ({@link PhraseQuery}). */
+    Query path(String field, List<String> path, int slop) {
         if (path.size() == 1) {
             return of(new Term(field, path.get(0)));
         }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
         path.forEach(term -> phrase.add(new Term(field, term)));
         return phrase.build();
     }

@@ -30,13 +30,26 @@ final class WordSplits {
     }
 
     /**
-     * The known words {@code word} is made of, at most {@code max} of them, the split with the longest shortest part
-     * first (scikit|learn, not sci|kitlearn); null when there is none.
+     * The known words {@code word} is made of, at most {@code max} of them besides common words (chain|of|thought,
+     * time|to|first|token: the index leaves those out, so they cost no word of the match), {@value #MAX_ALL_PARTS} in
+     * all, the split with the longest shortest part first (scikit|learn, not sci|kitlearn); null when there is none.
      */
     @Nullable
     List<String> parts(String word, int max, boolean lastIsPrefix) {
+        return parts(word, max, MAX_ALL_PARTS, lastIsPrefix);
+    }
+
+    /** Parts of a split, common words among them. */
+    private static final int MAX_ALL_PARTS = 5;
+
+    @Nullable
+    private List<String> parts(String word, int max, int maxAll, boolean lastIsPrefix) {
         // A number is one number: 4123 is not 4|123 (stage 4123 had put the stage 4s first).
-        if (max < 2 || word.length() < 4 || word.length() > MAX_SPLIT_LENGTH || QueryWords.isNumber(word)) {
+        if (max < 1
+                || maxAll < 2
+                || word.length() < 4
+                || word.length() > MAX_SPLIT_LENGTH
+                || QueryWords.isNumber(word)) {
             return null;
         }
         List<String> best = null;
@@ -46,8 +59,11 @@ final class WordSplits {
             if (!isPart(head) || !known(head)) {
                 continue;
             }
+            // A common word costs no word of max; a known word does, and the tail then needs one left.
+            int left = Analyzers.STOP_WORDS.contains(head) ? max : max - 1;
             String tail = word.substring(at);
-            boolean tailKnown = isPart(tail)
+            boolean tailKnown = left >= 1
+                    && isPart(tail)
                     && (known(tail)
                             // a version after letters: python3.12, qwen2.5
                             || (QueryWords.isNumber(tail) && Character.isLetter(head.charAt(head.length() - 1)))
@@ -56,7 +72,7 @@ final class WordSplits {
                             || (lastIsPrefix
                                     && vocabulary.contains(head)
                                     && !vocabulary.startingWith(tail, 1).isEmpty()));
-            List<String> rest = tailKnown ? List.of(tail) : parts(tail, max - 1, lastIsPrefix);
+            List<String> rest = tailKnown ? List.of(tail) : parts(tail, left, maxAll - 1, lastIsPrefix);
             if (rest == null) {
                 continue;
             }

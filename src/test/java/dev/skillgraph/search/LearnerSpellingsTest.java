@@ -322,6 +322,21 @@ class LearnerSpellingsTest {
             }
             // A part of our own longer than the common words it is glued to still splits off.
             assertThat(ids(projection, "learnpython")).first().isEqualTo("python");
+            // Common words inside a joined name are parts too, and the gaps its phrase allows (the index leaves them
+            // out): "chain of thought", "infrastructure as code", "time to first token", "human in the loop".
+            for (Map.Entry<String, String> joined : Map.of(
+                            "chainofthought", "prompt-engineering",
+                            "infrastructureascode", "infrastructure-as-code",
+                            "timetofirsttoken", "llm-inference-serving",
+                            "humanintheloop", "llm-agents",
+                            "bagofwords", "ds-nlp-text-analytics",
+                            "attentionisallyouneed", "attention-is-all-you-need")
+                    .entrySet()) {
+                assertThat(ids(projection, joined.getKey()))
+                        .as(joined.getKey())
+                        .first()
+                        .isEqualTo(joined.getValue());
+            }
         }
     }
 
