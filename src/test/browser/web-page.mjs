@@ -67,7 +67,9 @@ try {
 
   // 4. "I know this" on the first step: the plan shrinks at once, and the choice survives a reload.
   const first = seen.plan[0];
-  await page.locator(`#plan-steps input[data-known="${first}"]`).check();
+  // click, not check(): the step leaves the plan as it is ticked, and check() would wait to see its box checked (it
+  // timed out under load); that the step leaves is what the next line waits for.
+  await page.locator(`#plan-steps input[data-known="${first}"]`).click();
   await page.waitForFunction((id) => !document.querySelector(`#plan-steps li[data-id="${id}"]`), first);
   await page.locator('#plan-graph svg a.graph-node').first().waitFor();
   seen.knownMarked = first;
