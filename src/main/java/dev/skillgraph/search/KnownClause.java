@@ -32,7 +32,8 @@ record KnownClause(List<String> question, List<String> known) {
 
     /** Who knows: "i", "my student", "she", "someone (who)". */
     private static final Set<String> LEARNERS = QuestionWords.words("i we i've ive i'm im we're he she they student"
-            + " students mentee learner learners son daughter kid team junior someone somebody person people");
+            + " students mentee learner learners son daughter kid team junior someone somebody person people user"
+            + " users client clients");
 
     /** The words that open a relative clause: "a learner <b>who</b> knows". */
     private static final Set<String> RELATIVE = QuestionWords.words("who that");

@@ -129,11 +129,15 @@ final class QuestionSubjects {
         }
         List<IndexedNode> knowing =
                 said.stream().map(Optional::orElseThrow).distinct().toList();
-        // A goal the learner knows is no goal: "how to go from csv to parquet" names one node twice.
+        // A goal the learner knows by another of its names is no goal: "how to go from csv to parquet" names one node
+        // twice. By the same words it is the goal ("i know rag. what must i learn before rag?"): its plan has nothing
+        // to learn, and the answer says so.
+        Set<List<String>> knownAs = Set.copyOf(question.known());
+        boolean sameWords = question.subjects().stream().anyMatch(knownAs::contains);
         List<IndexedNode> about = question.asks() == Asks.NEXT
                 ? knowing
                 : goals(query, question).stream()
-                        .filter(goal -> !knowing.contains(goal))
+                        .filter(goal -> sameWords || !knowing.contains(goal))
                         .toList();
         if (about.isEmpty()) {
             return Optional.empty();

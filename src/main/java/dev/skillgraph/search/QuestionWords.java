@@ -47,7 +47,8 @@ final class QuestionWords {
                             + " steps step come comes go goes next then please pls plz tell show list give else there am"
                             + " really actually so ok okay hi hello hey want wanna learned learnt known was were will"
                             + " lies lie student students beginner beginners newbie mentee learner learners junior"
-                            + " someone team kid son daughter she he they them her him his their teach teaching wants"));
+                            + " someone team kid son daughter she he they them her him his their teach teaching wants"
+                            + " user client"));
 
     /** The verbs of a learner asking how to go on, beyond {@link #ASKING}'s: "how do i get started". */
     static final Set<String> GOING_ON =

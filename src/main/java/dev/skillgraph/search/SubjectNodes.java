@@ -85,7 +85,7 @@ final class SubjectNodes {
     /**
      * The node of one of {@code kinds} that {@code phrase}, a phrase of what the learner knows, names: as {@link
      * #named(SearchQuery, Set)}, but only when it names one node: by words of a name only when no other node's name or
-     * alias has them too, and by an alias several nodes share only when it is one's name. A plan takes what the learner
+     * alias has them too, and by an alias several nodes share only when it is one's name or one tool's (the others use it). A plan takes what the learner
      * knows, and all it requires, as known: "the basics" is a word of four names, "data leakage" an alias of two, and
      * picking one would drop steps from the plan unseen (helper-47's and helper-48's break tests).
      */
@@ -150,7 +150,8 @@ final class SubjectNodes {
     /**
      * The one node of {@code candidates} a phrase of {@code words} names: the one with it as a whole name or alias
      * ({@code named}), or of several such the one with it as its name ("data leakage" is an alias of two); else the one
-     * candidate with the words in a name; none when that leaves several or none.
+     * candidate with the words in a name; else the one tool among the candidates; none when that leaves several or
+     * none.
      */
     private Optional<IndexedNode> alone(List<IndexedNode> candidates, Set<String> named, List<String> words) {
         List<IndexedNode> whole = candidates.stream()
@@ -162,6 +163,14 @@ final class SubjectNodes {
                                 .anyMatch(name -> Set.copyOf(name).equals(Set.copyOf(words))))
                         .toList()
                 : whole.isEmpty() ? candidates : whole;
+        if (chosen.size() != 1) {
+            // A tool and the topics that use it ("airflow": Apache Airflow, and an alias of two topics): the tool,
+            // whose prerequisites are the fewer, so that no step of a plan is dropped for a topic not known.
+            List<IndexedNode> tools = candidates.stream()
+                    .filter(node -> node.node().kind() == Kind.TOOL)
+                    .toList();
+            chosen = tools.size() == 1 ? tools : chosen;
+        }
         return chosen.size() == 1 ? Optional.of(chosen.get(0)) : Optional.empty();
     }
 

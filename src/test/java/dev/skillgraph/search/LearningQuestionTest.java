@@ -281,6 +281,25 @@ class LearningQuestionTest {
                     .extracting(SearchResult.Question::id, SearchResult.Question::known)
                     .containsExactly("model-serving", List.of("python", "sql-data-manipulation"));
         }
+        // As an assistant says it of the one it helps.
+        assertThat(search("the user already knows python and sql. What are the prerequisites for model serving?")
+                        .question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("model-serving", List.of("python", "sql-data-manipulation"));
+        assertThat(search("my client knows python, what next?").question())
+                .extracting(SearchResult.Question::asks)
+                .isEqualTo("next");
+        // A tool and the topic that uses it share an alias: the tool is known, whose prerequisites are the fewer.
+        for (String text : List.of("I know airflow, what next?", "I know sagemaker, what next?")) {
+            assertThat(search(text).question())
+                    .as(text)
+                    .extracting(SearchResult.Question::known)
+                    .isEqualTo(List.of(text.contains("airflow") ? "airflow" : "sagemaker"));
+        }
+        // The goal named as what is known, by the same words: its learning path, which has nothing to learn.
+        assertThat(search("I know rag. What must I learn before rag?").question())
+                .extracting(SearchResult.Question::id, SearchResult.Question::known)
+                .containsExactly("retrieval-augmented-generation", List.of("retrieval-augmented-generation"));
         assertThat(search("I tutor a kid who knows python. What next?").question())
                 .extracting(SearchResult.Question::asks, SearchResult.Question::known)
                 .containsExactly("next", List.of("python"));
