@@ -13,23 +13,39 @@ final class SoundAlike {
     /** Codes how a word sounds; immutable once its maximum code length is set, so safe to share. */
     private static final DoubleMetaphone SOUND = new DoubleMetaphone();
 
+    private static final String VOWELS = "aeiou";
+
     private SoundAlike() {}
 
-    /** Whether {@code other} is {@code word} with one letter changed and the same sound ({@code turing} is no "tuning"). */
+    /**
+     * Whether {@code other} is {@code word} with one letter changed and the same sound ({@code turing} is no "tuning").
+     * Two English words a vowel apart are two words, though their consonants sound alike ({@code tricking} is no
+     * "tracking", {@code tasting} no "testing"); a consonant apart they may be one ({@code visualisation}).
+     */
     static boolean spellings(String word, String other) {
-        return oneLetterChanged(word, other) && SOUND.isDoubleMetaphoneEqual(word, other);
+        int changed = changedLetter(word, other);
+        return changed >= 0
+                && SOUND.isDoubleMetaphoneEqual(word, other)
+                && !(VOWELS.indexOf(word.charAt(changed)) >= 0
+                        && VOWELS.indexOf(other.charAt(changed)) >= 0
+                        && EnglishWords.contains(word)
+                        && EnglishWords.contains(other));
     }
 
-    private static boolean oneLetterChanged(String word, String other) {
+    /** Where {@code other} differs from {@code word} when that is in one letter, in place; else -1. */
+    private static int changedLetter(String word, String other) {
         if (word.length() != other.length()) {
-            return false;
+            return -1;
         }
-        int changed = 0;
-        for (int i = 0; i < word.length() && changed < 2; i++) {
+        int changed = -1;
+        for (int i = 0; i < word.length(); i++) {
             if (word.charAt(i) != other.charAt(i)) {
-                changed++;
+                if (changed >= 0) {
+                    return -1;
+                }
+                changed = i;
             }
         }
-        return changed == 1;
+        return changed;
     }
 }

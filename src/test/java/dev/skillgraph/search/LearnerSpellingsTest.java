@@ -293,6 +293,18 @@ class LearnerSpellingsTest {
                     .noneSatisfy(hit -> assertThat(hit.highlights()).isNotEmpty());
         }
         assertThat(search(words, "turing").hits()).isEmpty();
+        // Nor as another English word a vowel apart, whose consonants sound alike: tricking is no tracking.
+        for (String english : List.of("tricking", "wine tasting", "boasting about results")) {
+            assertThat(search(words, english).hits()).as(english).noneSatisfy(hit -> assertThat(
+                            hit.highlights().toString())
+                    .containsAnyOf(
+                            "<mark>Tracking</mark>",
+                            "<mark>tracking</mark>",
+                            "<mark>testing</mark>",
+                            "<mark>Testing</mark>",
+                            "<mark>boosting</mark>",
+                            "<mark>Boosting</mark>"));
+        }
         // Unless it sounds the same: jupiter is Jupyter, matched and offered.
         for (Projection projection : List.of(words, meaning)) {
             SearchResult jupiter = search(projection, "jupiter");
