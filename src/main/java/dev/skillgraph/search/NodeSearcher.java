@@ -73,6 +73,7 @@ final class NodeSearcher {
             @Nullable SentenceEncoder encoder,
             @Nullable VectorIndex vectors)
             throws IOException {
+        EnglishWords.loadInBackground();
         this.searcher = searcher;
         this.byDoc = byDoc;
         this.exact = exact;

@@ -63,7 +63,7 @@ public final class SentenceEncoder {
      * machine took the cores from concurrent requests (BENCHMARKS.md). Parallelism comes from the callers instead:
      * concurrent requests, and {@code executor} for {@link #encodeAll}.
      *
-     * @param executor runs {@link #encodeAll}'s texts in parallel
+     * @param executor runs {@link #encodeAll}'s texts in parallel, and one text at once to warm the model up
      * @throws IllegalStateException when ONNX Runtime cannot load the model (a platform without its natives)
      */
     public static SentenceEncoder load(Executor executor) {
@@ -80,12 +80,17 @@ public final class SentenceEncoder {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-            return new SentenceEncoder(new AbstractInProcessEmbeddingModel(executor) {
+            SentenceEncoder loaded = new SentenceEncoder(new AbstractInProcessEmbeddingModel(executor) {
                 @Override
                 protected OnnxBertBiEncoder model() {
                     return encoder;
                 }
             });
+            // The first text encoded also sets up ONNX Runtime's session and the JIT of the tokenizer (0.4-1.5 s
+            // measured, against milliseconds after): done once off the caller's thread, so that no learner's first
+            // question pays it. The warm-up text is not cached as a query.
+            executor.execute(() -> loaded.model.embed("what can I learn next"));
+            return loaded;
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load the sentence-embedding model: " + e.getMessage(), e);
         }
