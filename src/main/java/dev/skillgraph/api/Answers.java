@@ -18,8 +18,6 @@ import dev.skillgraph.projection.Projection;
 import dev.skillgraph.search.SearchIndex;
 import dev.skillgraph.search.SearchQuery;
 import dev.skillgraph.search.SearchResult;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,13 +26,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,76 +66,24 @@ public final class Answers {
                             + " known=python");
         }
         if (known.isEmpty()) {
-            return withHref(
+            return QuestionLinks.linked(
                     projection
                             .index()
                             .search(new SearchQuery(text, kind, stage, roadmap, Optional.empty(), limit, offset)),
                     known,
-                    projection);
+                    projection.paths());
         }
         Reach reach = projection.paths().reach(known);
         Optional<Set<String>> only = reachable ? Optional.of(reach.learnableNow()) : Optional.empty();
-        SearchResult result = withHref(
+        SearchResult result = QuestionLinks.linked(
                 projection.index().search(new SearchQuery(text, kind, stage, roadmap, only, limit, offset)),
                 known,
-                projection);
+                projection.paths());
         return result.withHits(result.hits().stream()
                 .map(hit -> reach.of(hit.id())
                         .map(d -> hit.withDistance(d.steps(), d.hours()))
                         .orElse(hit))
                 .toList());
-    }
-
-    /**
-     * {@code result} with the request that answers its learning-path question, if it asks one: the learning path to
-     * its goal or goals, what its node unlocks, or what can be learned next; with what the request's {@code known}
-     * and the text say the learner knows. A learning path whose goals the learner already knows says so in the notice
-     * ("how do i get from rag to python": RAG requires Python), as the plan itself does: it has no steps.
-     */
-    private static SearchResult withHref(SearchResult result, Set<String> known, Projection projection) {
-        SearchResult.Question question = result.question();
-        if (question == null) {
-            return result;
-        }
-        Set<String> knowing = new LinkedHashSet<>(known);
-        if (question.known() != null) {
-            knowing.addAll(question.known());
-        }
-        String knownParam = knowing.isEmpty() ? "" : "known=" + encoded(knowing);
-        String href =
-                switch (question.asks()) {
-                    case "unlocks" -> "/api/unlocks/" + encoded(List.of(question.id()));
-                    case "next" -> "/api/next" + (knowing.isEmpty() ? "" : "?" + knownParam);
-                    default -> question.about().size() > 1
-                            ? "/api/learning-path?goals="
-                                    + encoded(question.about().stream()
-                                            .map(NodeRef::id)
-                                            .toList())
-                                    + (knowing.isEmpty() ? "" : "&" + knownParam)
-                            : "/api/learning-path/" + encoded(List.of(question.id()))
-                                    + (knowing.isEmpty() ? "" : "?" + knownParam);
-                };
-        SearchResult answer = result.withQuestion(question.withHref(href));
-        if (!question.asks().equals("learning-path") || knowing.isEmpty()) {
-            return answer;
-        }
-        Reach reach = projection.paths().reach(knowing);
-        if (!question.about().stream().allMatch(goal -> reach.knows(goal.id()))) {
-            return answer;
-        }
-        String goals = question.about().stream().map(NodeRef::name).collect(Collectors.joining(" and "));
-        String knownAlready = (question.about().stream().allMatch(goal -> knowing.contains(goal.id()))
-                        ? "you know " + goals + " already"
-                        : goals + (question.about().size() > 1 ? " are" : " is")
-                                + " already known, as a prerequisite of what you know ("
-                                + String.join(", ", knowing) + ")")
-                + ": question.href's plan has nothing to learn";
-        return answer.withNotice(answer.notice() == null ? knownAlready : answer.notice() + "; " + knownAlready);
-    }
-
-    /** {@code ids} joined by commas, URL-encoded. */
-    private static String encoded(Collection<String> ids) {
-        return URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8);
     }
 
     /** {@code q}, {@code limit}. */

@@ -5,9 +5,11 @@ import static dev.skillgraph.search.QuestionPhrases.asking;
 import static dev.skillgraph.search.QuestionPhrases.canonical;
 import static dev.skillgraph.search.QuestionPhrases.endsWith;
 import static dev.skillgraph.search.QuestionPhrases.phrases;
+import static dev.skillgraph.search.QuestionPhrases.standsSomewhere;
 import static dev.skillgraph.search.QuestionPhrases.startsWith;
 import static dev.skillgraph.search.QuestionPhrases.trimmed;
 import static dev.skillgraph.search.QuestionPhrases.withoutPoliteness;
+import static dev.skillgraph.search.QuestionPhrases.withoutStanding;
 import static dev.skillgraph.search.QuestionPhrases.withoutTrailing;
 import static dev.skillgraph.search.QuestionWords.AFTER_SUBJECT;
 import static dev.skillgraph.search.QuestionWords.AUXILIARIES;
@@ -28,7 +30,6 @@ import static dev.skillgraph.search.QuestionWords.words;
 
 import dev.skillgraph.domain.Kind;
 import dev.skillgraph.search.QuestionWords.Cue;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -138,14 +139,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
     private static final Set<String> NEXT_STEP =
             QuestionWords.words("for good here from recommend recommended suggest suggestion on list");
 
-    /**
-     * Pairs of words that say, as "now" does, that the learner asks from where they stand: "where do i go <b>from
-     * here</b>", "what should i learn <b>after that</b>". They name nothing the text says, so they are read only
-     * with a question word and otherwise only asking words.
-     */
-    private static final List<List<String>> STANDING = List.of(
-            List.of("from", "here"), List.of("from", "there"), List.of("after", "that"), List.of("after", "this"));
-
     /** The question {@code words} (lowercase, as the spoken analyzer splits them) ask, if they ask one. */
     static Optional<LearningQuestion> of(List<String> words) {
         // A question of its own: one that asks something, or what next ("what can i learn next, knowing python").
@@ -175,29 +168,6 @@ record LearningQuestion(Asks asks, List<String> subject, List<List<String>> know
                                 || asked.stream().anyMatch(word -> QUESTION.contains(canonical(word))))
                 ? Optional.of(new LearningQuestion(Asks.NEXT, List.of()))
                 : Optional.empty();
-    }
-
-    /** Whether {@code words} hold a pair of {@link #STANDING}. */
-    private static boolean standsSomewhere(List<String> words) {
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (STANDING.contains(words.subList(i, i + 2))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code words} without the pairs of {@link #STANDING} in them. */
-    private static List<String> withoutStanding(List<String> words) {
-        List<String> left = new ArrayList<>(words.size());
-        for (int i = 0; i < words.size(); i++) {
-            if (i + 1 < words.size() && STANDING.contains(words.subList(i, i + 2))) {
-                i++;
-            } else {
-                left.add(words.get(i));
-            }
-        }
-        return left;
     }
 
     /**

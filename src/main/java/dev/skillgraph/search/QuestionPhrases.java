@@ -23,6 +23,14 @@ final class QuestionPhrases {
     static final int TYPO_FROM = 4;
 
     /**
+     * Pairs of words that say, as "now" does, that the learner asks from where they stand: "where do i go <b>from
+     * here</b>", "what should i learn <b>after that</b>". They name nothing the text says, so they are read only
+     * with a question word and otherwise only asking words.
+     */
+    private static final List<List<String>> STANDING = List.of(
+            List.of("from", "here"), List.of("from", "there"), List.of("after", "that"), List.of("after", "this"));
+
+    /**
      * {@code words} split at "and" or "or", each phrase without the words that only lead to it or end it; none empty.
      */
     static List<List<String>> phrases(List<String> words) {
@@ -133,5 +141,28 @@ final class QuestionPhrases {
     static boolean endsWith(List<String> words, List<String> cue) {
         return words.size() > cue.size()
                 && words.subList(words.size() - cue.size(), words.size()).equals(cue);
+    }
+
+    /** Whether {@code words} hold a pair of {@link #STANDING}. */
+    static boolean standsSomewhere(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (STANDING.contains(words.subList(i, i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code words} without the pairs of {@link #STANDING} in them. */
+    static List<String> withoutStanding(List<String> words) {
+        List<String> left = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && STANDING.contains(words.subList(i, i + 2))) {
+                i++;
+            } else {
+                left.add(words.get(i));
+            }
+        }
+        return left;
     }
 }

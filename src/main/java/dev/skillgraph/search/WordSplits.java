@@ -17,6 +17,9 @@ final class WordSplits {
     /** Longer words are not split: no name is that long, and splitting costs the square of the length. */
     private static final int MAX_SPLIT_LENGTH = 40;
 
+    /** Parts of a split, common words among them. */
+    private static final int MAX_ALL_PARTS = 5;
+
     private final Vocabulary vocabulary;
     private final Predicate<List<String>> writtenApart;
 
@@ -38,9 +41,6 @@ final class WordSplits {
     List<String> parts(String word, int max, boolean lastIsPrefix) {
         return parts(word, max, MAX_ALL_PARTS, lastIsPrefix);
     }
-
-    /** Parts of a split, common words among them. */
-    private static final int MAX_ALL_PARTS = 5;
 
     @Nullable
     private List<String> parts(String word, int max, int maxAll, boolean lastIsPrefix) {
